@@ -1,0 +1,82 @@
+package io.reelgate.accounts;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.reelgate.shared.AccountId;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens accounts and answers who an account is. */
+@Service
+@Transactional
+public class AccountService {
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	AccountService(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	public AccountId signUp(SignUp signUp) {
+		return create(signUp.email(), signUp.displayName(), signUp.password(), signUp.role());
+	}
+
+	/** Creates the first admin from operator configuration; a no-op when any admin exists already. */
+	boolean createAdminIfNone(String email, String displayName, String password) {
+		if (accounts.existsByRole(Role.ADMIN)) {
+			return false;
+		}
+		create(email, displayName, password, Role.ADMIN);
+		return true;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountView> find(AccountId id) {
+		return accounts.findById(id.value()).map(AccountService::view);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AccountView> findByEmail(String email) {
+		return accounts.findByEmail(Account.normalizeEmail(email)).map(AccountService::view);
+	}
+
+	/** Display names of many accounts in one query, for lists that show who made what. */
+	@Transactional(readOnly = true)
+	public Map<AccountId, String> displayNames(Collection<AccountId> ids) {
+		return accounts.findAllById(ids.stream().map(AccountId::value).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Account::id, Account::displayName, (a, b) -> a));
+	}
+
+	private AccountId create(String email, String displayName, String password, Role role) {
+		String normalized = Account.normalizeEmail(email);
+		if (accounts.existsByEmail(normalized)) {
+			throw new EmailAlreadyUsedException();
+		}
+		Account account = new Account(normalized, displayName, passwordEncoder.encode(password), role, clock.instant());
+		try {
+			accounts.saveAndFlush(account);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Two sign-ups with the same email raced past the check above; the unique index decided.
+			throw new EmailAlreadyUsedException();
+		}
+		return account.id();
+	}
+
+	private static AccountView view(Account account) {
+		return new AccountView(account.id(), account.email(), account.displayName(), account.role());
+	}
+}

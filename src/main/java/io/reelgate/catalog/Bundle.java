@@ -1,0 +1,234 @@
+package io.reelgate.catalog;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleFileId;
+import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Money;
+import io.reelgate.storage.StoredBlob;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A film and what goes with it, as one creator publishes it. The aggregate guards its own rules: only its owner
+ * changes it, it publishes only with files, its price obeys the gate, and moderation is separate from publishing.
+ */
+@Entity
+@Table(name = "bundles")
+class Bundle {
+
+	static final int MAX_FILES = 50;
+
+	@Id
+	private UUID id;
+
+	private UUID ownerId;
+
+	private String creatorName;
+
+	private String title;
+
+	private String summary;
+
+	private String description;
+
+	@Enumerated(EnumType.STRING)
+	private BundleStatus status;
+
+	@Enumerated(EnumType.STRING)
+	private Gate gate;
+
+	private @Nullable Long priceMinor;
+
+	private @Nullable Currency priceCurrency;
+
+	private @Nullable String coverKey;
+
+	private @Nullable String coverContentType;
+
+	private @Nullable Long coverSize;
+
+	private @Nullable String coverSha256;
+
+	private @Nullable Instant coverUpdatedAt;
+
+	private @Nullable Instant hiddenAt;
+
+	private @Nullable String hiddenReason;
+
+	private Instant createdAt;
+
+	private @Nullable Instant publishedAt;
+
+	@OneToMany(mappedBy = "bundle", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("position")
+	private List<BundleFile> files = new ArrayList<>();
+
+	@Version
+	@Column(nullable = false)
+	private long version;
+
+	protected Bundle() {
+	}
+
+	Bundle(AccountId owner, String creatorName, BundleText text, Instant now) {
+		this.id = UUID.randomUUID();
+		this.ownerId = owner.value();
+		this.creatorName = creatorName;
+		this.status = BundleStatus.DRAFT;
+		this.gate = Gate.FREE;
+		this.createdAt = now;
+		describe(text);
+	}
+
+	BundleId id() {
+		return new BundleId(id);
+	}
+
+	AccountId owner() {
+		return new AccountId(ownerId);
+	}
+
+	/** Hides the difference between "not yours" and "does not exist" from a caller probing ids. */
+	void assertOwnedBy(AccountId account) {
+		if (!ownerId.equals(account.value())) {
+			throw new BundleNotFoundException();
+		}
+	}
+
+	boolean isPublic() {
+		return status == BundleStatus.PUBLISHED && hiddenAt == null;
+	}
+
+	void describe(BundleText text) {
+		this.title = text.title();
+		this.summary = text.summary();
+		this.description = text.description();
+	}
+
+	void makeFree() {
+		this.gate = Gate.FREE;
+		this.priceMinor = null;
+		this.priceCurrency = null;
+	}
+
+	void charge(Money price) {
+		if (price.isZero()) {
+			throw new CatalogException("gate.price.zero");
+		}
+		this.gate = Gate.PAID;
+		this.priceMinor = price.minor();
+		this.priceCurrency = price.currency();
+	}
+
+	Optional<Money> price() {
+		return priceMinor == null || priceCurrency == null ? Optional.empty()
+				: Optional.of(new Money(priceMinor, priceCurrency));
+	}
+
+	void publish(Instant now) {
+		if (files.isEmpty()) {
+			throw new CatalogException("bundle.publish.noFiles");
+		}
+		this.status = BundleStatus.PUBLISHED;
+		if (publishedAt == null) {
+			this.publishedAt = now;
+		}
+	}
+
+	void unpublish() {
+		this.status = BundleStatus.DRAFT;
+	}
+
+	void hide(String reason, Instant now) {
+		this.hiddenAt = now;
+		this.hiddenReason = reason;
+	}
+
+	void restore() {
+		this.hiddenAt = null;
+		this.hiddenReason = null;
+	}
+
+	BundleFile addFile(FileUpload upload, Instant now) {
+		assertCanAddFile();
+		BundleFile file = new BundleFile(this, nextPosition(), upload, now);
+		files.add(file);
+		return file;
+	}
+
+	void assertCanAddFile() {
+		if (files.size() >= MAX_FILES) {
+			throw new CatalogException("bundle.files.tooMany", MAX_FILES);
+		}
+	}
+
+	private int nextPosition() {
+		return files.stream().mapToInt(BundleFile::position).max().orElse(-1) + 1;
+	}
+
+	/**
+	 * Removes a file and returns its blob key for deletion. Only before first publication: once a bundle has been
+	 * out, buyers may rely on every file in it.
+	 */
+	String removeFile(BundleFileId fileId) {
+		if (publishedAt != null) {
+			throw new CatalogException("bundle.files.removeAfterPublish");
+		}
+		BundleFile file = files.stream().filter(f -> f.id().equals(fileId)).findFirst()
+			.orElseThrow(BundleNotFoundException::new);
+		files.remove(file);
+		return file.view().storageKey();
+	}
+
+	/** Sets a new cover and returns the key of the one it replaces, if any, for deletion. */
+	Optional<String> changeCover(StoredBlob blob, String contentType, Instant now) {
+		Optional<String> previous = Optional.ofNullable(coverKey);
+		this.coverKey = blob.key();
+		this.coverContentType = contentType;
+		this.coverSize = blob.size();
+		this.coverSha256 = blob.sha256();
+		this.coverUpdatedAt = now;
+		return previous;
+	}
+
+	Optional<CoverView> cover() {
+		if (coverKey == null || coverContentType == null || coverSize == null || coverSha256 == null
+				|| coverUpdatedAt == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new CoverView(coverKey, coverContentType, coverSize, coverSha256, coverUpdatedAt));
+	}
+
+	String description() {
+		return description;
+	}
+
+	List<FileView> fileViews() {
+		return files.stream().map(BundleFile::view).toList();
+	}
+
+	BundleSummary summary() {
+		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price().orElse(null),
+				coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt, publishedAt);
+	}
+
+	BundleDetails details() {
+		return new BundleDetails(summary(), description, fileViews());
+	}
+}

@@ -1,0 +1,115 @@
+package io.reelgate.catalog;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleFileId;
+import io.reelgate.shared.BundleId;
+import io.reelgate.storage.BlobStore;
+import io.reelgate.storage.BlobTooLargeException;
+import io.reelgate.storage.StoredBlob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Moves a creator's files and covers in and out of storage. Bytes are streamed with no database transaction open;
+ * the row is written only once the blob is complete, and a blob whose row cannot be written is deleted again, so
+ * a failed upload leaves neither an orphan file nor a half row.
+ */
+@Service
+@PreAuthorize("hasRole('CREATOR')")
+public class BundleMedia {
+
+	private static final Logger log = LoggerFactory.getLogger(BundleMedia.class);
+
+	private final BundleMediaRecords records;
+
+	private final BlobStore store;
+
+	private final CatalogProperties properties;
+
+	BundleMedia(BundleMediaRecords records, BlobStore store, CatalogProperties properties) {
+		this.records = records;
+		this.store = store;
+		this.properties = properties;
+	}
+
+	public FileView addFile(AccountId owner, BundleId id, String originalName, InputStream content) {
+		records.assertCanAddFile(owner, id);
+		String name = FileNames.displayName(originalName);
+		StoredBlob blob = storeBlob(content, properties.maxFileSize().toBytes());
+		try {
+			if (blob.size() == 0) {
+				throw new CatalogException("upload.empty");
+			}
+			return records.attach(owner, id, new FileUpload(blob, name, FileNames.contentType(name)));
+		}
+		catch (RuntimeException ex) {
+			deleteQuietly(blob.key());
+			throw ex;
+		}
+	}
+
+	public void removeFile(AccountId owner, BundleId id, BundleFileId fileId) {
+		deleteQuietly(records.detach(owner, id, fileId));
+	}
+
+	public void changeCover(AccountId owner, BundleId id, InputStream content) {
+		records.assertOwned(owner, id);
+		BufferedInputStream buffered = new BufferedInputStream(content);
+		String contentType = sniffImage(buffered);
+		StoredBlob blob = storeBlob(buffered, properties.maxCoverSize().toBytes());
+		try {
+			Optional<String> previous = records.changeCover(owner, id, blob, contentType);
+			previous.ifPresent(this::deleteQuietly);
+		}
+		catch (RuntimeException ex) {
+			deleteQuietly(blob.key());
+			throw ex;
+		}
+	}
+
+	private static String sniffImage(BufferedInputStream content) {
+		try {
+			content.mark(ImageTypes.HEADER_LENGTH);
+			byte[] header = content.readNBytes(ImageTypes.HEADER_LENGTH);
+			content.reset();
+			if (header.length == 0) {
+				throw new CatalogException("upload.empty");
+			}
+			return ImageTypes.detect(header).orElseThrow(() -> new CatalogException("cover.notAnImage"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private StoredBlob storeBlob(InputStream content, long maxBytes) {
+		try {
+			return store.store(content, maxBytes);
+		}
+		catch (BlobTooLargeException ex) {
+			throw new CatalogException("upload.tooLarge", DataSize.ofBytes(maxBytes).toMegabytes());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not store an upload", ex);
+		}
+	}
+
+	private void deleteQuietly(String key) {
+		try {
+			store.delete(key);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not delete blob {}; it is unreferenced and can be removed by hand", key, ex);
+		}
+	}
+}

@@ -1,0 +1,31 @@
+package io.reelgate.catalog;
+
+import java.time.Instant;
+
+import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Money;
+import org.jspecify.annotations.Nullable;
+
+/** A bundle as lists show it: storefront, dashboard, moderation. {@code price} is null for free bundles. */
+public record BundleSummary(BundleId id, AccountId creatorId, String creatorName, String title, String summary,
+		Gate gate, @Nullable Money price, boolean hasCover, BundleStatus status, @Nullable String hiddenReason,
+		Instant createdAt, @Nullable Instant publishedAt) {
+
+	public boolean isHidden() {
+		return hiddenReason != null;
+	}
+
+	public boolean isPublished() {
+		return status == BundleStatus.PUBLISHED;
+	}
+
+	public boolean isFree() {
+		return gate == Gate.FREE;
+	}
+
+	/** Whether anyone may find, see and acquire it: published and not hidden by moderation. */
+	public boolean isPublic() {
+		return isPublished() && !isHidden();
+	}
+}

@@ -1,0 +1,51 @@
+package io.reelgate.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Bundles extends JpaRepository<Bundle, UUID> {
+
+	String PUBLIC = "b.status = io.reelgate.catalog.BundleStatus.PUBLISHED and b.hiddenAt is null";
+
+	@Query("select b from Bundle b where " + PUBLIC + " order by b.publishedAt desc, b.id")
+	Page<Bundle> findPublic(Pageable pageable);
+
+	@Query("select b from Bundle b where " + PUBLIC + " and b.ownerId = :ownerId order by b.publishedAt desc, b.id")
+	Page<Bundle> findPublicByOwner(UUID ownerId, Pageable pageable);
+
+	/** Full-text search over title, creator and summary, best matches first (see the {@code search} column). */
+	@Query(value = """
+			select b.* from bundles b, websearch_to_tsquery('english', :query) q
+			where b.status = 'PUBLISHED' and b.hidden_at is null and b.search @@ q
+			order by ts_rank(b.search, q) desc, b.published_at desc, b.id
+			""", countQuery = """
+			select count(*) from bundles b
+			where b.status = 'PUBLISHED' and b.hidden_at is null and b.search @@ websearch_to_tsquery('english', :query)
+			""", nativeQuery = true)
+	Page<Bundle> search(String query, Pageable pageable);
+
+	List<Bundle> findByOwnerIdOrderByCreatedAtDesc(UUID ownerId);
+
+	@EntityGraph(attributePaths = "files")
+	List<Bundle> findWithFilesByIdIn(Collection<UUID> ids);
+
+	@Query("select b from Bundle b order by b.createdAt desc, b.id")
+	Page<Bundle> findAllForModeration(Pageable pageable);
+
+	@Query("select b from Bundle b where b.status = :status and b.hiddenAt is null order by b.createdAt desc, b.id")
+	Page<Bundle> findVisibleByStatus(BundleStatus status, Pageable pageable);
+
+	@Query("select b from Bundle b where b.hiddenAt is not null order by b.hiddenAt desc, b.id")
+	Page<Bundle> findHidden(Pageable pageable);
+
+	@Query("select f from BundleFile f join fetch f.bundle where f.id = :fileId")
+	Optional<BundleFile> findFile(UUID fileId);
+}

@@ -1,0 +1,136 @@
+package io.reelgate.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleFileId;
+import io.reelgate.shared.BundleId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read side of the catalog. Every method that takes a {@link Viewer} applies the one visibility rule: public
+ * bundles to everyone, drafts and hidden bundles only to their creator and to admins, and a 404 to anyone else.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Catalog {
+
+	public static final int PAGE_SIZE = 24;
+
+	private final Bundles bundles;
+
+	Catalog(Bundles bundles) {
+		this.bundles = bundles;
+	}
+
+	public Page<BundleSummary> storefront(int page) {
+		return bundles.findPublic(pageRequest(page)).map(Bundle::summary);
+	}
+
+	public Page<BundleSummary> search(String query, int page) {
+		return bundles.search(query.strip(), pageRequest(page)).map(Bundle::summary);
+	}
+
+	public Page<BundleSummary> publicBundlesOf(AccountId creator, int page) {
+		return bundles.findPublicByOwner(creator.value(), pageRequest(page)).map(Bundle::summary);
+	}
+
+	public BundleDetails bundle(BundleId id, Viewer viewer) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		if (!viewer.maySee(bundle)) {
+			throw new BundleNotFoundException();
+		}
+		return bundle.details();
+	}
+
+	/** A bundle for its creator's editor; other accounts get a 404 whatever the bundle's state. */
+	public BundleDetails editable(AccountId owner, BundleId id) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		bundle.assertOwnedBy(owner);
+		return bundle.details();
+	}
+
+	public CoverView cover(BundleId id, Viewer viewer) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		if (!viewer.maySee(bundle)) {
+			throw new BundleNotFoundException();
+		}
+		return bundle.cover().orElseThrow(BundleNotFoundException::new);
+	}
+
+	/** A bundle someone may acquire right now: published and not hidden. */
+	public BundleSummary acquirable(BundleId id) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		if (!bundle.isPublic()) {
+			throw new BundleNotFoundException();
+		}
+		return bundle.summary();
+	}
+
+	public List<BundleSummary> bundlesOf(AccountId owner) {
+		return bundles.findByOwnerIdOrderByCreatedAtDesc(owner.value()).stream().map(Bundle::summary).toList();
+	}
+
+	/** Bundles with their files, for a buyer's library, whatever their state now: buyers keep what they bought. */
+	public Map<BundleId, BundleDetails> purchased(Collection<BundleId> ids) {
+		return bundles.findWithFilesByIdIn(ids.stream().map(BundleId::value).toList())
+			.stream()
+			.map(Bundle::details)
+			.collect(Collectors.toMap(d -> d.summary().id(), Function.identity()));
+	}
+
+	/** A file with the creator of its bundle, for the download policy to decide on. */
+	public Optional<OwnedFile> file(BundleFileId id) {
+		return bundles.findFile(id.value()).map(f -> new OwnedFile(f.view(), f.bundle().owner()));
+	}
+
+	public Page<BundleSummary> forModeration(ModerationFilter filter, int page) {
+		return matching(filter, pageRequest(page)).map(Bundle::summary);
+	}
+
+	private Page<Bundle> matching(ModerationFilter filter, PageRequest request) {
+		if (filter == ModerationFilter.PUBLISHED) {
+			return bundles.findVisibleByStatus(BundleStatus.PUBLISHED, request);
+		}
+		if (filter == ModerationFilter.DRAFT) {
+			return bundles.findVisibleByStatus(BundleStatus.DRAFT, request);
+		}
+		if (filter == ModerationFilter.HIDDEN) {
+			return bundles.findHidden(request);
+		}
+		return bundles.findAllForModeration(request);
+	}
+
+	private static PageRequest pageRequest(int page) {
+		return PageRequest.of(Math.max(page, 0), PAGE_SIZE);
+	}
+
+	/** Who is looking: nobody in particular, a logged-in account, or an admin. */
+	public record Viewer(@Nullable AccountId account, boolean admin) {
+
+		public static final Viewer ANONYMOUS = new Viewer(null, false);
+
+		boolean maySee(Bundle bundle) {
+			return bundle.isPublic() || admin || bundle.owner().equals(account);
+		}
+	}
+
+	/** A file and the account that published it. */
+	public record OwnedFile(FileView file, AccountId owner) {
+	}
+
+	/** Which bundles the moderation list shows. */
+	public enum ModerationFilter {
+		ALL, PUBLISHED, DRAFT, HIDDEN
+	}
+}

@@ -1,0 +1,73 @@
+package io.reelgate.catalog;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import io.reelgate.accounts.AccountService;
+import io.reelgate.accounts.AccountView;
+import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleId;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a creator does to their own bundles, apart from files (see {@link BundleMedia}). */
+@Service
+@Transactional
+@PreAuthorize("hasRole('CREATOR')")
+public class CatalogService {
+
+	private final Bundles bundles;
+
+	private final AccountService accounts;
+
+	private final PriceRules priceRules;
+
+	private final Clock clock;
+
+	CatalogService(Bundles bundles, AccountService accounts, PriceRules priceRules, Clock clock) {
+		this.bundles = bundles;
+		this.accounts = accounts;
+		this.priceRules = priceRules;
+		this.clock = clock;
+	}
+
+	public BundleId create(AccountId owner, BundleText text) {
+		String creatorName = accounts.find(owner).map(AccountView::displayName).orElseThrow();
+		Bundle bundle = new Bundle(owner, creatorName, text, clock.instant());
+		bundles.save(bundle);
+		return bundle.id();
+	}
+
+	public void describe(AccountId owner, BundleId id, BundleText text) {
+		owned(owner, id).describe(text);
+	}
+
+	public void makeFree(AccountId owner, BundleId id) {
+		owned(owner, id).makeFree();
+	}
+
+	/** Sets a paygate; {@code amount} is what the creator typed, checked against {@link PriceRules}. */
+	public void charge(AccountId owner, BundleId id, String amount, String currency) {
+		owned(owner, id).charge(priceRules.price(amount, currency));
+	}
+
+	public void publish(AccountId owner, BundleId id) {
+		owned(owner, id).publish(clock.instant());
+	}
+
+	public void unpublish(AccountId owner, BundleId id) {
+		owned(owner, id).unpublish();
+	}
+
+	private Bundle owned(AccountId owner, BundleId id) {
+		Bundle bundle = find(bundles, id.value());
+		bundle.assertOwnedBy(owner);
+		return bundle;
+	}
+
+	static Bundle find(Bundles bundles, UUID id) {
+		return bundles.findById(id).orElseThrow(BundleNotFoundException::new);
+	}
+}

@@ -1,0 +1,11 @@
+package io.reelgate.catalog;
+
+import java.time.Instant;
+
+import io.reelgate.shared.BundleFileId;
+import io.reelgate.shared.BundleId;
+
+/** A bundle's file as other modules see it: enough to list it and to stream its blob. */
+public record FileView(BundleFileId id, BundleId bundleId, String name, String contentType, long size, String sha256,
+		String storageKey, Instant createdAt) {
+}

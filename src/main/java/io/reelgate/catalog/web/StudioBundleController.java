@@ -1,0 +1,187 @@
+package io.reelgate.catalog.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.BundleDetails;
+import io.reelgate.catalog.BundleMedia;
+import io.reelgate.catalog.Catalog;
+import io.reelgate.catalog.CatalogException;
+import io.reelgate.catalog.CatalogService;
+import io.reelgate.catalog.Gate;
+import io.reelgate.catalog.PriceRules;
+import io.reelgate.shared.BundleFileId;
+import io.reelgate.shared.BundleId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The creator's bundle editor: words, gate and price, files, cover, publishing. */
+@Controller
+@RequestMapping("/studio/bundles")
+class StudioBundleController {
+
+	static final String NEW_VIEW = "catalog/new";
+
+	static final String EDIT_VIEW = "catalog/edit";
+
+	private final CatalogService catalogService;
+
+	private final BundleMedia media;
+
+	private final Catalog catalog;
+
+	private final PriceRules priceRules;
+
+	StudioBundleController(CatalogService catalogService, BundleMedia media, Catalog catalog, PriceRules priceRules) {
+		this.catalogService = catalogService;
+		this.media = media;
+		this.catalog = catalog;
+		this.priceRules = priceRules;
+	}
+
+	@GetMapping("/new")
+	String showNewForm(Model model) {
+		model.addAttribute("form", BundleForm.empty());
+		return NEW_VIEW;
+	}
+
+	@PostMapping
+	String create(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") BundleForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return NEW_VIEW;
+		}
+		BundleId id = catalogService.create(me.accountId(), form.toText());
+		redirect.addFlashAttribute("success", "bundle.created");
+		return redirectToEditor(id);
+	}
+
+	@GetMapping("/{id}")
+	String showEditor(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id, Model model) {
+		BundleDetails bundle = catalog.editable(me.accountId(), id);
+		model.addAttribute("form", BundleForm.of(bundle));
+		model.addAttribute("gateForm", GateForm.of(bundle.summary(), priceRules.currencies().get(0)));
+		return editor(bundle, model);
+	}
+
+	@PostMapping("/{id}")
+	String describe(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@Valid @ModelAttribute("form") BundleForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			BundleDetails bundle = catalog.editable(me.accountId(), id);
+			model.addAttribute("gateForm", GateForm.of(bundle.summary(), priceRules.currencies().get(0)));
+			return editor(bundle, model);
+		}
+		catalogService.describe(me.accountId(), id, form.toText());
+		redirect.addFlashAttribute("success", "bundle.saved");
+		return redirectToEditor(id);
+	}
+
+	@PostMapping("/{id}/gate")
+	String changeGate(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@Valid @ModelAttribute("gateForm") GateForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			BundleDetails bundle = catalog.editable(me.accountId(), id);
+			model.addAttribute("form", BundleForm.of(bundle));
+			return editor(bundle, model);
+		}
+		if (form.gate() == Gate.FREE) {
+			catalogService.makeFree(me.accountId(), id);
+		}
+		else {
+			catalogService.charge(me.accountId(), id, form.amount(), form.currency());
+		}
+		redirect.addFlashAttribute("success", "gate.saved");
+		return redirectToEditor(id);
+	}
+
+	@PostMapping("/{id}/files")
+	String upload(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+		if (file.isEmpty()) {
+			throw new CatalogException("upload.empty");
+		}
+		try (InputStream content = file.getInputStream()) {
+			media.addFile(me.accountId(), id, file.getOriginalFilename(), content);
+		}
+		redirect.addFlashAttribute("success", "upload.done");
+		return redirectToEditor(id);
+	}
+
+	@PostMapping("/{id}/files/{fileId}/delete")
+	String removeFile(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId, RedirectAttributes redirect) {
+		media.removeFile(me.accountId(), id, fileId);
+		redirect.addFlashAttribute("success", "file.removed");
+		return redirectToEditor(id);
+	}
+
+	@PostMapping("/{id}/cover")
+	String changeCover(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@RequestParam("cover") MultipartFile cover, RedirectAttributes redirect) throws IOException {
+		if (cover.isEmpty()) {
+			throw new CatalogException("upload.empty");
+		}
+		try (InputStream content = cover.getInputStream()) {
+			media.changeCover(me.accountId(), id, content);
+		}
+		redirect.addFlashAttribute("success", "cover.saved");
+		return redirectToEditor(id);
+	}
+
+	@PostMapping("/{id}/publish")
+	String publish(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			RedirectAttributes redirect) {
+		catalogService.publish(me.accountId(), id);
+		redirect.addFlashAttribute("success", "bundle.published");
+		return redirectToEditor(id);
+	}
+
+	@PostMapping("/{id}/unpublish")
+	String unpublish(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			RedirectAttributes redirect) {
+		catalogService.unpublish(me.accountId(), id);
+		redirect.addFlashAttribute("success", "bundle.unpublished");
+		return redirectToEditor(id);
+	}
+
+	/** A rule the catalog refused: back to the editor with the reason, nothing changed. */
+	@ExceptionHandler(CatalogException.class)
+	String refused(CatalogException ex, HttpServletRequest request, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("error", ex.code());
+		redirect.addFlashAttribute("errorArgs", ex.arguments());
+		@SuppressWarnings("unchecked")
+		Map<String, String> variables = (Map<String, String>) request
+			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		return "redirect:/studio/bundles/" + variables.get("id");
+	}
+
+	private String editor(BundleDetails bundle, Model model) {
+		model.addAttribute("bundle", bundle);
+		model.addAttribute("currencies", priceRules.currencies());
+		return EDIT_VIEW;
+	}
+
+	private static String redirectToEditor(BundleId id) {
+		return "redirect:/studio/bundles/" + id;
+	}
+}

@@ -1,0 +1,52 @@
+package io.reelgate.checkout.web;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.checkout.CheckoutRefusedException;
+import io.reelgate.checkout.CheckoutService;
+import io.reelgate.checkout.CheckoutService.Acquired;
+import io.reelgate.checkout.CheckoutService.AlreadyOwned;
+import io.reelgate.checkout.CheckoutService.Outcome;
+import io.reelgate.checkout.CheckoutService.PayAt;
+import io.reelgate.shared.BundleId;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The Buy / Get button. Takes nothing from the browser but the bundle id: the price is the catalog's.
+ */
+@Controller
+class CheckoutController {
+
+	private final CheckoutService checkout;
+
+	CheckoutController(CheckoutService checkout) {
+		this.checkout = checkout;
+	}
+
+	@PostMapping("/checkout/{bundleId}")
+	String checkout(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId bundleId,
+			RedirectAttributes redirect) {
+		Outcome outcome;
+		try {
+			outcome = checkout.checkout(me.accountId(), bundleId);
+		}
+		catch (CheckoutRefusedException ex) {
+			redirect.addFlashAttribute("error", ex.code());
+			return "redirect:/bundles/" + bundleId;
+		}
+		if (outcome instanceof PayAt payAt) {
+			return "redirect:" + payAt.url();
+		}
+		if (outcome instanceof AlreadyOwned) {
+			redirect.addFlashAttribute("success", "checkout.alreadyOwned");
+		}
+		else if (outcome instanceof Acquired) {
+			redirect.addFlashAttribute("success", "checkout.acquired");
+		}
+		return "redirect:/library";
+	}
+}

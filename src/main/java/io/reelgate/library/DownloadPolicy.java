@@ -1,0 +1,40 @@
+package io.reelgate.library;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.BundleNotFoundException;
+import io.reelgate.catalog.Catalog;
+import io.reelgate.catalog.Catalog.OwnedFile;
+import io.reelgate.catalog.FileView;
+import io.reelgate.shared.BundleFileId;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place that decides who may download a file: a buyer entitled to its bundle, the bundle's creator, or an
+ * admin. Entitled buyers keep access when a bundle is unpublished or hidden. Everyone else gets the same 404 as
+ * for a file that does not exist.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DownloadPolicy {
+
+	private final Catalog catalog;
+
+	private final Entitlements entitlements;
+
+	DownloadPolicy(Catalog catalog, Entitlements entitlements) {
+		this.catalog = catalog;
+		this.entitlements = entitlements;
+	}
+
+	public FileView authorize(AccountPrincipal who, BundleFileId fileId) {
+		OwnedFile owned = catalog.file(fileId).orElseThrow(BundleNotFoundException::new);
+		boolean allowed = who.isAdmin() || owned.owner().equals(who.accountId())
+				|| entitlements.existsByAccountIdAndBundleId(who.accountId().value(), owned.file().bundleId().value());
+		if (!allowed) {
+			throw new BundleNotFoundException();
+		}
+		return owned.file();
+	}
+}

@@ -1,0 +1,41 @@
+package io.reelgate.library.web;
+
+import java.io.IOException;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.FileView;
+import io.reelgate.library.DownloadPolicy;
+import io.reelgate.shared.BundleFileId;
+import io.reelgate.storage.BlobDownload;
+import io.reelgate.storage.BlobStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** Streams a file to someone allowed to have it, resumably (HTTP ranges), never buffering it. */
+@Controller
+class DownloadController {
+
+	private final DownloadPolicy policy;
+
+	private final BlobStore store;
+
+	DownloadController(DownloadPolicy policy, BlobStore store) {
+		this.policy = policy;
+		this.store = store;
+	}
+
+	/** Spring MVC maps HEAD to GET handlers; {@link BlobDownload} then sends headers only. */
+	@GetMapping("/downloads/{fileId}")
+	void download(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleFileId fileId,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		FileView file = policy.authorize(me, fileId);
+		new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(), file.contentType(),
+				file.name(), true, "private, no-transform")
+			.respond(request, response, store);
+	}
+}

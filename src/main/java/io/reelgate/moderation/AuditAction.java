@@ -1,0 +1,6 @@
+package io.reelgate.moderation;
+
+/** The admin actions the audit log knows. */
+public enum AuditAction {
+	HIDE_BUNDLE, RESTORE_BUNDLE
+}

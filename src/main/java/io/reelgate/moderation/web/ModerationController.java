@@ -1,0 +1,83 @@
+package io.reelgate.moderation.web;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.Catalog;
+import io.reelgate.catalog.Catalog.ModerationFilter;
+import io.reelgate.moderation.ModerationService;
+import io.reelgate.shared.BundleId;
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admin's catalog: every bundle whatever its state, hide and restore with a reason, and the audit log. */
+@Controller
+@RequestMapping("/admin")
+class ModerationController {
+
+	static final String BUNDLES_VIEW = "moderation/bundles";
+
+	static final String AUDIT_VIEW = "moderation/audit";
+
+	private final Catalog catalog;
+
+	private final ModerationService moderation;
+
+	ModerationController(Catalog catalog, ModerationService moderation) {
+		this.catalog = catalog;
+		this.moderation = moderation;
+	}
+
+	@GetMapping
+	String home() {
+		return "redirect:/admin/bundles";
+	}
+
+	@GetMapping("/bundles")
+	String bundles(@RequestParam(name = "filter", defaultValue = "ALL") ModerationFilter filter,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		model.addAttribute("filter", filter);
+		model.addAttribute("filters", ModerationFilter.values());
+		model.addAttribute("bundles", catalog.forModeration(filter, page));
+		return BUNDLES_VIEW;
+	}
+
+	@PostMapping("/bundles/{id}/hide")
+	String hide(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			redirect.addFlashAttribute("error", "moderation.reason.required");
+			return "redirect:/admin/bundles";
+		}
+		moderation.hide(me, id, form.reason());
+		redirect.addFlashAttribute("success", "moderation.hidden");
+		return "redirect:/admin/bundles";
+	}
+
+	@PostMapping("/bundles/{id}/restore")
+	String restore(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			redirect.addFlashAttribute("error", "moderation.reason.required");
+			return "redirect:/admin/bundles";
+		}
+		moderation.restore(me, id, form.reason());
+		redirect.addFlashAttribute("success", "moderation.restored");
+		return "redirect:/admin/bundles";
+	}
+
+	@GetMapping("/audit")
+	String audit(@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		model.addAttribute("entries", moderation.recentActions(page));
+		return AUDIT_VIEW;
+	}
+}

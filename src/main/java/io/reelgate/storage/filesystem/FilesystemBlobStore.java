@@ -1,0 +1,107 @@
+package io.reelgate.storage.filesystem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.reelgate.storage.BlobStore;
+import io.reelgate.storage.BlobTooLargeException;
+import io.reelgate.storage.StoredBlob;
+
+/**
+ * Keeps blobs as files under one root directory. A blob is written to a temporary file, forced to disk and then
+ * moved atomically into place, so a crash never leaves a half file under a real key.
+ */
+public class FilesystemBlobStore implements BlobStore {
+
+	private static final Pattern KEY = Pattern.compile("[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f-]{36}");
+
+	private static final int BUFFER = 256 * 1024;
+
+	private final Path root;
+
+	private final Path incoming;
+
+	public FilesystemBlobStore(Path root) throws IOException {
+		this.root = root.toAbsolutePath().normalize();
+		this.incoming = this.root.resolve("incoming");
+		Files.createDirectories(incoming);
+	}
+
+	@Override
+	public StoredBlob store(InputStream content, long maxBytes) throws IOException {
+		String key = newKey();
+		Path temp = Files.createTempFile(incoming, "upload-", ".part");
+		try {
+			MessageDigest sha256 = sha256();
+			long size = 0;
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+					OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), sha256)) {
+				byte[] buffer = new byte[BUFFER];
+				int read;
+				while ((read = content.read(buffer)) != -1) {
+					size += read;
+					if (size > maxBytes) {
+						throw new BlobTooLargeException(maxBytes);
+					}
+					out.write(buffer, 0, read);
+				}
+				out.flush();
+				channel.force(true);
+			}
+			Path target = pathOf(key);
+			Files.createDirectories(target.getParent());
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+			return new StoredBlob(key, size, HexFormat.of().formatHex(sha256.digest()));
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+
+	@Override
+	public InputStream open(String key, long offset) throws IOException {
+		FileChannel channel = FileChannel.open(pathOf(key), StandardOpenOption.READ);
+		channel.position(offset);
+		return Channels.newInputStream(channel);
+	}
+
+	@Override
+	public void delete(String key) throws IOException {
+		Files.deleteIfExists(pathOf(key));
+	}
+
+	private Path pathOf(String key) {
+		// Keys are ours, but a corrupted row must never let a read or delete escape the root.
+		if (!KEY.matcher(key).matches()) {
+			throw new IllegalArgumentException("Not a blob key: " + key);
+		}
+		return root.resolve(key);
+	}
+
+	private static String newKey() {
+		String id = UUID.randomUUID().toString();
+		return id.substring(0, 2) + "/" + id.substring(2, 4) + "/" + id;
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK has SHA-256", ex);
+		}
+	}
+}

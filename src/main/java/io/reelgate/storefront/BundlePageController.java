@@ -1,0 +1,68 @@
+package io.reelgate.storefront;
+
+import java.io.IOException;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.BundleDetails;
+import io.reelgate.catalog.Catalog;
+import io.reelgate.catalog.Catalog.Viewer;
+import io.reelgate.catalog.CoverView;
+import io.reelgate.library.Library;
+import io.reelgate.shared.BundleId;
+import io.reelgate.storage.BlobDownload;
+import io.reelgate.storage.BlobStore;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** A bundle's public page, shareable (Open Graph), and its cover image. */
+@Controller
+class BundlePageController {
+
+	static final String VIEW = "storefront/bundle";
+
+	private final Catalog catalog;
+
+	private final Library library;
+
+	private final BlobStore store;
+
+	BundlePageController(Catalog catalog, Library library, BlobStore store) {
+		this.catalog = catalog;
+		this.library = library;
+		this.store = store;
+	}
+
+	@GetMapping("/bundles/{id}")
+	String show(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id, Model model) {
+		BundleDetails bundle = catalog.bundle(id, viewer(me));
+		model.addAttribute("bundle", bundle);
+		model.addAttribute("owned", me != null && library.owns(me.accountId(), id));
+		model.addAttribute("mine", me != null && bundle.summary().creatorId().equals(me.accountId()));
+		model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentRequestUri().toUriString());
+		model.addAttribute("coverUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/bundles/{id}/cover").buildAndExpand(id).toUriString());
+		return VIEW;
+	}
+
+	/** Covers are sniffed raster images (see the catalog), so serving them inline is safe. */
+	@GetMapping("/bundles/{id}/cover")
+	void cover(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		CoverView cover = catalog.cover(id, viewer(me));
+		new BlobDownload(cover.storageKey(), cover.size(), cover.sha256(), cover.updatedAt(), cover.contentType(),
+				"cover", false, "public, max-age=300")
+			.respond(request, response, store);
+	}
+
+	private static Viewer viewer(@Nullable AccountPrincipal me) {
+		return me == null ? Viewer.ANONYMOUS : new Viewer(me.accountId(), me.isAdmin());
+	}
+}

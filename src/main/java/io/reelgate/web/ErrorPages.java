@@ -1,0 +1,36 @@
+package io.reelgate.web;
+
+import io.reelgate.catalog.BundleNotFoundException;
+import io.reelgate.checkout.OrderNotFoundException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Maps domain exceptions to pages in the site's look. Anything not listed falls through to Spring Boot's error
+ * handling, which renders {@code templates/error/*} without stack traces or exception messages.
+ */
+@ControllerAdvice
+class ErrorPages {
+
+	/** Unknown, malformed and forbidden ids all look the same from outside. */
+	@ExceptionHandler({ BundleNotFoundException.class, OrderNotFoundException.class,
+			MethodArgumentTypeMismatchException.class })
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(Model model) {
+		model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+		return "error/404";
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	@ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+	String uploadTooLarge(Model model) {
+		model.addAttribute("status", HttpStatus.CONTENT_TOO_LARGE.value());
+		return "error/413";
+	}
+}
