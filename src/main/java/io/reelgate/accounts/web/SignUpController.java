@@ -3,10 +3,19 @@ package io.reelgate.accounts.web;
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.EmailAlreadyUsedException;
 import io.reelgate.accounts.web.SignUpForm.AccountType;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,8 +32,15 @@ class SignUpController {
 
 	private final AccountService accountService;
 
-	SignUpController(AccountService accountService) {
+	private final UserDetailsService users;
+
+	/** The same repositories Spring Security's filters read the login back from. */
+	private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+
+	SignUpController(AccountService accountService, UserDetailsService users) {
 		this.accountService = accountService;
+		this.users = users;
 	}
 
 	@GetMapping("/signup")
@@ -36,7 +52,7 @@ class SignUpController {
 
 	@PostMapping("/signup")
 	String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult result, HttpServletRequest request,
-			RedirectAttributes redirect) throws ServletException {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			return VIEW;
 		}
@@ -47,9 +63,21 @@ class SignUpController {
 			result.rejectValue("email", "signup.email.taken");
 			return VIEW;
 		}
-		// Logs the new account in through Spring Security's servlet integration (session id is rotated).
-		request.login(form.email(), form.password());
+		logIn(form.email(), request, response);
 		redirect.addFlashAttribute("success", "signup.welcome");
 		return form.accountType() == AccountType.CREATOR ? "redirect:/studio" : "redirect:/";
+	}
+
+	/** Logs the new account in, in a fresh session id so a planted session cannot be hijacked (fixation). */
+	private void logIn(String email, HttpServletRequest request, HttpServletResponse response) {
+		UserDetails principal = users.loadUserByUsername(email);
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+		if (request.getSession(false) != null) {
+			request.changeSessionId();
+		}
+		contexts.saveContext(context, request, response);
 	}
 }

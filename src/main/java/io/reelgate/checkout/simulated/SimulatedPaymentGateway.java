@@ -16,7 +16,7 @@ class SimulatedPaymentGateway implements PaymentGateway {
 	private static final Logger log = LoggerFactory.getLogger(SimulatedPaymentGateway.class);
 
 	SimulatedPaymentGateway() {
-		log.warn("Payments are SIMULATED: no real money moves. Configure Stripe keys to take real payments.");
+		log.warn("Payments are SIMULATED (test mode): no payment provider is configured and no real money moves.");
 	}
 
 	@Override

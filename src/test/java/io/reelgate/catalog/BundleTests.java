@@ -1,0 +1,97 @@
+package io.reelgate.catalog;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.UUID;
+
+import io.reelgate.shared.AccountId;
+import io.reelgate.shared.Money;
+import io.reelgate.storage.StoredBlob;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BundleTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+
+	private final AccountId owner = AccountId.random();
+
+	private final Bundle bundle = new Bundle(owner, "Ada", new BundleText(" Title ", "Summary", ""), NOW);
+
+	@Test
+	void startsAsAFreeDraft() {
+		assertThat(bundle.summary().status()).isEqualTo(BundleStatus.DRAFT);
+		assertThat(bundle.summary().gate()).isEqualTo(Gate.FREE);
+		assertThat(bundle.summary().title()).isEqualTo("Title");
+		assertThat(bundle.isPublic()).isFalse();
+	}
+
+	@Test
+	void refusesToPublishWithoutFiles() {
+		assertThatThrownBy(() -> bundle.publish(NOW)).isInstanceOf(CatalogException.class)
+			.hasMessage("bundle.publish.noFiles");
+	}
+
+	@Test
+	void publishesWithAFileAndKeepsTheFirstPublicationDate() {
+		bundle.addFile(upload(), NOW);
+		bundle.publish(NOW);
+		bundle.unpublish();
+		bundle.publish(NOW.plusSeconds(60));
+		assertThat(bundle.isPublic()).isTrue();
+		assertThat(bundle.summary().publishedAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void hidingTakesAPublishedBundleOutOfPublicViewUntilRestored() {
+		bundle.addFile(upload(), NOW);
+		bundle.publish(NOW);
+		bundle.hide("Copyright claim", NOW);
+		assertThat(bundle.isPublic()).isFalse();
+		assertThat(bundle.summary().hiddenReason()).isEqualTo("Copyright claim");
+		bundle.restore();
+		assertThat(bundle.isPublic()).isTrue();
+		assertThat(bundle.summary().hiddenReason()).isNull();
+	}
+
+	@Test
+	void anotherAccountCannotEvenLearnThatTheBundleExists() {
+		assertThatThrownBy(() -> bundle.assertOwnedBy(AccountId.random())).isInstanceOf(BundleNotFoundException.class);
+	}
+
+	@Test
+	void aPaidGateNeedsAPositivePriceAndFreeClearsIt() {
+		Currency usd = Currency.getInstance("USD");
+		assertThatThrownBy(() -> bundle.charge(new Money(0, usd))).isInstanceOf(CatalogException.class);
+		bundle.charge(new Money(999, usd));
+		assertThat(bundle.summary().price()).isEqualTo(new Money(999, usd));
+		bundle.makeFree();
+		assertThat(bundle.summary().price()).isNull();
+		assertThat(bundle.summary().gate()).isEqualTo(Gate.FREE);
+	}
+
+	@Test
+	void filesCannotBeRemovedOnceTheBundleHasBeenPublished() {
+		BundleFile file = bundle.addFile(upload(), NOW);
+		bundle.publish(NOW);
+		bundle.unpublish();
+		assertThatThrownBy(() -> bundle.removeFile(file.id())).isInstanceOf(CatalogException.class)
+			.hasMessage("bundle.files.removeAfterPublish");
+	}
+
+	@Test
+	void filesKeepTheirOrderAfterARemoval() {
+		BundleFile first = bundle.addFile(upload(), NOW);
+		bundle.addFile(upload(), NOW);
+		bundle.removeFile(first.id());
+		BundleFile third = bundle.addFile(upload(), NOW);
+		assertThat(third.position()).isEqualTo(2);
+	}
+
+	private static FileUpload upload() {
+		return new FileUpload(new StoredBlob("ab/cd/" + UUID.randomUUID(), 10, "0".repeat(64)), "film.mp4",
+				"video/mp4");
+	}
+}
