@@ -74,11 +74,15 @@ public class Fixtures {
 
 	public BundleId published(AccountPrincipal creator, String title, byte[] content, String... price) {
 		BundleId id = draft(creator, title, content, price);
+		publish(creator, id);
+		return id;
+	}
+
+	public void publish(AccountPrincipal creator, BundleId id) {
 		as(creator, () -> {
 			catalog.publish(creator.accountId(), id);
 			return null;
 		});
-		return id;
 	}
 
 	public FileView addFile(AccountPrincipal creator, BundleId id, String name, byte[] content) {
