@@ -16,47 +16,59 @@
     return m > 0 ? m + ' min ' + s + ' s' : s + ' s';
   }
 
-  document.querySelectorAll('form[data-upload-progress]').forEach(function (form) {
-    form.addEventListener('submit', function (event) {
-      if (!window.XMLHttpRequest || !window.FormData) { return; }
-      event.preventDefault();
-      var status = form.querySelector('.upload-status');
-      var bar = form.querySelector('progress');
-      var text = form.querySelector('.upload-text');
-      var error = form.querySelector('.upload-error');
-      var button = form.querySelector('button[type=submit]');
-      var started = Date.now();
-      var xhr = new XMLHttpRequest();
+  // The XHR has already followed the server's redirect and received the page that carries the outcome
+  // (success or error message). Showing that page's content keeps the message, which a reload would lose.
+  function show(html, url) {
+    var next = new DOMParser().parseFromString(html, 'text/html');
+    var main = next.querySelector('main');
+    if (!main) { window.location.assign(url); return; }
+    document.querySelector('main').replaceWith(main);
+    document.title = next.title;
+    if (url && url !== window.location.href) { window.history.replaceState(null, '', url); }
+    bind(main);
+    main.focus();
+  }
 
-      status.hidden = false;
-      error.hidden = true;
-      button.disabled = true;
-      xhr.upload.addEventListener('progress', function (e) {
-        if (!e.lengthComputable) { return; }
-        var percent = Math.floor(e.loaded * 100 / e.total);
-        var elapsed = (Date.now() - started) / 1000;
-        var speed = elapsed > 0 ? e.loaded / elapsed : 0;
-        bar.value = percent;
-        text.textContent = percent + '% · ' + human(e.loaded) + ' of ' + human(e.total) + ' · ' +
-          human(speed) + '/s · ' + duration(speed > 0 ? (e.total - e.loaded) / speed : Infinity) + ' left';
-      });
-      xhr.addEventListener('load', function () {
-        // The server answers with a redirect to the editor (with a success or error message); follow it.
-        if (xhr.status >= 200 && xhr.status < 400 && xhr.responseURL) {
-          window.location.assign(xhr.responseURL);
-        } else {
-          document.open();
-          document.write(xhr.responseText);
-          document.close();
-        }
-      });
-      xhr.addEventListener('error', function () {
-        error.hidden = false;
-        button.disabled = false;
-        status.hidden = true;
-      });
-      xhr.open('POST', form.action);
-      xhr.send(new FormData(form));
+  function upload(form) {
+    var status = form.querySelector('.upload-status');
+    var bar = form.querySelector('progress');
+    var text = form.querySelector('.upload-text');
+    var error = form.querySelector('.upload-error');
+    var button = form.querySelector('button[type=submit]');
+    var started = Date.now();
+    var xhr = new XMLHttpRequest();
+
+    status.hidden = false;
+    error.hidden = true;
+    button.disabled = true;
+    xhr.upload.addEventListener('progress', function (e) {
+      if (!e.lengthComputable) { return; }
+      var percent = Math.floor(e.loaded * 100 / e.total);
+      var elapsed = (Date.now() - started) / 1000;
+      var speed = elapsed > 0 ? e.loaded / elapsed : 0;
+      bar.value = percent;
+      text.textContent = percent + '% · ' + human(e.loaded) + ' of ' + human(e.total) + ' · ' +
+        human(speed) + '/s · ' + duration(speed > 0 ? (e.total - e.loaded) / speed : Infinity) + ' left';
     });
-  });
+    xhr.addEventListener('load', function () { show(xhr.responseText, xhr.responseURL); });
+    xhr.addEventListener('error', function () {
+      error.hidden = false;
+      button.disabled = false;
+      status.hidden = true;
+    });
+    xhr.open('POST', form.action);
+    xhr.send(new FormData(form));
+  }
+
+  function bind(root) {
+    root.querySelectorAll('form[data-upload-progress]').forEach(function (form) {
+      form.addEventListener('submit', function (event) {
+        if (!window.XMLHttpRequest || !window.FormData || !window.DOMParser) { return; }
+        event.preventDefault();
+        upload(form);
+      });
+    });
+  }
+
+  bind(document);
 }());

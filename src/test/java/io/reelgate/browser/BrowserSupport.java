@@ -1,0 +1,54 @@
+package io.reelgate.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * Starts Playwright on the system's Chromium, never a downloaded browser. Outside CI a machine without Chromium
+ * skips the browser tests with a message saying how to install it; in CI (CI=true) that is a failure.
+ */
+final class BrowserSupport {
+
+	private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+			"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+	private BrowserSupport() {
+	}
+
+	static Path chromium() {
+		Optional<Path> found = Stream.of(System.getenv("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser")
+			.filter(p -> p != null && !p.isBlank())
+			.map(Path::of)
+			.filter(Files::isExecutable)
+			.findFirst();
+		if (found.isEmpty()) {
+			String message = "No Chromium found at /usr/bin/chromium (or CHROMIUM_PATH): browser tests need it. "
+					+ "Install it with: apt-get install -y chromium";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				fail(message);
+			}
+			abort(message);
+		}
+		return found.get();
+	}
+
+	static Playwright playwright() {
+		return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+	}
+
+	static Browser launch(Playwright playwright, Path chromium) {
+		return playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true).setArgs(ARGS));
+	}
+}

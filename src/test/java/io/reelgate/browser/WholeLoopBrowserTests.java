@@ -1,0 +1,193 @@
+package io.reelgate.browser;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.reelgate.support.Fixtures;
+import io.reelgate.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole loop in a real browser: a creator publishes a paid bundle, a viewer finds, buys and downloads it with
+ * the same bytes that were uploaded, and an admin takes it down. Elements are found by role and label, as a
+ * person using a screen reader would find them. Screenshots of each main page go to {@code target/screenshots}.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WholeLoopBrowserTests {
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	@LocalServerPort
+	int port;
+
+	@TempDir
+	Path temp;
+
+	private Playwright playwright;
+
+	private Browser browser;
+
+	@BeforeAll
+	void startBrowser() {
+		Path chromium = BrowserSupport.chromium();
+		playwright = BrowserSupport.playwright();
+		browser = BrowserSupport.launch(playwright, chromium);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void aCreatorPublishesAViewerBuysAndDownloadsAndAnAdminTakesItDown() throws Exception {
+		String title = "The Last Reel " + Fixtures.unique("").substring(1);
+		Path film = temp.resolve("the-last-reel.mp4");
+		byte[] filmBytes = new byte[3 * 1024 * 1024 + 17];
+		new Random(42).nextBytes(filmBytes);
+		Files.write(film, filmBytes);
+
+		Page creator = page();
+		signUp(creator, "/signup?as=creator", "Studio Nine", Fixtures.unique("creator") + "@example.test");
+		assertThat(creator).hasURL(url("/studio"));
+		assertThat(creator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your studio"))).isVisible();
+
+		creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New bundle")).click();
+		creator.getByLabel("Title").fill(title);
+		creator.getByLabel("Short description").fill("A projectionist's last night before the cinema closes.");
+		creator.getByLabel("Long description").fill("Shot in one night on 35mm.\nWith the director's commentary.");
+		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create draft")).click();
+		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Draft created");
+
+		creator.getByLabel("File to add").setInputFiles(film);
+		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload").setExact(true)).click();
+		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("File uploaded and verified.");
+		assertThat(creator.getByText("SHA-256 " + sha256(filmBytes))).isVisible();
+
+		creator.getByLabel("Cover image (PNG, JPEG, WebP or GIF)").setInputFiles(cover());
+		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload cover")).click();
+		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Cover saved.");
+
+		creator.getByLabel("Paid").check();
+		creator.getByLabel("Price", new Page.GetByLabelOptions().setExact(true)).fill("4.99");
+		creator.getByLabel("Currency").selectOption("USD");
+		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save gate")).click();
+		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Gate saved.");
+
+		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
+		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Published");
+		screenshot(creator, "studio-editor");
+
+		Page viewer = page();
+		signUp(viewer, "/signup", "Film Lover", Fixtures.unique("viewer") + "@example.test");
+		viewer.getByLabel("Search films and creators").fill("studio nine last reel");
+		viewer.getByLabel("Search films and creators").press("Enter");
+		screenshot(viewer, "storefront-search");
+		viewer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+		assertThat(viewer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title))).isVisible();
+		assertThat(viewer.locator("meta[property='og:title']")).hasAttribute("content", title);
+		screenshot(viewer, "bundle-page");
+
+		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy for $4.99")).click();
+		assertThat(viewer.getByRole(AriaRole.NOTE)).containsText("Test mode \u2014 no real payment");
+		screenshot(viewer, "simulated-checkout");
+		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay $4.99 (simulated)")).click();
+		assertThat(viewer).hasURL(url("/library"));
+		assertThat(viewer.getByRole(AriaRole.STATUS)).containsText("Payment received");
+		screenshot(viewer, "library");
+
+		Download download = viewer.waitForDownload(() -> viewer
+			.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the-last-reel.mp4")).click());
+		assertThat(download.suggestedFilename()).isEqualTo("the-last-reel.mp4");
+		assertThat(sha256(Files.readAllBytes(download.path()))).isEqualTo(sha256(filmBytes));
+
+		Page admin = page();
+		admin.navigate(url("/login"));
+		admin.getByLabel("Email").fill(Fixtures.ADMIN_EMAIL);
+		admin.getByLabel("Password").fill("admin-password-for-tests");
+		admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+		admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Moderation")).click();
+		Locator row = admin.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(title));
+		row.getByLabel("Reason").fill("Rights holder complaint");
+		row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hide " + title)).click();
+		assertThat(admin.getByRole(AriaRole.STATUS)).containsText("Bundle hidden");
+		screenshot(admin, "moderation");
+		admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log")).click();
+		assertThat(admin.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(title)))
+			.containsText("Rights holder complaint");
+
+		Page anonymous = page();
+		anonymous.navigate(url("/"));
+		assertThat(anonymous.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title))).hasCount(0);
+		screenshot(anonymous, "storefront");
+
+		viewer.reload();
+		assertThat(viewer.getByText(title)).isVisible();
+		creator.navigate(url("/studio"));
+		assertThat(creator.getByText("Hidden by moderation: Rights holder complaint")).isVisible();
+	}
+
+	private Page page() {
+		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true)
+			.setViewportSize(1280, 900));
+		return context.newPage();
+	}
+
+	private void signUp(Page page, String path, String name, String email) {
+		page.navigate(url(path));
+		page.getByLabel("Email").fill(email);
+		page.getByLabel("Name shown to others").fill(name);
+		page.getByLabel("Password").fill("a-long-enough-password");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+	}
+
+	private Path cover() throws Exception {
+		BufferedImage image = new BufferedImage(200, 300, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(new Color(120, 30, 40));
+		g.fillRect(0, 0, 200, 300);
+		g.dispose();
+		Path file = temp.resolve("cover.png");
+		ImageIO.write(image, "png", file.toFile());
+		return file;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	private static void screenshot(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+	}
+
+	private static String sha256(byte[] bytes) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+	}
+}
