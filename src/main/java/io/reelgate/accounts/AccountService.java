@@ -33,6 +33,14 @@ public class AccountService {
 		return create(signUp.email(), signUp.displayName(), signUp.password(), signUp.role());
 	}
 
+	/**
+	 * Creates an account of any role, for operator tooling (first admin, demo data); people sign up through
+	 * {@link #signUp}, which never makes admins.
+	 */
+	public AccountId register(String email, String displayName, String password, Role role) {
+		return create(email, displayName, password, role);
+	}
+
 	/** Creates the first admin from operator configuration; a no-op when any admin exists already. */
 	boolean createAdminIfNone(String email, String displayName, String password) {
 		if (accounts.existsByRole(Role.ADMIN)) {
