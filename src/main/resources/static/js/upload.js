@@ -65,7 +65,13 @@
       form.addEventListener('submit', function (event) {
         if (!window.XMLHttpRequest || !window.FormData || !window.DOMParser) { return; }
         event.preventDefault();
-        upload(form);
+        var tooLarge = Array.prototype.some.call(form.querySelectorAll('input[type=file][data-max-bytes]'), function (input) {
+          var max = Number(input.dataset.maxBytes);
+          return Array.prototype.some.call(input.files, function (file) { return file.size > max; });
+        });
+        // The server refuses it too, but only after receiving bytes up to the limit; say so before sending any.
+        form.querySelector('.upload-too-large').hidden = !tooLarge;
+        if (!tooLarge) { upload(form); }
       });
     });
   }

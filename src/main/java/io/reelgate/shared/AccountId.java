@@ -1,10 +1,11 @@
 package io.reelgate.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Typed identifier of an account; {@link #of(String)} lets Spring bind it from a path variable. */
-public record AccountId(UUID value) {
+public record AccountId(UUID value) implements Serializable {
 
 	public AccountId {
 		Objects.requireNonNull(value, "value");

@@ -1,10 +1,11 @@
 package io.reelgate.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Typed identifier of a bundle; {@link #of(String)} lets Spring bind it from a path variable. */
-public record BundleId(UUID value) {
+public record BundleId(UUID value) implements Serializable {
 
 	public BundleId {
 		Objects.requireNonNull(value, "value");

@@ -1,10 +1,11 @@
 package io.reelgate.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Typed identifier of an order; {@link #of(String)} lets Spring bind it from a path variable. */
-public record OrderId(UUID value) {
+public record OrderId(UUID value) implements Serializable {
 
 	public OrderId {
 		Objects.requireNonNull(value, "value");

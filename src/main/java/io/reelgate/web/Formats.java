@@ -23,8 +23,12 @@ public class Formats {
 
 	private final DataSize maxFileSize;
 
-	Formats(@Value("${reelgate.catalog.max-file-size:20GB}") DataSize maxFileSize) {
+	private final DataSize maxCoverSize;
+
+	Formats(@Value("${reelgate.catalog.max-file-size:20GB}") DataSize maxFileSize,
+			@Value("${reelgate.catalog.max-cover-size:10MB}") DataSize maxCoverSize) {
 		this.maxFileSize = maxFileSize;
+		this.maxCoverSize = maxCoverSize;
 	}
 
 	/** Sizes in binary units as people read them: {@code 1.4 GB}, {@code 820 KB}. */
@@ -40,6 +44,15 @@ public class Formats {
 
 	public String maxFileSize() {
 		return bytes(maxFileSize.toBytes());
+	}
+
+	/** Limits in bytes, for the uploader to refuse an oversized file before sending any of it. */
+	public long maxFileBytes() {
+		return maxFileSize.toBytes();
+	}
+
+	public long maxCoverBytes() {
+		return maxCoverSize.toBytes();
 	}
 
 	public String date(Instant instant) {

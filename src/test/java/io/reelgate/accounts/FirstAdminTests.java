@@ -33,7 +33,11 @@ class FirstAdminTests {
 
 	@Test
 	void startingAgainCreatesNoSecondAdmin() {
+		long admins = jdbc.sql("select count(*) from accounts where role = 'ADMIN'").query(Long.class).single();
 		initializer.run(new DefaultApplicationArguments());
-		assertThat(jdbc.sql("select count(*) from accounts where role = 'ADMIN'").query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from accounts where role = 'ADMIN'").query(Long.class).single())
+			.isEqualTo(admins);
+		assertThat(jdbc.sql("select count(*) from accounts where email = ?").param(Fixtures.ADMIN_EMAIL)
+			.query(Long.class).single()).isEqualTo(1);
 	}
 }

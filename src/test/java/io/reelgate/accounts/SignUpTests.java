@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -43,8 +42,11 @@ class SignUpTests {
 			.param("accountType", "CREATOR"))
 			.andExpect(redirectedUrl("/studio"))
 			.andReturn();
-		mvc.perform(get("/studio").session((MockHttpSession) signUp.getRequest().getSession()))
-			.andExpect(status().isOk());
+		// The session lives in PostgreSQL (Spring Session); the browser only holds its cookie.
+		mvc.perform(get("/studio").cookie(signUp.getResponse().getCookies())).andExpect(status().isOk());
+		mvc.perform(get("/studio")).andExpect(redirectedUrl("/login"));
+		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(email)
+			.query(Long.class).single()).isEqualTo(1);
 
 		String hash = jdbc.sql("select password_hash from accounts where email = ?").param(email).query(String.class).single();
 		assertThat(hash).startsWith("{bcrypt}").doesNotContain("correct horse");

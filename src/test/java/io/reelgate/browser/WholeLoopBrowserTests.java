@@ -86,6 +86,12 @@ class WholeLoopBrowserTests {
 		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create draft")).click();
 		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Draft created");
 
+		Path oversized = temp.resolve("oversized.mp4");
+		Files.write(oversized, new byte[6 * 1024 * 1024]);
+		creator.getByLabel("File to add").setInputFiles(oversized);
+		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload").setExact(true)).click();
+		assertThat(creator.getByRole(AriaRole.ALERT)).containsText("larger than this site accepts");
+
 		creator.getByLabel("File to add").setInputFiles(film);
 		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload").setExact(true)).click();
 		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("File uploaded and verified.");
