@@ -28,7 +28,9 @@ class EmbeddedPostgresConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		// The application context stops the server after everything that uses it; the library's own JVM hook
+		// would stop it concurrently, while the event registry still needs it on the way down.
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
 		if (properties.persistent()) {
 			Files.createDirectories(properties.dataPath());
 			builder.setDataDirectory(properties.dataPath()).setCleanDataDirectory(false);

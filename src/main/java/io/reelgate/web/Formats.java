@@ -5,9 +5,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.reelgate.catalog.UploadLimits;
+
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 /** Formatting helpers for templates, as {@code ${@formats.bytes(size)}}. */
 @Component("formats")
@@ -21,14 +21,10 @@ public class Formats {
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
-	private final DataSize maxFileSize;
+	private final UploadLimits limits;
 
-	private final DataSize maxCoverSize;
-
-	Formats(@Value("${reelgate.catalog.max-file-size:20GB}") DataSize maxFileSize,
-			@Value("${reelgate.catalog.max-cover-size:10MB}") DataSize maxCoverSize) {
-		this.maxFileSize = maxFileSize;
-		this.maxCoverSize = maxCoverSize;
+	Formats(UploadLimits limits) {
+		this.limits = limits;
 	}
 
 	/** Sizes in binary units as people read them: {@code 1.4 GB}, {@code 820 KB}. */
@@ -43,16 +39,7 @@ public class Formats {
 	}
 
 	public String maxFileSize() {
-		return bytes(maxFileSize.toBytes());
-	}
-
-	/** Limits in bytes, for the uploader to refuse an oversized file before sending any of it. */
-	public long maxFileBytes() {
-		return maxFileSize.toBytes();
-	}
-
-	public long maxCoverBytes() {
-		return maxCoverSize.toBytes();
+		return bytes(limits.maxFileSize().toBytes());
 	}
 
 	public String date(Instant instant) {

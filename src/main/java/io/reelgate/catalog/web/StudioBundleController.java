@@ -12,6 +12,7 @@ import io.reelgate.catalog.CatalogException;
 import io.reelgate.catalog.CatalogService;
 import io.reelgate.catalog.Gate;
 import io.reelgate.catalog.PriceRules;
+import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,11 +50,15 @@ class StudioBundleController {
 
 	private final PriceRules priceRules;
 
-	StudioBundleController(CatalogService catalogService, BundleMedia media, Catalog catalog, PriceRules priceRules) {
+	private final UploadLimits limits;
+
+	StudioBundleController(CatalogService catalogService, BundleMedia media, Catalog catalog, PriceRules priceRules,
+			UploadLimits limits) {
 		this.catalogService = catalogService;
 		this.media = media;
 		this.catalog = catalog;
 		this.priceRules = priceRules;
+		this.limits = limits;
 	}
 
 	@GetMapping("/new")
@@ -178,6 +183,8 @@ class StudioBundleController {
 	private String editor(BundleDetails bundle, Model model) {
 		model.addAttribute("bundle", bundle);
 		model.addAttribute("currencies", priceRules.currencies());
+		model.addAttribute("maxFileBytes", limits.maxFileSize().toBytes());
+		model.addAttribute("maxCoverBytes", limits.maxCoverSize().toBytes());
 		return EDIT_VIEW;
 	}
 
