@@ -54,7 +54,6 @@ class StorefrontController {
 			.orElseThrow(BundleNotFoundException::new);
 		model.addAttribute("creator", creator);
 		model.addAttribute("bundles", catalog.publicBundlesOf(id, page));
-		model.addAttribute("query", "");
 		return CREATOR_VIEW;
 	}
 }

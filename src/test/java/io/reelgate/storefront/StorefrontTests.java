@@ -102,4 +102,33 @@ class StorefrontTests {
 		mvc.perform(get("/creators/{id}", fixtures.viewer().accountId())).andExpect(status().isNotFound());
 		mvc.perform(get("/creators/not-an-id")).andExpect(status().isNotFound());
 	}
+
+	@Test
+	void longListsArePaginatedNewestFirst() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		for (int i = 1; i <= 25; i++) {
+			fixtures.published(creator, "Episode %02d".formatted(i), FILM);
+		}
+
+		mvc.perform(get("/creators/{id}", creator.accountId()))
+			.andExpect(content().string(containsString("Episode 25")))
+			.andExpect(content().string(not(containsString("Episode 01"))))
+			.andExpect(content().string(containsString("Page 1 of 2")))
+			.andExpect(content().string(containsString("href=\"/creators/" + creator.accountId() + "?page=1\"")));
+		mvc.perform(get("/creators/{id}", creator.accountId()).param("page", "1"))
+			.andExpect(content().string(containsString("Episode 01")))
+			.andExpect(content().string(not(containsString("Episode 25"))));
+	}
+
+	@Test
+	void searchResultPagesKeepTheQuery() throws Exception {
+		String word = "pq" + Fixtures.unique("w").substring(2).replace("-", "");
+		AccountPrincipal creator = fixtures.creator();
+		for (int i = 1; i <= 25; i++) {
+			fixtures.published(creator, word + " part " + i, FILM);
+		}
+		mvc.perform(get("/").param("q", word + " & more"))
+			.andExpect(content().string(containsString("Page 1 of 2")))
+			.andExpect(content().string(containsString("href=\"/?q=" + word + "%20%26%20more&amp;page=1\"")));
+	}
 }

@@ -122,12 +122,7 @@ class StudioBundleController {
 	@PostMapping("/{id}/files")
 	String upload(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
-		if (file.isEmpty()) {
-			throw new CatalogException("upload.empty");
-		}
-		try (InputStream content = file.getInputStream()) {
-			media.addFile(me.accountId(), id, file.getOriginalFilename(), content);
-		}
+		stream(file, content -> media.addFile(me.accountId(), id, file.getOriginalFilename(), content));
 		redirect.addFlashAttribute("success", "upload.done");
 		return redirectToEditor(id);
 	}
@@ -143,12 +138,7 @@ class StudioBundleController {
 	@PostMapping("/{id}/cover")
 	String changeCover(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@RequestParam("cover") MultipartFile cover, RedirectAttributes redirect) throws IOException {
-		if (cover.isEmpty()) {
-			throw new CatalogException("upload.empty");
-		}
-		try (InputStream content = cover.getInputStream()) {
-			media.changeCover(me.accountId(), id, content);
-		}
+		stream(cover, content -> media.changeCover(me.accountId(), id, content));
 		redirect.addFlashAttribute("success", "cover.saved");
 		return redirectToEditor(id);
 	}
@@ -186,6 +176,22 @@ class StudioBundleController {
 		model.addAttribute("maxFileBytes", limits.maxFileSize().toBytes());
 		model.addAttribute("maxCoverBytes", limits.maxCoverSize().toBytes());
 		return EDIT_VIEW;
+	}
+
+	/** Hands an uploaded part's bytes to storage as a stream; the container has spooled it to disk, not memory. */
+	private static void stream(MultipartFile part, ContentSink sink) throws IOException {
+		if (part.isEmpty()) {
+			throw new CatalogException("upload.empty");
+		}
+		try (InputStream content = part.getInputStream()) {
+			sink.accept(content);
+		}
+	}
+
+	@FunctionalInterface
+	private interface ContentSink {
+
+		void accept(InputStream content) throws IOException;
 	}
 
 	private static String redirectToEditor(BundleId id) {

@@ -54,30 +54,30 @@ class ModerationController {
 	@PostMapping("/bundles/{id}/hide")
 	String hide(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		if (result.hasErrors()) {
-			redirect.addFlashAttribute("error", "moderation.reason.required");
-			return "redirect:/admin/bundles";
-		}
-		moderation.hide(me, id, form.reason());
-		redirect.addFlashAttribute("success", "moderation.hidden");
-		return "redirect:/admin/bundles";
+		return moderate(result, redirect, "moderation.hidden", () -> moderation.hide(me, id, form.reason()));
 	}
 
 	@PostMapping("/bundles/{id}/restore")
 	String restore(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		if (result.hasErrors()) {
-			redirect.addFlashAttribute("error", "moderation.reason.required");
-			return "redirect:/admin/bundles";
-		}
-		moderation.restore(me, id, form.reason());
-		redirect.addFlashAttribute("success", "moderation.restored");
-		return "redirect:/admin/bundles";
+		return moderate(result, redirect, "moderation.restored", () -> moderation.restore(me, id, form.reason()));
 	}
 
 	@GetMapping("/audit")
 	String audit(@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
 		model.addAttribute("entries", moderation.recentActions(page));
 		return AUDIT_VIEW;
+	}
+
+	/** Runs an admin action only with a valid reason, and goes back to the list with the outcome. */
+	private static String moderate(BindingResult result, RedirectAttributes redirect, String success, Runnable action) {
+		if (result.hasErrors()) {
+			redirect.addFlashAttribute("error", "moderation.reason.required");
+		}
+		else {
+			action.run();
+			redirect.addFlashAttribute("success", success);
+		}
+		return "redirect:/admin/bundles";
 	}
 }
