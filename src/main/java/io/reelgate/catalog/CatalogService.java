@@ -24,12 +24,16 @@ public class CatalogService {
 
 	private final PriceRules priceRules;
 
+	private final SalesEligibility eligibility;
+
 	private final Clock clock;
 
-	CatalogService(Bundles bundles, AccountService accounts, PriceRules priceRules, Clock clock) {
+	CatalogService(Bundles bundles, AccountService accounts, PriceRules priceRules, SalesEligibility eligibility,
+			Clock clock) {
 		this.bundles = bundles;
 		this.accounts = accounts;
 		this.priceRules = priceRules;
+		this.eligibility = eligibility;
 		this.clock = clock;
 	}
 
@@ -50,11 +54,23 @@ public class CatalogService {
 
 	/** Sets a paygate; {@code amount} is what the creator typed, checked against {@link PriceRules}. */
 	public void charge(AccountId owner, BundleId id, String amount, String currency) {
-		owned(owner, id).charge(priceRules.price(amount, currency));
+		Bundle bundle = owned(owner, id);
+		bundle.charge(priceRules.price(amount, currency));
+		if (bundle.isPublic()) {
+			assertMaySell(bundle);
+		}
 	}
 
 	public void publish(AccountId owner, BundleId id) {
-		owned(owner, id).publish(clock.instant());
+		Bundle bundle = owned(owner, id);
+		assertMaySell(bundle);
+		bundle.publish(clock.instant());
+	}
+
+	private void assertMaySell(Bundle bundle) {
+		if (bundle.summary().gate() == Gate.PAID && !eligibility.maySellPaid(bundle.owner())) {
+			throw new CatalogException("bundle.publish.payoutsNeeded");
+		}
 	}
 
 	public void unpublish(AccountId owner, BundleId id) {

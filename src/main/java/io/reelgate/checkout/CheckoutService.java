@@ -1,12 +1,17 @@
 package io.reelgate.checkout;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
+import io.reelgate.accounts.AccountService;
+import io.reelgate.accounts.AccountView;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -15,16 +20,27 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns "Buy" into an order and a payment, and a confirmed payment into {@link OrderPaid}. Idempotent throughout:
- * a buyer who clicks twice gets the same open order, a payment confirmed twice is paid once, and a buyer who
- * already owns the bundle is never charged again. Payment gateways are called outside any transaction.
+ * Turns "Buy" into an order and a payment. Idempotent throughout: a buyer who clicks twice gets the same open
+ * order (and the gateway the same idempotency key), and a buyer who already owns the bundle is never charged
+ * again. The order is saved before the gateway is called, and the gateway is called outside any transaction.
  */
 @Service
 public class CheckoutService {
 
+	/** How long a checkout stays payable; an open order older than {@link #REUSE_WINDOW} is replaced. */
+	static final Duration CHECKOUT_LIFETIME = Duration.ofHours(2);
+
+	static final Duration REUSE_WINDOW = Duration.ofHours(1);
+
 	private final Orders orders;
 
 	private final Catalog catalog;
+
+	private final AccountService accounts;
+
+	private final Sellers sellers;
+
+	private final PlatformFee fees;
 
 	private final PaymentGateway gateway;
 
@@ -32,10 +48,13 @@ public class CheckoutService {
 
 	private final Clock clock;
 
-	CheckoutService(Orders orders, Catalog catalog, PaymentGateway gateway, TransactionTemplate transactions,
-			Clock clock) {
+	CheckoutService(Orders orders, Catalog catalog, AccountService accounts, Sellers sellers, PlatformFee fees,
+			PaymentGateway gateway, TransactionTemplate transactions, Clock clock) {
 		this.orders = orders;
 		this.catalog = catalog;
+		this.accounts = accounts;
+		this.sellers = sellers;
+		this.fees = fees;
 		this.gateway = gateway;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -57,8 +76,9 @@ public class CheckoutService {
 	public record PayAt(String url) implements Outcome {
 	}
 
+	/** @param baseUrl this site's address as the buyer reached it, for the gateway's return links */
 	@PreAuthorize("isAuthenticated()")
-	public Outcome checkout(AccountId buyer, BundleId bundleId) {
+	public Outcome checkout(AccountId buyer, BundleId bundleId, String baseUrl) {
 		BundleSummary bundle = catalog.acquirable(bundleId);
 		if (bundle.creatorId().equals(buyer)) {
 			throw new CheckoutRefusedException("checkout.ownBundle");
@@ -67,29 +87,29 @@ public class CheckoutService {
 			return new AlreadyOwned();
 		}
 		if (bundle.isFree()) {
-			claimFree(buyer, bundleId);
+			claimFree(buyer, bundle);
 			return new Acquired();
 		}
-		Order order = openOrder(buyer, bundle);
-		return new PayAt(gateway.startPayment(new PaymentGateway.PaymentRequest(order.id(),
-				order.amount().orElseThrow(), bundle.title())).url());
+		Optional<String> destination = sellers.payoutDestination(bundle.creatorId());
+		if (gateway.paysSellersOut() && destination.isEmpty()) {
+			throw new CheckoutRefusedException("checkout.sellerNotReady");
+		}
+		Order order = openOrder(buyer, bundle, destination.orElse(null));
+		Money amount = order.amount().orElseThrow();
+		AccountView who = accounts.find(buyer).orElseThrow();
+		PaymentGateway.PaymentRedirect redirect = gateway.startPayment(new PaymentGateway.PaymentRequest(order.id(),
+				amount, new Money(order.fee(), amount.currency()), order.destinationAccount().orElse(null),
+				bundle.title(), who.email(), baseUrl, order.view().createdAt().plus(CHECKOUT_LIFETIME)));
+		if (redirect.checkoutSessionId() != null) {
+			transactions.executeWithoutResult(status -> orders.findForUpdate(order.id().value())
+				.orElseThrow(OrderNotFoundException::new)
+				.attachCheckoutSession(redirect.checkoutSessionId()));
+		}
+		return new PayAt(redirect.url());
 	}
 
 	public boolean owns(AccountId buyer, BundleId bundle) {
 		return orders.existsByBuyerIdAndBundleIdAndStatus(buyer.value(), bundle.value(), OrderStatus.PAID);
-	}
-
-	/**
-	 * The single place where a payment becomes a paid order; every gateway's confirmation ends here.
-	 * @return whether this confirmation paid the order (false if it was paid already)
-	 */
-	public boolean confirmPayment(OrderId orderId, String paymentRef) {
-		return Boolean.TRUE.equals(transactions.execute(status -> {
-			Order order = orders.findForUpdate(orderId.value()).orElseThrow(OrderNotFoundException::new);
-			boolean changed = order.markPaid(paymentRef, clock.instant());
-			orders.save(order);
-			return changed;
-		}));
 	}
 
 	/** An order of the given buyer; others get a 404. */
@@ -103,36 +123,39 @@ public class CheckoutService {
 
 	@PreAuthorize("isAuthenticated()")
 	public void cancel(AccountId buyer, OrderId id) {
-		transactions.executeWithoutResult(status -> {
-			Order order = orders.findForUpdate(id.value()).filter(o -> o.isFor(buyer))
-				.orElseThrow(OrderNotFoundException::new);
-			order.cancel();
-		});
+		transactions.executeWithoutResult(status -> orders.findForUpdate(id.value())
+			.filter(o -> o.isFor(buyer))
+			.orElseThrow(OrderNotFoundException::new)
+			.cancel(clock.instant()));
 	}
 
-	private void claimFree(AccountId buyer, BundleId bundleId) {
+	private void claimFree(AccountId buyer, BundleSummary bundle) {
 		transactions.executeWithoutResult(status -> {
-			Order order = new Order(buyer, bundleId, Optional.empty(), "free", clock.instant());
+			Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.empty(), 0, null, "free",
+					clock.instant());
 			order.markPaid("free:" + order.id(), clock.instant());
 			orders.save(order);
 		});
 	}
 
-	/** Reuses the buyer's open order if its price is still the bundle's price, else replaces it. */
-	private Order openOrder(AccountId buyer, BundleSummary bundle) {
+	/** Reuses the buyer's recent open order if its price is still the bundle's price, else replaces it. */
+	private Order openOrder(AccountId buyer, BundleSummary bundle, String destination) {
+		Money price = bundle.price();
+		Instant now = clock.instant();
 		try {
 			return transactions.execute(status -> {
 				Optional<Order> open = orders.findByBuyerIdAndBundleIdAndStatus(buyer.value(), bundle.id().value(),
 						OrderStatus.PENDING);
-				if (open.isPresent() && open.get().amount().equals(Optional.ofNullable(bundle.price()))) {
+				if (open.isPresent() && open.get().amount().equals(Optional.of(price))
+						&& open.get().view().createdAt().isAfter(now.minus(REUSE_WINDOW))) {
 					return open.get();
 				}
 				open.ifPresent(o -> {
-					o.cancel();
+					o.expire(now);
 					orders.saveAndFlush(o);
 				});
-				return orders.saveAndFlush(new Order(buyer, bundle.id(), Optional.ofNullable(bundle.price()),
-						gateway.name(), clock.instant()));
+				return orders.saveAndFlush(new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(price),
+						fees.of(price).minor(), destination, gateway.name(), now));
 			});
 		}
 		catch (DataIntegrityViolationException ex) {

@@ -21,8 +21,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
- * One buyer acquiring one bundle at a price fixed when the order was made. The price is copied from the catalog
- * on the server and never changes afterwards, whatever happens to the bundle's price.
+ * One buyer acquiring one bundle at a price fixed when the order was made. The price and the platform fee are
+ * copied from the server's own rules at creation and never change afterwards, whatever happens to the bundle.
+ * Every move of the state machine is a method that refuses illegal moves, is idempotent where gateways retry, and
+ * registers the event the rest of the system reacts to.
  */
 @Entity
 @Table(name = "orders")
@@ -35,9 +37,15 @@ class Order extends AbstractAggregateRoot<Order> {
 
 	private UUID bundleId;
 
+	private UUID sellerId;
+
 	private long amountMinor;
 
 	private @Nullable Currency currency;
+
+	private long feeMinor;
+
+	private @Nullable String destinationAccount;
 
 	@Enumerated(EnumType.STRING)
 	private OrderStatus status;
@@ -46,9 +54,13 @@ class Order extends AbstractAggregateRoot<Order> {
 
 	private @Nullable String paymentRef;
 
+	private @Nullable String checkoutSessionId;
+
 	private Instant createdAt;
 
 	private @Nullable Instant paidAt;
+
+	private @Nullable Instant closedAt;
 
 	@Version
 	@Column(nullable = false)
@@ -57,13 +69,24 @@ class Order extends AbstractAggregateRoot<Order> {
 	protected Order() {
 	}
 
-	/** @param price the bundle's price now, or empty for a free bundle */
-	Order(AccountId buyer, BundleId bundle, Optional<Money> price, String gateway, Instant now) {
+	/**
+	 * @param price the bundle's price now, or empty for a free bundle
+	 * @param fee the platform's share of the price (zero for free bundles)
+	 * @param destinationAccount the seller's payment account the net goes to, if the gateway pays sellers out
+	 */
+	Order(AccountId buyer, BundleId bundle, AccountId seller, Optional<Money> price, long fee,
+			@Nullable String destinationAccount, String gateway, Instant now) {
 		this.id = UUID.randomUUID();
 		this.buyerId = buyer.value();
 		this.bundleId = bundle.value();
+		this.sellerId = seller.value();
 		this.amountMinor = price.map(Money::minor).orElse(0L);
 		this.currency = price.map(Money::currency).orElse(null);
+		if (fee < 0 || fee > amountMinor) {
+			throw new IllegalArgumentException("Fee " + fee + " outside 0.." + amountMinor);
+		}
+		this.feeMinor = fee;
+		this.destinationAccount = destinationAccount;
 		this.status = OrderStatus.PENDING;
 		this.gateway = gateway;
 		this.createdAt = now;
@@ -81,8 +104,33 @@ class Order extends AbstractAggregateRoot<Order> {
 		return new BundleId(bundleId);
 	}
 
+	AccountId seller() {
+		return new AccountId(sellerId);
+	}
+
 	OrderStatus status() {
 		return status;
+	}
+
+	long fee() {
+		return feeMinor;
+	}
+
+	Optional<String> destinationAccount() {
+		return Optional.ofNullable(destinationAccount);
+	}
+
+	Optional<String> checkoutSessionId() {
+		return Optional.ofNullable(checkoutSessionId);
+	}
+
+	/** The gateway's id of the payment (for Stripe, the PaymentIntent), once known. */
+	Optional<String> paymentRef() {
+		return Optional.ofNullable(paymentRef);
+	}
+
+	String gateway() {
+		return gateway;
 	}
 
 	/** The amount charged; empty for a free claim. */
@@ -94,13 +142,26 @@ class Order extends AbstractAggregateRoot<Order> {
 		return buyerId.equals(buyer.value());
 	}
 
+	boolean isSoldBy(AccountId seller) {
+		return sellerId.equals(seller.value());
+	}
+
+	/** Remembers the gateway's checkout for this order, so its webhooks and the return page can find it. */
+	void attachCheckoutSession(String sessionId) {
+		if (checkoutSessionId != null && !checkoutSessionId.equals(sessionId)) {
+			throw new IllegalStateException("Order " + id + " already has checkout session " + checkoutSessionId);
+		}
+		this.checkoutSessionId = sessionId;
+	}
+
 	/**
 	 * Records a confirmed payment. Confirming the same payment again is a no-op (gateways and people retry), so
 	 * {@link OrderPaid} is registered exactly once per order.
 	 * @return whether this call changed the order
+	 * @throws OrderClosedException if the order was closed (cancelled, expired, refunded) before the payment came
 	 */
 	boolean markPaid(String paymentRef, Instant now) {
-		if (status == OrderStatus.PAID) {
+		if (status == OrderStatus.PAID || status == OrderStatus.DISPUTED) {
 			if (!paymentRef.equals(this.paymentRef)) {
 				throw new IllegalStateException("Order " + id + " was already paid by " + this.paymentRef);
 			}
@@ -116,13 +177,66 @@ class Order extends AbstractAggregateRoot<Order> {
 		return true;
 	}
 
-	void cancel() {
+	/** Buyer gave up before paying. Closing a closed order changes nothing. */
+	void cancel(Instant now) {
+		close(OrderStatus.CANCELLED, now);
+	}
+
+	/** The checkout expired or its payment failed. */
+	void expire(Instant now) {
+		close(OrderStatus.EXPIRED, now);
+	}
+
+	/**
+	 * The money went back to the buyer, in full. From PAID this revokes the buyer's access (a dispute revoked it
+	 * already); from PENDING (the refund was seen before the payment) the order closes without granting anything.
+	 * @return the previous status, if this call changed the order
+	 */
+	Optional<OrderStatus> refund(@Nullable String paymentRef, Instant now) {
+		if (status == OrderStatus.REFUNDED || status == OrderStatus.CANCELLED || status == OrderStatus.EXPIRED) {
+			return Optional.empty();
+		}
+		OrderStatus previous = status;
+		if (this.paymentRef == null) {
+			this.paymentRef = paymentRef;
+		}
+		this.status = OrderStatus.REFUNDED;
+		this.closedAt = now;
+		if (previous == OrderStatus.PAID) {
+			registerEvent(new OrderRevoked(id(), buyer(), bundle(), OrderRevoked.Reason.REFUNDED));
+		}
+		return Optional.of(previous);
+	}
+
+	/** The buyer's bank contests the payment; access is suspended until the dispute is decided. */
+	boolean dispute() {
+		if (status != OrderStatus.PAID) {
+			return false;
+		}
+		this.status = OrderStatus.DISPUTED;
+		registerEvent(new OrderRevoked(id(), buyer(), bundle(), OrderRevoked.Reason.DISPUTED));
+		return true;
+	}
+
+	/** The seller won the dispute: the payment stands and the buyer has the bundle again. */
+	boolean winDispute() {
+		if (status != OrderStatus.DISPUTED) {
+			return false;
+		}
+		this.status = OrderStatus.PAID;
+		registerEvent(new OrderReinstated(id(), buyer(), bundle()));
+		return true;
+	}
+
+	private void close(OrderStatus closed, Instant now) {
 		if (status == OrderStatus.PENDING) {
-			this.status = OrderStatus.CANCELLED;
+			this.status = closed;
+			this.closedAt = now;
 		}
 	}
 
 	OrderView view() {
-		return new OrderView(id(), buyer(), bundle(), amount().orElse(null), status, createdAt, paidAt);
+		return new OrderView(id(), buyer(), bundle(), seller(), amount().orElse(null), feeMinor, status, createdAt,
+				paidAt);
 	}
 }

@@ -1,6 +1,10 @@
 package io.reelgate.checkout;
 
-/** Where an order stands. Only PENDING moves; PAID and CANCELLED are final in this version. */
+/**
+ * Where an order stands. PENDING until paid or closed; a paid order can be refunded or disputed, and a dispute
+ * the seller wins makes it PAID again. CANCELLED (by the buyer), EXPIRED (checkout abandoned or payment failed)
+ * and REFUNDED are final.
+ */
 public enum OrderStatus {
-	PENDING, PAID, CANCELLED
+	PENDING, PAID, REFUNDED, DISPUTED, CANCELLED, EXPIRED
 }

@@ -1,12 +1,14 @@
 package io.reelgate.checkout;
 
-import java.util.Collection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -17,15 +19,32 @@ interface Orders extends JpaRepository<Order, UUID> {
 
 	boolean existsByBuyerIdAndBundleIdAndStatus(UUID buyerId, UUID bundleId, OrderStatus status);
 
-	/** Serialises concurrent confirmations of one order (double-clicked Pay, gateway retries). */
+	/** Serialises concurrent transitions of one order (double-clicked Pay, webhook retries, the return page). */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select o from Order o where o.id = :id")
 	Optional<Order> findForUpdate(UUID id);
 
+	@Query("select o.id from Order o where o.paymentRef = :paymentRef")
+	Optional<UUID> findIdByPaymentRef(String paymentRef);
+
+	/** Open checkouts old enough that their webhook should have arrived, young enough to still matter. */
 	@Query("""
-			select new io.reelgate.checkout.Sales(o.bundleId, o.currency, count(o), sum(o.amountMinor))
-			from Order o where o.status = io.reelgate.checkout.OrderStatus.PAID and o.bundleId in :bundleIds
-			group by o.bundleId, o.currency
+			select o.id from Order o where o.status = io.reelgate.checkout.OrderStatus.PENDING
+			and o.checkoutSessionId is not null and o.createdAt between :from and :to order by o.createdAt
 			""")
-	List<Sales> salesOf(Collection<UUID> bundleIds);
+	List<UUID> findPendingCheckouts(Instant from, Instant to);
+
+	@Query("""
+			select o from Order o where o.sellerId = :sellerId and o.status <> io.reelgate.checkout.OrderStatus.PENDING
+			and o.status <> io.reelgate.checkout.OrderStatus.CANCELLED and o.status <> io.reelgate.checkout.OrderStatus.EXPIRED
+			order by o.createdAt desc
+			""")
+	Page<Order> findSalesOf(UUID sellerId, Pageable pageable);
+
+	@Query("""
+			select o from Order o where o.status <> io.reelgate.checkout.OrderStatus.PENDING
+			and o.status <> io.reelgate.checkout.OrderStatus.CANCELLED and o.status <> io.reelgate.checkout.OrderStatus.EXPIRED
+			order by o.createdAt desc
+			""")
+	Page<Order> findAllSales(Pageable pageable);
 }

@@ -1,25 +1,42 @@
 package io.reelgate.checkout;
 
+import java.time.Instant;
+
 import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Where buyers pay. The simulated gateway is used when no Stripe keys are configured; a real one takes over
- * without any other module noticing. Gateways are never called inside a database transaction.
+ * Where buyers pay. The simulated gateway is used when no Stripe keys are configured; Stripe takes over when they
+ * are, without any other module noticing. Gateways are never called inside a database transaction.
  */
 public interface PaymentGateway {
 
-	/** A short name stored on orders, e.g. {@code simulated}. */
+	/** A short name stored on orders, e.g. {@code simulated} or {@code stripe}. */
 	String name();
 
-	/** Prepares the payment of an order and says where to send the buyer to pay. */
+	/** What admins see: which gateway is active and whether real money moves. */
+	String describe();
+
+	/** Whether sales pay the seller out through the gateway, so a seller needs a verified payout account first. */
+	boolean paysSellersOut();
+
+	/** Prepares the payment of an order and says where to send the buyer to pay. Idempotent per order. */
 	PaymentRedirect startPayment(PaymentRequest request);
 
-	/** What the gateway needs to take a payment; the amount comes from the order, never from the browser. */
-	record PaymentRequest(OrderId orderId, Money amount, String description) {
+	/** Returns the whole payment of an order to the buyer, with the seller's share and the platform fee. */
+	void refund(OrderId orderId, String paymentRef);
+
+	/**
+	 * What the gateway needs to take a payment; the amount and fee come from the order, never from the browser.
+	 * @param destinationAccount the seller's payout account, when {@link #paysSellersOut()}
+	 * @param baseUrl this site's address as the buyer reached it, for the gateway's return links
+	 */
+	record PaymentRequest(OrderId orderId, Money amount, Money fee, @Nullable String destinationAccount,
+			String description, String buyerEmail, String baseUrl, Instant expiresAt) {
 	}
 
-	/** The URL the buyer's browser goes to next. */
-	record PaymentRedirect(String url) {
+	/** The URL the buyer's browser goes to next, and the gateway's id for this checkout, if it has one. */
+	record PaymentRedirect(String url, @Nullable String checkoutSessionId) {
 	}
 }

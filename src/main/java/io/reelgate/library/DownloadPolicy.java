@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one place that decides who may download a file: a buyer entitled to its bundle, the bundle's creator, or an
- * admin. Entitled buyers keep access when a bundle is unpublished or hidden. Everyone else gets the same 404 as
- * for a file that does not exist.
+ * admin. Entitled buyers keep access when a bundle is unpublished or hidden, and lose it when their order is
+ * refunded or disputed. Everyone else gets the same 404 as for a file that does not exist.
  */
 @Service
 @Transactional(readOnly = true)
@@ -31,7 +31,8 @@ public class DownloadPolicy {
 	public FileView authorize(AccountPrincipal who, BundleFileId fileId) {
 		OwnedFile owned = catalog.file(fileId).orElseThrow(BundleNotFoundException::new);
 		boolean allowed = who.isAdmin() || owned.owner().equals(who.accountId())
-				|| entitlements.existsByAccountIdAndBundleId(who.accountId().value(), owned.file().bundleId().value());
+				|| entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNull(who.accountId().value(),
+						owned.file().bundleId().value());
 		if (!allowed) {
 			throw new BundleNotFoundException();
 		}

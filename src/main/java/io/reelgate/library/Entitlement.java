@@ -7,8 +7,9 @@ import io.reelgate.shared.BundleId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
-/** An account's right to download a bundle's files, earned by an order. */
+/** An account's right to a bundle's files, earned by one order; revoked when that order is refunded or disputed. */
 @Entity
 @Table(name = "entitlements")
 class Entitlement {
@@ -24,6 +25,10 @@ class Entitlement {
 
 	private Instant grantedAt;
 
+	private @Nullable Instant revokedAt;
+
+	private @Nullable String revokedReason;
+
 	protected Entitlement() {
 	}
 
@@ -33,5 +38,13 @@ class Entitlement {
 
 	Instant grantedAt() {
 		return grantedAt;
+	}
+
+	boolean active() {
+		return revokedAt == null;
+	}
+
+	@Nullable String revokedReason() {
+		return revokedReason;
 	}
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.UUID;
 
 import io.reelgate.checkout.OrderPaid;
+import io.reelgate.checkout.OrderReinstated;
+import io.reelgate.checkout.OrderRevoked;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -11,10 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Puts a paid bundle in the buyer's library. Runs after the order's transaction commits, in the same thread, so the
- * buyer's next page already shows the bundle; the event publication registry records the event before the commit
- * and marks it complete only when this returns, so a crash in between is retried on restart, not lost. Granting
- * twice is harmless (see {@link Entitlements#grant}).
+ * Keeps buyers' libraries in step with their orders. Listeners run after the order's transaction commits, in the
+ * same thread, so the buyer's next page already shows the change; the event publication registry records each event
+ * before the commit and marks it complete only when its listener returns, so a crash in between is retried on
+ * restart, not lost. Each write is idempotent (see {@link Entitlements}).
  */
 @Component
 class EntitlementGranter {
@@ -33,5 +35,19 @@ class EntitlementGranter {
 	void on(OrderPaid event) {
 		entitlements.grant(UUID.randomUUID(), event.buyer().value(), event.bundle().value(), event.orderId().value(),
 				clock.instant());
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(OrderRevoked event) {
+		entitlements.revoke(UUID.randomUUID(), event.buyer().value(), event.bundle().value(), event.orderId().value(),
+				clock.instant(), event.reason().name());
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(OrderReinstated event) {
+		entitlements.reinstate(UUID.randomUUID(), event.buyer().value(), event.bundle().value(),
+				event.orderId().value(), clock.instant());
 	}
 }

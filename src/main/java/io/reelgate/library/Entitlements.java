@@ -8,18 +8,37 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+/**
+ * One entitlement per order. Every write is an upsert keyed by the order, so events may arrive twice or out of
+ * order: a revocation that overtakes its grant leaves a revoked row that the late grant does not revive.
+ */
 interface Entitlements extends JpaRepository<Entitlement, UUID> {
 
-	/** Grants once: a repeated or concurrent grant for the same account and bundle changes nothing. */
 	@Modifying
 	@Query(value = """
 			insert into entitlements (id, account_id, bundle_id, order_id, granted_at)
-			values (:id, :accountId, :bundleId, :orderId, :grantedAt)
-			on conflict (account_id, bundle_id) do nothing
+			values (:id, :accountId, :bundleId, :orderId, :now)
+			on conflict (order_id) do nothing
 			""", nativeQuery = true)
-	int grant(UUID id, UUID accountId, UUID bundleId, UUID orderId, Instant grantedAt);
+	int grant(UUID id, UUID accountId, UUID bundleId, UUID orderId, Instant now);
 
-	boolean existsByAccountIdAndBundleId(UUID accountId, UUID bundleId);
+	@Modifying
+	@Query(value = """
+			insert into entitlements (id, account_id, bundle_id, order_id, granted_at, revoked_at, revoked_reason)
+			values (:id, :accountId, :bundleId, :orderId, :now, :now, :reason)
+			on conflict (order_id) do update set revoked_at = excluded.revoked_at, revoked_reason = excluded.revoked_reason
+			""", nativeQuery = true)
+	int revoke(UUID id, UUID accountId, UUID bundleId, UUID orderId, Instant now, String reason);
+
+	@Modifying
+	@Query(value = """
+			insert into entitlements (id, account_id, bundle_id, order_id, granted_at)
+			values (:id, :accountId, :bundleId, :orderId, :now)
+			on conflict (order_id) do update set revoked_at = null, revoked_reason = null
+			""", nativeQuery = true)
+	int reinstate(UUID id, UUID accountId, UUID bundleId, UUID orderId, Instant now);
+
+	boolean existsByAccountIdAndBundleIdAndRevokedAtIsNull(UUID accountId, UUID bundleId);
 
 	List<Entitlement> findByAccountIdOrderByGrantedAtDesc(UUID accountId);
 }

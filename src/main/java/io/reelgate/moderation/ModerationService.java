@@ -1,16 +1,22 @@
 package io.reelgate.moderation;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleModeration;
 import io.reelgate.catalog.BundleSummary;
+import io.reelgate.catalog.Catalog;
+import io.reelgate.checkout.OrderView;
+import io.reelgate.checkout.Refunds;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.OrderId;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Admin actions on the catalog, each written to the audit log in the same transaction as the action itself. */
@@ -23,12 +29,18 @@ public class ModerationService {
 
 	private final BundleModeration bundles;
 
+	private final Refunds refunds;
+
+	private final Catalog catalog;
+
 	private final AuditLog auditLog;
 
 	private final Clock clock;
 
-	ModerationService(BundleModeration bundles, AuditLog auditLog, Clock clock) {
+	ModerationService(BundleModeration bundles, Refunds refunds, Catalog catalog, AuditLog auditLog, Clock clock) {
 		this.bundles = bundles;
+		this.refunds = refunds;
+		this.catalog = catalog;
 		this.auditLog = auditLog;
 		this.clock = clock;
 	}
@@ -41,6 +53,19 @@ public class ModerationService {
 	public void restore(AccountPrincipal admin, BundleId id, String reason) {
 		BundleSummary bundle = bundles.restore(id);
 		audit(admin, AuditAction.RESTORE_BUNDLE, bundle, requireReason(reason));
+	}
+
+	/**
+	 * Refunds an order in full. The provider is called outside this class's transaction by {@link Refunds}; the
+	 * audit entry is written only once the refund went through.
+	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public void refund(AccountPrincipal admin, OrderId id, String reason) {
+		String why = requireReason(reason);
+		OrderView order = refunds.refund(admin, id);
+		String title = catalog.purchased(List.of(order.bundle())).values().stream()
+			.map(b -> b.summary().title()).findFirst().orElse(order.bundle().toString());
+		auditLog.save(new AuditEntry(admin, AuditAction.REFUND_ORDER, "ORDER", id.value(), title, why, clock.instant()));
 	}
 
 	@Transactional(readOnly = true)

@@ -2,12 +2,15 @@ package io.reelgate.studio;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
-import io.reelgate.checkout.BundleSales;
-import io.reelgate.checkout.SalesReport;
+import io.reelgate.checkout.BundleEarnings;
+import io.reelgate.checkout.Earnings;
+import io.reelgate.checkout.PaymentGateway;
+import io.reelgate.checkout.Sellers;
 import io.reelgate.shared.BundleId;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,7 +18,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** A creator's home: every bundle with its state, price, sales and gross, and any moderation note. */
+/**
+ * A creator's home: every bundle with its state, price and earnings (from the ledger), earnings per month, any
+ * moderation note, and where they stand with payouts when sales pay out through the gateway.
+ */
 @Controller
 class DashboardController {
 
@@ -23,24 +29,39 @@ class DashboardController {
 
 	private final Catalog catalog;
 
-	private final SalesReport sales;
+	private final Earnings earnings;
 
-	DashboardController(Catalog catalog, SalesReport sales) {
+	private final Sellers sellers;
+
+	private final PaymentGateway gateway;
+
+	DashboardController(Catalog catalog, Earnings earnings, Sellers sellers, PaymentGateway gateway) {
 		this.catalog = catalog;
-		this.sales = sales;
+		this.earnings = earnings;
+		this.sellers = sellers;
+		this.gateway = gateway;
 	}
 
 	@GetMapping("/studio")
 	String show(@AuthenticationPrincipal AccountPrincipal me, Model model) {
 		List<BundleSummary> bundles = catalog.bundlesOf(me.accountId());
-		Map<BundleId, BundleSales> figures = sales.salesOf(bundles.stream().map(BundleSummary::id).toList());
+		Map<BundleId, List<BundleEarnings>> byBundle = earnings.byBundle(me.accountId())
+			.stream()
+			.collect(Collectors.groupingBy(BundleEarnings::bundle));
 		model.addAttribute("rows", bundles.stream()
-			.map(b -> new DashboardRow(b, figures.getOrDefault(b.id(), BundleSales.NONE)))
+			.map(b -> new DashboardRow(b, byBundle.getOrDefault(b.id(), List.of())))
 			.toList());
+		model.addAttribute("months", earnings.byMonth(me.accountId()));
+		model.addAttribute("payoutsNeeded", gateway.paysSellersOut());
+		model.addAttribute("seller", sellers.status(me.accountId()));
 		return VIEW;
 	}
 
-	/** One bundle on the dashboard. */
-	record DashboardRow(BundleSummary bundle, BundleSales sales) {
+	/** One bundle on the dashboard, with its earnings in each currency it sold in. */
+	record DashboardRow(BundleSummary bundle, List<BundleEarnings> earnings) {
+
+		public long sales() {
+			return earnings.stream().mapToLong(BundleEarnings::sales).sum();
+		}
 	}
 }

@@ -17,6 +17,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	private static final String WEBHOOKS = "/stripe/webhook";
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
@@ -27,7 +29,10 @@ class SecurityConfiguration {
 			.requestMatchers("/signup", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
 					"/actuator/health/**")
 			.permitAll()
+			// Payment provider callbacks authenticate by signature, not by session.
+			.requestMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
 			.anyRequest().authenticated())
+			.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS))
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"));
 		return http.build();

@@ -47,7 +47,7 @@ class CheckoutTests {
 	Library library;
 
 	@Autowired
-	CheckoutService checkout;
+	OrderPayments payments;
 
 	@Autowired
 	CatalogService catalogService;
@@ -136,7 +136,7 @@ class CheckoutTests {
 
 		List<Callable<Boolean>> confirmations = new ArrayList<>();
 		for (int i = 0; i < 16; i++) {
-			confirmations.add(() -> checkout.confirmPayment(order, "simulated:" + order));
+			confirmations.add(() -> payments.confirmPayment(order, "simulated:" + order));
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		List<Boolean> results = new ArrayList<>();

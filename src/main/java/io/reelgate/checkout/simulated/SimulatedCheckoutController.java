@@ -5,10 +5,13 @@ import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.checkout.CheckoutService;
 import io.reelgate.checkout.OrderClosedException;
+import io.reelgate.checkout.OrderPayments;
 import io.reelgate.checkout.OrderStatus;
 import io.reelgate.checkout.OrderView;
+import io.reelgate.checkout.stripe.StripeMode;
 import io.reelgate.shared.OrderId;
 
+import org.springframework.context.annotation.Conditional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The test-mode payment page that stands in for a real payment provider. Only the order's buyer sees it. */
 @Controller
+@Conditional(StripeMode.Off.class)
 @RequestMapping("/checkout/simulated/{orderId}")
 class SimulatedCheckoutController {
 
@@ -27,10 +31,13 @@ class SimulatedCheckoutController {
 
 	private final CheckoutService checkout;
 
+	private final OrderPayments payments;
+
 	private final Catalog catalog;
 
-	SimulatedCheckoutController(CheckoutService checkout, Catalog catalog) {
+	SimulatedCheckoutController(CheckoutService checkout, OrderPayments payments, Catalog catalog) {
 		this.checkout = checkout;
+		this.payments = payments;
 		this.catalog = catalog;
 	}
 
@@ -59,7 +66,7 @@ class SimulatedCheckoutController {
 		catalog.acquirable(order.bundle());
 		try {
 			// One reference per order, so a double-clicked Pay confirms the same payment twice, harmlessly.
-			checkout.confirmPayment(orderId, "simulated:" + orderId);
+			payments.confirmPayment(orderId, "simulated:" + orderId);
 		}
 		catch (OrderClosedException ex) {
 			redirect.addFlashAttribute("error", "checkout.closed");

@@ -1,9 +1,12 @@
 package io.reelgate.checkout.simulated;
 
 import io.reelgate.checkout.PaymentGateway;
+import io.reelgate.checkout.stripe.StripeMode;
+import io.reelgate.shared.OrderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Component;
  * test mode, whose Pay button confirms the order through the same path a real payment confirmation takes.
  */
 @Component
+@Conditional(StripeMode.Off.class)
 class SimulatedPaymentGateway implements PaymentGateway {
 
 	private static final Logger log = LoggerFactory.getLogger(SimulatedPaymentGateway.class);
@@ -25,7 +29,23 @@ class SimulatedPaymentGateway implements PaymentGateway {
 	}
 
 	@Override
+	public String describe() {
+		return "Simulated (test mode, no real money moves)";
+	}
+
+	@Override
+	public boolean paysSellersOut() {
+		return false;
+	}
+
+	@Override
 	public PaymentRedirect startPayment(PaymentRequest request) {
-		return new PaymentRedirect("/checkout/simulated/" + request.orderId());
+		return new PaymentRedirect("/checkout/simulated/" + request.orderId(), null);
+	}
+
+	/** No money moved, so none goes back. */
+	@Override
+	public void refund(OrderId orderId, String paymentRef) {
+		log.info("Simulated refund of order {}", orderId);
 	}
 }

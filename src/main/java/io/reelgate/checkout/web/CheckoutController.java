@@ -7,19 +7,25 @@ import io.reelgate.checkout.CheckoutService.Acquired;
 import io.reelgate.checkout.CheckoutService.AlreadyOwned;
 import io.reelgate.checkout.CheckoutService.Outcome;
 import io.reelgate.checkout.CheckoutService.PayAt;
+import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.shared.BundleId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The Buy / Get button. Takes nothing from the browser but the bundle id: the price is the catalog's.
  */
 @Controller
 class CheckoutController {
+
+	private static final Logger log = LoggerFactory.getLogger(CheckoutController.class);
 
 	private final CheckoutService checkout;
 
@@ -32,10 +38,16 @@ class CheckoutController {
 			RedirectAttributes redirect) {
 		Outcome outcome;
 		try {
-			outcome = checkout.checkout(me.accountId(), bundleId);
+			outcome = checkout.checkout(me.accountId(), bundleId,
+					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
 		}
 		catch (CheckoutRefusedException ex) {
 			redirect.addFlashAttribute("error", ex.code());
+			return "redirect:/bundles/" + bundleId;
+		}
+		catch (PaymentGatewayException ex) {
+			log.warn("Checkout of bundle {} failed at the payment provider", bundleId, ex);
+			redirect.addFlashAttribute("error", "checkout.gatewayDown");
 			return "redirect:/bundles/" + bundleId;
 		}
 		if (outcome instanceof PayAt payAt) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.FileView;
+import io.reelgate.library.DownloadLog;
 import io.reelgate.library.DownloadPolicy;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.storage.BlobDownload;
@@ -11,6 +12,7 @@ import io.reelgate.storage.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +26,12 @@ class DownloadController {
 
 	private final BlobStore store;
 
-	DownloadController(DownloadPolicy policy, BlobStore store) {
+	private final DownloadLog log;
+
+	DownloadController(DownloadPolicy policy, BlobStore store, DownloadLog log) {
 		this.policy = policy;
 		this.store = store;
+		this.log = log;
 	}
 
 	/** Spring MVC maps HEAD to GET handlers; {@link BlobDownload} then sends headers only. */
@@ -34,6 +39,9 @@ class DownloadController {
 	void download(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleFileId fileId,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		FileView file = policy.authorize(me, fileId);
+		if ("GET".equals(request.getMethod())) {
+			log.record(me.accountId(), file, request.getRemoteAddr(), request.getHeader(HttpHeaders.RANGE));
+		}
 		new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(), file.contentType(),
 				file.name(), true, "private, no-transform")
 			.respond(request, response, store);

@@ -1,0 +1,50 @@
+package io.reelgate.checkout;
+
+import java.util.List;
+
+import io.reelgate.shared.AccountId;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sales and earnings from the ledger and the orders: for creators about their own, for admins about all. */
+@Service
+@Transactional(readOnly = true)
+public class Earnings {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final Ledger ledger;
+
+	private final Orders orders;
+
+	Earnings(Ledger ledger, Orders orders) {
+		this.ledger = ledger;
+		this.orders = orders;
+	}
+
+	public List<BundleEarnings> byBundle(AccountId seller) {
+		return ledger.byBundle(seller);
+	}
+
+	public List<MonthlyEarnings> byMonth(AccountId seller) {
+		return ledger.byMonth(seller);
+	}
+
+	public Page<OrderView> salesOf(AccountId seller, int page) {
+		return orders.findSalesOf(seller.value(), PageRequest.of(Math.max(page, 0), PAGE_SIZE)).map(Order::view);
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public List<PlatformTotals> platform() {
+		return ledger.platform();
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	public Page<OrderView> allSales(int page) {
+		return orders.findAllSales(PageRequest.of(Math.max(page, 0), PAGE_SIZE)).map(Order::view);
+	}
+}

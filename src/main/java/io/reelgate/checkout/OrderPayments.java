@@ -1,0 +1,112 @@
+package io.reelgate.checkout;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.reelgate.shared.OrderId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The single place where what a payment gateway reports changes an order: payment confirmed, checkout expired,
+ * refund, dispute opened or won. Each call locks the order, applies one state transition (idempotent, so gateway
+ * retries and duplicate events are harmless) and books the money moved in the ledger in the same transaction.
+ * Callers have verified the report (a signed webhook, a re-fetched object, a buyer's own simulated payment).
+ */
+@Service
+@Transactional
+public class OrderPayments {
+
+	private final Orders orders;
+
+	private final Ledger ledger;
+
+	private final Clock clock;
+
+	OrderPayments(Orders orders, Ledger ledger, Clock clock) {
+		this.orders = orders;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	/**
+	 * @return whether this confirmation paid the order (false if it was paid already)
+	 * @throws OrderClosedException if the order was closed before the payment arrived
+	 */
+	public boolean confirmPayment(OrderId orderId, String paymentRef) {
+		Order order = locked(orderId);
+		boolean changed = order.markPaid(paymentRef, clock.instant());
+		if (changed) {
+			ledger.book(order, Ledger.Kind.SALE, clock.instant());
+		}
+		orders.save(order);
+		return changed;
+	}
+
+	public void expire(OrderId orderId) {
+		locked(orderId).expire(clock.instant());
+	}
+
+	/** A full refund; books the sale too if the refund is the first we hear of the payment. */
+	public void refunded(OrderId orderId, @Nullable String paymentRef) {
+		Order order = locked(orderId);
+		Optional<OrderStatus> previous = order.refund(paymentRef, clock.instant());
+		previous.ifPresent(status -> {
+			if (status == OrderStatus.PENDING) {
+				ledger.book(order, Ledger.Kind.SALE, clock.instant());
+			}
+			// A dispute has taken the money back already; the refund of a disputed order moves nothing more.
+			if (status != OrderStatus.DISPUTED) {
+				ledger.book(order, Ledger.Kind.REFUND, clock.instant());
+			}
+		});
+		orders.save(order);
+	}
+
+	public void disputed(OrderId orderId) {
+		Order order = locked(orderId);
+		if (order.dispute()) {
+			ledger.book(order, Ledger.Kind.DISPUTE, clock.instant());
+		}
+		orders.save(order);
+	}
+
+	public void disputeWon(OrderId orderId) {
+		Order order = locked(orderId);
+		if (order.winDispute()) {
+			ledger.book(order, Ledger.Kind.DISPUTE_WON, clock.instant());
+		}
+		orders.save(order);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<OrderId> findByPaymentRef(String paymentRef) {
+		return orders.findIdByPaymentRef(paymentRef).map(OrderId::new);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<OrderView> find(OrderId orderId) {
+		return orders.findById(orderId.value()).map(Order::view);
+	}
+
+	/** Open checkouts begun between the two instants, with their gateway session. */
+	@Transactional(readOnly = true)
+	public List<PendingCheckout> pendingCheckouts(Instant from, Instant to) {
+		return orders.findAllById(orders.findPendingCheckouts(from, to))
+			.stream()
+			.map(o -> new PendingCheckout(o.id(), o.checkoutSessionId().orElseThrow()))
+			.toList();
+	}
+
+	/** An order waiting for payment at the gateway. */
+	public record PendingCheckout(OrderId orderId, String sessionId) {
+	}
+
+	private Order locked(OrderId orderId) {
+		return orders.findForUpdate(orderId.value()).orElseThrow(OrderNotFoundException::new);
+	}
+}

@@ -1,0 +1,90 @@
+package io.reelgate.checkout.stripe;
+
+import java.util.Optional;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.checkout.Session;
+import io.reelgate.checkout.OrderClosedException;
+import io.reelgate.checkout.OrderPayments;
+import io.reelgate.checkout.PaymentGatewayException;
+import io.reelgate.shared.OrderId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings an order in line with its Checkout Session as Stripe reports it now, whatever told us to look (a
+ * webhook, the buyer's return, the reconciliation job). Deciding from the re-fetched session, never from the
+ * event that arrived, makes late, duplicate and out-of-order notifications harmless.
+ */
+@Component
+@Conditional(StripeMode.On.class)
+class StripeSessions {
+
+	private static final Logger log = LoggerFactory.getLogger(StripeSessions.class);
+
+	private final StripeClient stripe;
+
+	private final OrderPayments payments;
+
+	StripeSessions(StripeClient stripe, OrderPayments payments) {
+		this.stripe = stripe;
+		this.payments = payments;
+	}
+
+	/** Asks Stripe for the session; call outside any transaction. */
+	Session retrieve(String sessionId) {
+		try {
+			return stripe.v1().checkout().sessions().retrieve(sessionId);
+		}
+		catch (StripeException ex) {
+			throw new PaymentGatewayException("Could not retrieve checkout session " + sessionId, ex);
+		}
+	}
+
+	/** Our order for a session, from the reference we gave Stripe when creating it. */
+	static Optional<OrderId> orderOf(Session session) {
+		String reference = session.getClientReferenceId();
+		if (reference == null && session.getMetadata() != null) {
+			reference = session.getMetadata().get(StripePaymentGateway.ORDER_ID);
+		}
+		try {
+			return Optional.ofNullable(reference).map(OrderId::of);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** Paid sessions confirm the order, expired ones close it; sessions still open change nothing. */
+	Settled settle(Session session) {
+		Optional<OrderId> order = orderOf(session).filter(id -> payments.find(id).isPresent());
+		if (order.isEmpty()) {
+			log.warn("Checkout session {} does not belong to any order of ours", session.getId());
+			return Settled.UNKNOWN;
+		}
+		if ("paid".equals(session.getPaymentStatus()) && session.getPaymentIntent() != null) {
+			try {
+				payments.confirmPayment(order.get(), session.getPaymentIntent());
+				return Settled.PAID;
+			}
+			catch (OrderClosedException ex) {
+				log.warn("Order {} was closed before its payment {} was confirmed", order.get(), session.getPaymentIntent());
+				return Settled.CLOSED;
+			}
+		}
+		if ("expired".equals(session.getStatus())) {
+			payments.expire(order.get());
+			return Settled.CLOSED;
+		}
+		return Settled.OPEN;
+	}
+
+	/** What settling found. */
+	enum Settled {
+		PAID, CLOSED, OPEN, UNKNOWN
+	}
+}

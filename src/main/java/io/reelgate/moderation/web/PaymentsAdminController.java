@@ -1,0 +1,84 @@
+package io.reelgate.moderation.web;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.BundleDetails;
+import io.reelgate.catalog.Catalog;
+import io.reelgate.checkout.CheckoutRefusedException;
+import io.reelgate.checkout.Earnings;
+import io.reelgate.checkout.OrderView;
+import io.reelgate.checkout.PaymentGateway;
+import io.reelgate.checkout.PaymentGatewayException;
+import io.reelgate.moderation.ModerationService;
+import io.reelgate.shared.BundleId;
+import io.reelgate.shared.OrderId;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admin's view of money: which gateway is active, platform totals from the ledger, orders and refunds. */
+@Controller
+class PaymentsAdminController {
+
+	static final String VIEW = "moderation/payments";
+
+	private final Earnings earnings;
+
+	private final PaymentGateway gateway;
+
+	private final Catalog catalog;
+
+	private final ModerationService moderation;
+
+	PaymentsAdminController(Earnings earnings, PaymentGateway gateway, Catalog catalog, ModerationService moderation) {
+		this.earnings = earnings;
+		this.gateway = gateway;
+		this.catalog = catalog;
+		this.moderation = moderation;
+	}
+
+	@GetMapping("/admin/payments")
+	String show(@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		Page<OrderView> orders = earnings.allSales(page);
+		Map<BundleId, String> titles = catalog.purchased(orders.map(OrderView::bundle).toList())
+			.values().stream()
+			.collect(Collectors.toMap(d -> d.summary().id(), (BundleDetails d) -> d.summary().title()));
+		model.addAttribute("mode", gateway.describe());
+		model.addAttribute("totals", earnings.platform());
+		model.addAttribute("orders", orders);
+		model.addAttribute("titles", titles);
+		return VIEW;
+	}
+
+	@PostMapping("/admin/payments/{orderId}/refund")
+	String refund(@AuthenticationPrincipal AccountPrincipal me, @PathVariable OrderId orderId,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			redirect.addFlashAttribute("error", "moderation.reason.required");
+			return "redirect:/admin/payments";
+		}
+		try {
+			moderation.refund(me, orderId, form.reason());
+			redirect.addFlashAttribute("success", "refund.done");
+		}
+		catch (CheckoutRefusedException ex) {
+			redirect.addFlashAttribute("error", ex.code());
+		}
+		catch (PaymentGatewayException ex) {
+			redirect.addFlashAttribute("error", "refund.gatewayFailed");
+		}
+		return "redirect:/admin/payments";
+	}
+}

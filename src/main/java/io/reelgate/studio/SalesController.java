@@ -1,0 +1,65 @@
+package io.reelgate.studio;
+
+import io.reelgate.accounts.AccountPrincipal;
+import java.util.stream.Collectors;
+
+import io.reelgate.catalog.BundleSummary;
+import io.reelgate.catalog.Catalog;
+import io.reelgate.checkout.CheckoutRefusedException;
+import io.reelgate.checkout.Earnings;
+import io.reelgate.checkout.PaymentGatewayException;
+import io.reelgate.checkout.Refunds;
+import io.reelgate.shared.OrderId;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A creator's sales, newest first, each refundable in full while it stands. */
+@Controller
+class SalesController {
+
+	static final String VIEW = "studio/sales";
+
+	private final Earnings earnings;
+
+	private final Refunds refunds;
+
+	private final Catalog catalog;
+
+	SalesController(Earnings earnings, Refunds refunds, Catalog catalog) {
+		this.earnings = earnings;
+		this.refunds = refunds;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/studio/sales")
+	String show(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(name = "page", defaultValue = "0") int page,
+			Model model) {
+		model.addAttribute("sales", earnings.salesOf(me.accountId(), page));
+		model.addAttribute("titles", catalog.bundlesOf(me.accountId()).stream()
+			.collect(Collectors.toMap(BundleSummary::id, BundleSummary::title)));
+		return VIEW;
+	}
+
+	@PostMapping("/studio/sales/{orderId}/refund")
+	String refund(@AuthenticationPrincipal AccountPrincipal me, @PathVariable OrderId orderId,
+			RedirectAttributes redirect) {
+		try {
+			refunds.refund(me, orderId);
+			redirect.addFlashAttribute("success", "refund.done");
+		}
+		catch (CheckoutRefusedException ex) {
+			redirect.addFlashAttribute("error", ex.code());
+		}
+		catch (PaymentGatewayException ex) {
+			redirect.addFlashAttribute("error", "refund.gatewayFailed");
+		}
+		return "redirect:/studio/sales";
+	}
+}
