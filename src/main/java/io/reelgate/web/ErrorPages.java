@@ -2,7 +2,10 @@ package io.reelgate.web;
 
 import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.checkout.OrderNotFoundException;
+import io.reelgate.ratelimit.RateLimitExceededException;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -32,5 +35,16 @@ class ErrorPages {
 	String uploadTooLarge(Model model) {
 		model.addAttribute("status", HttpStatus.CONTENT_TOO_LARGE.value());
 		return "error/413";
+	}
+
+	/** Tells clients when to come back, in the header for machines and in minutes on the page for people. */
+	@ExceptionHandler(RateLimitExceededException.class)
+	@ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+	String tooManyRequests(RateLimitExceededException ex, HttpServletResponse response, Model model) {
+		long seconds = ex.retryAfter().toSeconds();
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		model.addAttribute("status", HttpStatus.TOO_MANY_REQUESTS.value());
+		model.addAttribute("retryAfterMinutes", (seconds + 59) / 60);
+		return "error/429";
 	}
 }

@@ -9,6 +9,7 @@ import io.reelgate.checkout.CheckoutService.Outcome;
 import io.reelgate.checkout.CheckoutService.PayAt;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.shared.BundleId;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The Buy / Get button. Takes nothing from the browser but the bundle id: the price is the catalog's.
+ * The Buy / Get button. Takes nothing from the browser but the bundle id: the price is the catalog's. Rate limited
+ * per account and per client address ({@link CheckoutRateLimit}); over the limit the buyer gets a 429 page and no
+ * order.
  */
 @Controller
 class CheckoutController {
@@ -29,13 +32,17 @@ class CheckoutController {
 
 	private final CheckoutService checkout;
 
-	CheckoutController(CheckoutService checkout) {
+	private final CheckoutRateLimit rateLimit;
+
+	CheckoutController(CheckoutService checkout, CheckoutRateLimit rateLimit) {
 		this.checkout = checkout;
+		this.rateLimit = rateLimit;
 	}
 
 	@PostMapping("/checkout/{bundleId}")
 	String checkout(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId bundleId,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect) {
+		rateLimit.admit(me.accountId(), request.getRemoteAddr());
 		Outcome outcome;
 		try {
 			outcome = checkout.checkout(me.accountId(), bundleId,
