@@ -1,0 +1,28 @@
+package io.reelgate.checkout;
+
+import java.util.Optional;
+
+import io.reelgate.shared.OrderId;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Paid orders for modules that react to {@link OrderPaid}, such as receipts. There is no access check: callers
+ * act on checkout's own events, never on a request. Pages use {@link CheckoutService#order}, which checks the buyer.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PaidOrders {
+
+	private final Orders orders;
+
+	PaidOrders(Orders orders) {
+		this.orders = orders;
+	}
+
+	/** The order if it is paid; empty if it does not exist or is not paid. */
+	public Optional<OrderView> find(OrderId id) {
+		return orders.findById(id.value()).filter(o -> o.status() == OrderStatus.PAID).map(Order::view);
+	}
+}

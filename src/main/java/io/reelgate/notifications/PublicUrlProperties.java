@@ -1,0 +1,28 @@
+package io.reelgate.notifications;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Where people reach this Reelgate, for absolute links in emails (there is no request to take the host from).
+ *
+ * @param publicUrl the site's address as people type it, e.g. {@code https://films.example.com}; a path is kept
+ */
+@ConfigurationProperties("reelgate")
+record PublicUrlProperties(@DefaultValue("http://localhost:8080") URI publicUrl) {
+
+	PublicUrlProperties {
+		String scheme = publicUrl.getScheme();
+		if (!("http".equals(scheme) || "https".equals(scheme)) || publicUrl.getHost() == null) {
+			throw new IllegalArgumentException("reelgate.public-url must be an absolute http(s) URL: " + publicUrl);
+		}
+	}
+
+	/** An absolute link to a path of the site, e.g. {@code link("/library")}. */
+	String link(String path) {
+		return UriComponentsBuilder.fromUri(publicUrl).path(path).build().toUriString();
+	}
+}

@@ -1,0 +1,95 @@
+package io.reelgate.notifications;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.reelgate.accounts.AccountService;
+import io.reelgate.accounts.AccountView;
+import io.reelgate.catalog.BundleDetails;
+import io.reelgate.catalog.BundleSummary;
+import io.reelgate.catalog.Catalog;
+import io.reelgate.checkout.OrderPaid;
+import io.reelgate.checkout.OrderView;
+import io.reelgate.checkout.PaidOrders;
+import io.reelgate.shared.Money;
+
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+/**
+ * Emails the buyer a receipt with a link to their library once an order is paid, or a free bundle claimed.
+ * <p>
+ * Runs asynchronously after the order's transaction has committed, so the buyer's request never waits for SMTP and
+ * no mail goes out for an order that rolled back. The event publication registry records the event in the order's
+ * transaction and marks this listener's publication complete only when {@link #on} returns: if the mail cannot be
+ * sent (SMTP down, a bug here), the publication stays incomplete and is delivered again on the next start
+ * ({@code spring.modulith.events.republish-outstanding-events-on-restart}). Fulfilment does not depend on it: the
+ * entitlement is granted by a different listener with a publication of its own. The price of that retry is that a
+ * crash between sending and completing sends the receipt twice.
+ * <p>
+ * No transaction around the method ({@code NOT_SUPPORTED}): each lookup runs in its service's own short read-only
+ * transaction, so no database connection is held while talking to the SMTP server.
+ */
+@Component
+class ReceiptSender {
+
+	/** Accounts do not store a language yet, and every message is English. */
+	private static final Locale LOCALE = Locale.ENGLISH;
+
+	private final PaidOrders orders;
+
+	private final AccountService accounts;
+
+	private final Catalog catalog;
+
+	private final MailTemplates templates;
+
+	private final MessageSource messages;
+
+	private final PublicUrlProperties site;
+
+	private final Mailer mailer;
+
+	ReceiptSender(PaidOrders orders, AccountService accounts, Catalog catalog, MailTemplates templates,
+			MessageSource messages, PublicUrlProperties site, Mailer mailer) {
+		this.orders = orders;
+		this.accounts = accounts;
+		this.catalog = catalog;
+		this.templates = templates;
+		this.messages = messages;
+		this.site = site;
+		this.mailer = mailer;
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(OrderPaid event) {
+		// The event is published in the transaction that pays the order, so all three exist once it committed.
+		OrderView order = orders.find(event.orderId())
+			.orElseThrow(() -> new IllegalStateException("No paid order " + event.orderId()));
+		AccountView buyer = accounts.find(event.buyer())
+			.orElseThrow(() -> new IllegalStateException("No account " + event.buyer()));
+		BundleDetails bundle = catalog.purchased(List.of(event.bundle())).get(event.bundle());
+		if (bundle == null) {
+			throw new IllegalStateException("No bundle " + event.bundle());
+		}
+		mailer.send(receipt(order, buyer, bundle.summary()));
+	}
+
+	private Mail receipt(OrderView order, AccountView buyer, BundleSummary bundle) {
+		Money amount = order.amount();
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("buyer", buyer.displayName());
+		variables.put("title", bundle.title());
+		variables.put("creator", bundle.creatorName());
+		variables.put("amount", amount == null ? null : amount.display(LOCALE));
+		variables.put("libraryUrl", site.link("/library"));
+		variables.put("orderId", order.id().toString());
+		String subject = messages.getMessage(amount == null ? "receipt.subject.free" : "receipt.subject.paid",
+				new Object[] { bundle.title() }, LOCALE);
+		return new Mail(buyer.email(), subject, templates.render("receipt", LOCALE, variables));
+	}
+}
