@@ -35,8 +35,10 @@ public class OrderPayments {
 
 	/**
 	 * @return whether this confirmation paid the order (false if it was paid already)
-	 * @throws OrderClosedException if the order was closed before the payment arrived
+	 * @throws OrderClosedException if the order was closed before the payment arrived; nothing was changed, so the
+	 * caller's transaction stays good to commit (a webhook still records the event)
 	 */
+	@Transactional(noRollbackFor = OrderClosedException.class)
 	public boolean confirmPayment(OrderId orderId, String paymentRef) {
 		Order order = locked(orderId);
 		boolean changed = order.markPaid(paymentRef, clock.instant());

@@ -12,6 +12,7 @@ import io.reelgate.catalog.BundleMedia;
 import io.reelgate.catalog.BundleText;
 import io.reelgate.catalog.CatalogService;
 import io.reelgate.catalog.FileView;
+import io.reelgate.checkout.Sellers;
 import io.reelgate.shared.BundleId;
 
 import org.springframework.boot.test.context.TestComponent;
@@ -33,11 +34,15 @@ public class Fixtures {
 
 	private final BundleMedia media;
 
-	Fixtures(AccountService accounts, UserDetailsService users, CatalogService catalog, BundleMedia media) {
+	private final Sellers sellers;
+
+	Fixtures(AccountService accounts, UserDetailsService users, CatalogService catalog, BundleMedia media,
+			Sellers sellers) {
 		this.accounts = accounts;
 		this.users = users;
 		this.catalog = catalog;
 		this.media = media;
+		this.sellers = sellers;
 	}
 
 	public static String unique(String prefix) {
@@ -87,6 +92,13 @@ public class Fixtures {
 
 	public FileView addFile(AccountPrincipal creator, BundleId id, String name, byte[] content) {
 		return as(creator, () -> media.addFile(creator.accountId(), id, name, new ByteArrayInputStream(content)));
+	}
+
+	/** Gives a creator a payout account that can take charges, as Stripe Connect onboarding would. */
+	public void payoutsReady(AccountPrincipal creator) {
+		String account = "acct_ready_" + creator.accountId().value().toString().substring(0, 8);
+		sellers.register(creator.accountId(), account);
+		sellers.update(account, true, true, true);
 	}
 
 	/** Runs work with the given account logged in, for services guarded by method security. */
