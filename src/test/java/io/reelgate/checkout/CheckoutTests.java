@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -73,6 +74,22 @@ class CheckoutTests {
 
 		assertThat(library.owns(viewer.accountId(), bundle)).isTrue();
 		assertThat(paidOrders(viewer, bundle)).containsExactly(1999L);
+	}
+
+	@Test
+	void aSaleIsBookedInTheLedgerWithThePlatformFeeAndTheLedgerCannotBeRewritten() throws Exception {
+		AccountPrincipal viewer = fixtures.viewer();
+		BundleId bundle = fixtures.published(fixtures.creator(), Fixtures.unique("Booked"), FILM, "19.99", "USD");
+		mvc.perform(post(startCheckout(viewer, bundle) + "/pay").with(user(viewer)).with(csrf()));
+
+		assertThat(jdbc.sql("""
+				select kind || ' ' || gross_minor || ' ' || fee_minor || ' ' || net_minor || ' ' || currency
+				from ledger_entries where bundle_id = ?""").param(bundle.value()).query(String.class).list())
+			.containsExactly("SALE 1999 200 1799 USD");
+		assertThatThrownBy(() -> jdbc.sql("update ledger_entries set gross_minor = 0 where bundle_id = ?")
+			.param(bundle.value()).update()).hasMessageContaining("append-only");
+		assertThatThrownBy(() -> jdbc.sql("delete from ledger_entries where bundle_id = ?")
+			.param(bundle.value()).update()).hasMessageContaining("append-only");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.reelgate.moderation;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.library.Library;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
@@ -35,6 +36,9 @@ class ModerationTests {
 
 	@Autowired
 	ModerationService moderation;
+
+	@Autowired
+	Library library;
 
 	@Test
 	void hidingTakesABundleOutOfTheStorefrontTellsTheCreatorWhyAndIsAudited() throws Exception {
@@ -122,5 +126,35 @@ class ModerationTests {
 			.andExpect(content().string(containsString(draft)));
 		mvc.perform(get("/admin/bundles").param("filter", "HIDDEN").with(user(admin)))
 			.andExpect(content().string(not(containsString(draft))));
+	}
+
+	@Test
+	void anAdminRefundNeedsAReasonRevokesAccessAndIsAudited() throws Exception {
+		AccountPrincipal admin = fixtures.admin();
+		AccountPrincipal buyer = fixtures.viewer();
+		BundleId bundle = fixtures.published(fixtures.creator(), Fixtures.unique("Refunded"), "x".getBytes(), "6.00", "USD");
+		String payPage = mvc.perform(post("/checkout/{id}", bundle).with(user(buyer)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(post(payPage + "/pay").with(user(buyer)).with(csrf()));
+		String orderId = payPage.substring(payPage.lastIndexOf('/') + 1);
+
+		mvc.perform(post("/admin/payments/{id}/refund", orderId).with(user(admin)).with(csrf()).param("reason", " "))
+			.andExpect(flash().attribute("error", "moderation.reason.required"));
+		assertThat(library.owns(buyer.accountId(), bundle)).isTrue();
+
+		mvc.perform(post("/admin/payments/{id}/refund", orderId).with(user(admin)).with(csrf())
+			.param("reason", "Buyer charged twice by their bank"))
+			.andExpect(flash().attribute("success", "refund.done"));
+		assertThat(library.owns(buyer.accountId(), bundle)).isFalse();
+		assertThat(fixtures.as(admin, () -> moderation.recentActions(0)).getContent())
+			.anySatisfy(e -> {
+				assertThat(e.action()).isEqualTo("REFUND_ORDER");
+				assertThat(e.targetId().toString()).isEqualTo(orderId);
+				assertThat(e.reason()).isEqualTo("Buyer charged twice by their bank");
+			});
+		mvc.perform(get("/admin/payments").with(user(admin)))
+			.andExpect(content().string(containsString("Payment gateway: Simulated")));
+		mvc.perform(post("/admin/payments/{id}/refund", orderId).with(user(buyer)).with(csrf()).param("reason", "me"))
+			.andExpect(status().isForbidden());
 	}
 }

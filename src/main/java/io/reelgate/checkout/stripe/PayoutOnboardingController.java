@@ -1,5 +1,7 @@
 package io.reelgate.checkout.stripe;
 
+import java.time.Clock;
+
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
@@ -36,10 +38,13 @@ class PayoutOnboardingController {
 
 	private final StripeProperties properties;
 
-	PayoutOnboardingController(StripeClient stripe, Sellers sellers, StripeProperties properties) {
+	private final Clock clock;
+
+	PayoutOnboardingController(StripeClient stripe, Sellers sellers, StripeProperties properties, Clock clock) {
 		this.stripe = stripe;
 		this.sellers = sellers;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@PostMapping("/connect")
@@ -81,12 +86,20 @@ class PayoutOnboardingController {
 				.setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING)
 				.setRefreshUrl(base + "/studio/payouts/refresh")
 				.setReturnUrl(base + "/studio/payouts/return")
-				.build());
+				.build(), StripePaymentGateway.idempotent(linkKey(me)));
 			return link.getUrl();
 		}
 		catch (StripeException ex) {
 			throw new PaymentGatewayException("Could not start Stripe onboarding for " + me.accountId(), ex);
 		}
+	}
+
+	/**
+	 * Retries and double clicks within the same minute get the same link back; a later visit gets a fresh one, as
+	 * links are single-use.
+	 */
+	private String linkKey(AccountPrincipal me) {
+		return "account-link-" + me.accountId() + "-" + clock.instant().getEpochSecond() / 60;
 	}
 
 	/** One Express account per creator, whatever the number of clicks: the idempotency key is the creator's id. */
