@@ -81,6 +81,13 @@ public class Catalog {
 		return bundles.findByOwnerIdOrderByCreatedAtDesc(owner.value()).stream().map(Bundle::summary).toList();
 	}
 
+	/** Titles by id, whatever the bundles' state, for lists of orders. */
+	public Map<BundleId, String> titles(Collection<BundleId> ids) {
+		return bundles.findAllById(ids.stream().map(BundleId::value).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Bundle::id, b -> b.summary().title()));
+	}
+
 	/** Bundles with their files, for a buyer's library, whatever their state now: buyers keep what they bought. */
 	public Map<BundleId, BundleDetails> purchased(Collection<BundleId> ids) {
 		return bundles.findWithFilesByIdIn(ids.stream().map(BundleId::value).toList())

@@ -63,8 +63,7 @@ public class ModerationService {
 	public void refund(AccountPrincipal admin, OrderId id, String reason) {
 		String why = requireReason(reason);
 		OrderView order = refunds.refund(admin, id);
-		String title = catalog.purchased(List.of(order.bundle())).values().stream()
-			.map(b -> b.summary().title()).findFirst().orElse(order.bundle().toString());
+		String title = catalog.titles(List.of(order.bundle())).getOrDefault(order.bundle(), order.bundle().toString());
 		auditLog.save(new AuditEntry(admin, AuditAction.REFUND_ORDER, "ORDER", id.value(), title, why, clock.instant()));
 	}
 

@@ -1,16 +1,15 @@
 package io.reelgate.studio;
 
 import io.reelgate.accounts.AccountPrincipal;
-import java.util.stream.Collectors;
-
-import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.checkout.CheckoutRefusedException;
 import io.reelgate.checkout.Earnings;
+import io.reelgate.checkout.OrderView;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.checkout.Refunds;
 import io.reelgate.shared.OrderId;
 
+import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,9 +40,9 @@ class SalesController {
 	@GetMapping("/studio/sales")
 	String show(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(name = "page", defaultValue = "0") int page,
 			Model model) {
-		model.addAttribute("sales", earnings.salesOf(me.accountId(), page));
-		model.addAttribute("titles", catalog.bundlesOf(me.accountId()).stream()
-			.collect(Collectors.toMap(BundleSummary::id, BundleSummary::title)));
+		Page<OrderView> sales = earnings.salesOf(me.accountId(), page);
+		model.addAttribute("sales", sales);
+		model.addAttribute("titles", catalog.titles(sales.map(OrderView::bundle).toList()));
 		return VIEW;
 	}
 

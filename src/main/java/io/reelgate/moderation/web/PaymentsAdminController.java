@@ -1,10 +1,6 @@
 package io.reelgate.moderation.web;
 
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import io.reelgate.accounts.AccountPrincipal;
-import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.checkout.CheckoutRefusedException;
 import io.reelgate.checkout.Earnings;
@@ -12,7 +8,6 @@ import io.reelgate.checkout.OrderView;
 import io.reelgate.checkout.PaymentGateway;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.moderation.ModerationService;
-import io.reelgate.shared.BundleId;
 import io.reelgate.shared.OrderId;
 import jakarta.validation.Valid;
 
@@ -52,13 +47,10 @@ class PaymentsAdminController {
 	@GetMapping("/admin/payments")
 	String show(@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
 		Page<OrderView> orders = earnings.allSales(page);
-		Map<BundleId, String> titles = catalog.purchased(orders.map(OrderView::bundle).toList())
-			.values().stream()
-			.collect(Collectors.toMap(d -> d.summary().id(), (BundleDetails d) -> d.summary().title()));
 		model.addAttribute("mode", gateway.describe());
 		model.addAttribute("totals", earnings.platform());
 		model.addAttribute("orders", orders);
-		model.addAttribute("titles", titles);
+		model.addAttribute("titles", catalog.titles(orders.map(OrderView::bundle).toList()));
 		return VIEW;
 	}
 

@@ -254,6 +254,9 @@ class StripeWebhookTests {
 		assertThat(orderStatus()).as("another creator's sale").isEqualTo("PAID");
 		assertThat(stripe.requests("POST", "/v1/refunds")).noneMatch(r -> paymentIntent.equals(r.form().get("payment_intent")));
 
+		mvc.perform(get("/studio/sales").with(user(creator)))
+			.andExpect(content().string(containsString("$10.00")))
+			.andExpect(content().string(containsString("aria-label=\"Refund")));
 		mvc.perform(post("/studio/sales/{id}/refund", orderId).with(user(creator)).with(csrf()));
 		assertThat(stripe.requests("POST", "/v1/refunds"))
 			.filteredOn(r -> paymentIntent.equals(r.form().get("payment_intent")))
