@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reelgate.shared.OrderId;
 import org.jspecify.annotations.Nullable;
 
@@ -27,10 +28,13 @@ public class OrderPayments {
 
 	private final Clock clock;
 
-	OrderPayments(Orders orders, Ledger ledger, Clock clock) {
+	private final MeterRegistry meters;
+
+	OrderPayments(Orders orders, Ledger ledger, Clock clock, MeterRegistry meters) {
 		this.orders = orders;
 		this.ledger = ledger;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -44,6 +48,7 @@ public class OrderPayments {
 		boolean changed = order.markPaid(paymentRef, clock.instant());
 		if (changed) {
 			ledger.book(order, Ledger.Kind.SALE, clock.instant());
+			count(order, "paid");
 		}
 		orders.save(order);
 		return changed;
@@ -58,6 +63,7 @@ public class OrderPayments {
 		Order order = locked(orderId);
 		Optional<OrderStatus> previous = order.refund(paymentRef, clock.instant());
 		previous.ifPresent(status -> {
+			count(order, "refunded");
 			if (status == OrderStatus.PENDING) {
 				ledger.book(order, Ledger.Kind.SALE, clock.instant());
 			}
@@ -73,6 +79,7 @@ public class OrderPayments {
 		Order order = locked(orderId);
 		if (order.dispute()) {
 			ledger.book(order, Ledger.Kind.DISPUTE, clock.instant());
+			count(order, "disputed");
 		}
 		orders.save(order);
 	}
@@ -81,6 +88,7 @@ public class OrderPayments {
 		Order order = locked(orderId);
 		if (order.winDispute()) {
 			ledger.book(order, Ledger.Kind.DISPUTE_WON, clock.instant());
+			count(order, "dispute_won");
 		}
 		orders.save(order);
 	}
@@ -106,6 +114,11 @@ public class OrderPayments {
 
 	/** An order waiting for payment at the gateway. */
 	public record PendingCheckout(OrderId orderId, String sessionId) {
+	}
+
+	/** {@code reelgate.orders} counts order transitions by outcome and gateway, for dashboards and alerts. */
+	private void count(Order order, String outcome) {
+		meters.counter("reelgate.orders", "outcome", outcome, "gateway", order.gateway()).increment();
 	}
 
 	private Order locked(OrderId orderId) {

@@ -14,6 +14,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +81,7 @@ public class RateLimiter {
 
 	/** Deletes buckets that have been full for a while; each instance may run this, rows are skipped if locked. */
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT10M")
+	@SchedulerLock(name = "rate-limit-cleanup")
 	void removeExpiredBuckets() {
 		int removed;
 		do {

@@ -1,5 +1,8 @@
 package io.reelgate.checkout.stripe;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +18,7 @@ import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reelgate.checkout.OrderPayments;
 import io.reelgate.checkout.OrderStatus;
 import io.reelgate.checkout.PaymentGatewayException;
@@ -60,8 +64,13 @@ class StripeEventProcessor {
 
 	private final TransactionTemplate transactions;
 
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
 	StripeEventProcessor(StripeClient stripe, StripeProperties properties, StripeSessions sessions,
-			StripeEvents events, OrderPayments payments, Sellers sellers, TransactionTemplate transactions) {
+			StripeEvents events, OrderPayments payments, Sellers sellers, TransactionTemplate transactions,
+			MeterRegistry meters, Clock clock) {
 		this.stripe = stripe;
 		this.properties = properties;
 		this.sessions = sessions;
@@ -69,12 +78,18 @@ class StripeEventProcessor {
 		this.payments = payments;
 		this.sellers = sellers;
 		this.transactions = transactions;
+		this.meters = meters;
+		this.clock = clock;
 	}
 
 	/** @throws SignatureVerificationException for a missing, wrong, tampered or too old signature */
 	void process(String payload, String signature) throws SignatureVerificationException {
 		Event event = Webhook.constructEvent(payload, signature, properties.webhookSecret(),
 				properties.webhookTolerance().toSeconds());
+		if (event.getCreated() != null) {
+			meters.timer("reelgate.stripe.webhook.lag", "type", event.getType())
+				.record(Duration.between(Instant.ofEpochSecond(event.getCreated()), clock.instant()));
+		}
 		Optional<Runnable> change = resolve(event);
 		if (change.isEmpty()) {
 			return;

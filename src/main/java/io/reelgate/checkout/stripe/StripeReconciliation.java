@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import io.reelgate.checkout.OrderPayments;
 import io.reelgate.checkout.PaymentGatewayException;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Safety net for lost webhooks: checkouts still open some minutes after they began are looked up at Stripe and
- * settled like a webhook would have. A webhook outage of hours therefore loses no paid order. Settling is
- * idempotent, so two instances running this at once do no harm (one-per-cluster scheduling comes with ShedLock).
+ * settled like a webhook would have. A webhook outage of hours therefore loses no paid order. One instance of the
+ * cluster runs it at a time (ShedLock); settling is idempotent anyway.
  */
 @Component
 @Conditional(StripeMode.On.class)
@@ -43,6 +44,7 @@ class StripeReconciliation {
 	}
 
 	@Scheduled(fixedDelayString = "${reelgate.stripe.reconcile-interval:5m}", initialDelayString = "1m")
+	@SchedulerLock(name = "stripe-reconciliation")
 	void reconcile() {
 		Instant now = clock.instant();
 		int settled = 0;
