@@ -36,7 +36,7 @@ public class Fixtures {
 
 	private final Sellers sellers;
 
-	Fixtures(AccountService accounts, UserDetailsService users, CatalogService catalog, BundleMedia media,
+	public Fixtures(AccountService accounts, UserDetailsService users, CatalogService catalog, BundleMedia media,
 			Sellers sellers) {
 		this.accounts = accounts;
 		this.users = users;
