@@ -99,7 +99,7 @@ public class CheckoutService {
 		AccountView who = accounts.find(buyer).orElseThrow();
 		PaymentGateway.PaymentRedirect redirect = gateway.startPayment(new PaymentGateway.PaymentRequest(order.id(),
 				amount, new Money(order.fee(), amount.currency()), order.destinationAccount().orElse(null),
-				bundle.title(), who.email(), baseUrl, order.view().createdAt().plus(CHECKOUT_LIFETIME)));
+				bundle.title(), who.email(), baseUrl, order.createdAt().plus(CHECKOUT_LIFETIME)));
 		if (redirect.checkoutSessionId() != null) {
 			transactions.executeWithoutResult(status -> orders.findForUpdate(order.id().value())
 				.orElseThrow(OrderNotFoundException::new)
@@ -147,7 +147,7 @@ public class CheckoutService {
 				Optional<Order> open = orders.findByBuyerIdAndBundleIdAndStatus(buyer.value(), bundle.id().value(),
 						OrderStatus.PENDING);
 				if (open.isPresent() && open.get().amount().equals(Optional.of(price))
-						&& open.get().view().createdAt().isAfter(now.minus(REUSE_WINDOW))) {
+						&& open.get().createdAt().isAfter(now.minus(REUSE_WINDOW))) {
 					return open.get();
 				}
 				open.ifPresent(o -> {

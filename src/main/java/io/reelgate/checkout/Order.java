@@ -112,6 +112,10 @@ class Order extends AbstractAggregateRoot<Order> {
 		return status;
 	}
 
+	Instant createdAt() {
+		return createdAt;
+	}
+
 	long fee() {
 		return feeMinor;
 	}
