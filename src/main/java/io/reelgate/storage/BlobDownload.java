@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,9 +21,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Answers a GET or HEAD for one stored blob with full HTTP semantics: {@code Accept-Ranges}, single byte ranges
- * (206), unsatisfiable ranges (416), {@code If-Range} against the strong ETag or Last-Modified, and a safe
+ * Answers a GET or HEAD for one stored blob with full HTTP semantics (RFC 9110): {@code Accept-Ranges}, single byte
+ * ranges (206), several ranges ({@code multipart/byteranges}, capped and coalesced, see {@link ByteRange#parse}),
+ * unsatisfiable ranges (416), {@code If-Range} against the strong ETag or Last-Modified, and a safe
  * {@code Content-Disposition}. Spring's own Resource handling ignores If-Range, hence this class.
+ * <p>
+ * When the store keeps the blob as a local file ({@link LocalFiles}) and the container offers it, the body of a
+ * whole or single-range response is sent with Tomcat's sendfile (zero copy, no request thread held while it goes
+ * out); otherwise it is streamed through a buffer.
  *
  * @param key the blob key
  * @param size the blob's size in bytes
@@ -33,6 +43,14 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 		String filename, boolean attachment, String cacheControl) {
 
 	private static final int BUFFER = 256 * 1024;
+
+	static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+
+	static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+
+	static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+
+	static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
 
 	public String quotedEtag() {
 		return "\"" + etag + "\"";
@@ -59,6 +77,10 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 			response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
 			response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + range.first() + "-" + range.last() + "/" + size);
 			send(request, response, store, range.first(), range.length());
+		}
+		else if (wanted instanceof ByteRange.Multiple multiple) {
+			response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+			sendParts(request, response, store, multiple.ranges());
 		}
 		else {
 			response.setStatus(HttpServletResponse.SC_OK);
@@ -90,8 +112,48 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 		if ("HEAD".equalsIgnoreCase(request.getMethod()) || length == 0) {
 			return;
 		}
+		Optional<Path> file = Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))
+				&& store instanceof LocalFiles local ? local.localPath(key) : Optional.empty();
+		if (file.isPresent()) {
+			// Tomcat sends [start, end) from the file after this method returns; it wants the canonical path.
+			request.setAttribute(SENDFILE_FILENAME, file.get().toRealPath().toString());
+			request.setAttribute(SENDFILE_START, offset);
+			request.setAttribute(SENDFILE_END, offset + length);
+			return;
+		}
+		copy(store, offset, length, response.getOutputStream());
+	}
+
+	/** RFC 9110 §14.6: each part has its own Content-Type and Content-Range; the total length is known up front. */
+	private void sendParts(HttpServletRequest request, HttpServletResponse response, BlobStore store,
+			List<ByteRange> ranges) throws IOException {
+		String boundary = UUID.randomUUID().toString().replace("-", "");
+		List<byte[]> heads = new ArrayList<>();
+		long length = 0;
+		for (ByteRange range : ranges) {
+			byte[] head = ((heads.isEmpty() ? "" : "\r\n") + "--" + boundary + "\r\nContent-Type: " + contentType
+					+ "\r\nContent-Range: bytes " + range.first() + "-" + range.last() + "/" + size + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII);
+			heads.add(head);
+			length += head.length + range.length();
+		}
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+		length += tail.length;
+		response.setContentType("multipart/byteranges; boundary=" + boundary);
+		response.setContentLengthLong(length);
+		if ("HEAD".equalsIgnoreCase(request.getMethod())) {
+			return;
+		}
+		OutputStream out = response.getOutputStream();
+		for (int i = 0; i < ranges.size(); i++) {
+			out.write(heads.get(i));
+			copy(store, ranges.get(i).first(), ranges.get(i).length(), out);
+		}
+		out.write(tail);
+	}
+
+	private void copy(BlobStore store, long offset, long length, OutputStream out) throws IOException {
 		try (InputStream in = store.open(key, offset)) {
-			OutputStream out = response.getOutputStream();
 			byte[] buffer = new byte[(int) Math.min(BUFFER, length)];
 			long remaining = length;
 			while (remaining > 0) {
