@@ -65,8 +65,7 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.of(attachment, filename));
 		response.setContentType(contentType);
 
-		ByteRange.Request wanted = ifRangeHolds(request.getHeader(HttpHeaders.IF_RANGE))
-				? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), size) : new ByteRange.Whole();
+		ByteRange.Request wanted = wanted(request);
 		if (wanted instanceof ByteRange.Unsatisfiable) {
 			response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
 			response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
@@ -86,6 +85,26 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 			response.setStatus(HttpServletResponse.SC_OK);
 			send(request, response, store, 0, size);
 		}
+	}
+
+	/** The file bytes a GET with these headers is sent (without multipart framing), for accounting; 0 for HEAD. */
+	public long bytesToSend(HttpServletRequest request) {
+		if ("HEAD".equalsIgnoreCase(request.getMethod())) {
+			return 0;
+		}
+		ByteRange.Request wanted = wanted(request);
+		if (wanted instanceof ByteRange.Partial partial) {
+			return partial.range().length();
+		}
+		if (wanted instanceof ByteRange.Multiple multiple) {
+			return multiple.ranges().stream().mapToLong(ByteRange::length).sum();
+		}
+		return wanted instanceof ByteRange.Whole ? size : 0;
+	}
+
+	private ByteRange.Request wanted(HttpServletRequest request) {
+		return ifRangeHolds(request.getHeader(HttpHeaders.IF_RANGE))
+				? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), size) : new ByteRange.Whole();
 	}
 
 	/** RFC 9110 §13.1.5: a range is served only if the validator matches exactly; a weak ETag never does. */

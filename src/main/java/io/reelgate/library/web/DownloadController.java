@@ -39,11 +39,12 @@ class DownloadController {
 	void download(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleFileId fileId,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		FileView file = policy.authorize(me, fileId);
+		BlobDownload download = new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(),
+				file.contentType(), file.name(), true, "private, no-transform");
 		if ("GET".equals(request.getMethod())) {
-			log.record(me.accountId(), file, request.getRemoteAddr(), request.getHeader(HttpHeaders.RANGE));
+			log.record(me.accountId(), file, null, request.getRemoteAddr(),
+					request.getHeader(HttpHeaders.RANGE) != null, download.bytesToSend(request));
 		}
-		new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(), file.contentType(),
-				file.name(), true, "private, no-transform")
-			.respond(request, response, store);
+		download.respond(request, response, store);
 	}
 }

@@ -66,8 +66,11 @@ class SignedDownloadController {
 		FileView allowed = policy.authorize(link);
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("X-Robots-Tag", "noindex");
+		BlobDownload download = new BlobDownload(allowed.storageKey(), allowed.size(), allowed.sha256(),
+				allowed.createdAt(), allowed.contentType(), allowed.name(), true, "private, no-transform");
 		if ("GET".equals(request.getMethod())) {
-			log.record(link.account(), allowed, request.getRemoteAddr(), request.getHeader(HttpHeaders.RANGE));
+			log.record(link.account(), allowed, link.expiresAt(), request.getRemoteAddr(),
+					request.getHeader(HttpHeaders.RANGE) != null, download.bytesToSend(request));
 		}
 		Optional<URI> presigned = presigned(allowed, link);
 		if (presigned.isPresent()) {
@@ -75,9 +78,7 @@ class SignedDownloadController {
 			response.sendRedirect(presigned.get().toString());
 			return;
 		}
-		new BlobDownload(allowed.storageKey(), allowed.size(), allowed.sha256(), allowed.createdAt(),
-				allowed.contentType(), allowed.name(), true, "private, no-transform")
-			.respond(request, response, store);
+		download.respond(request, response, store);
 	}
 
 	/** Stores that can presign (S3) serve the bytes themselves, for a few minutes and within the link's life. */
