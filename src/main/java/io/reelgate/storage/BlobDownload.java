@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 
@@ -44,6 +45,8 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 
 	private static final int BUFFER = 256 * 1024;
 
+	static final String X_ACCEL_REDIRECT = "X-Accel-Redirect";
+
 	static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
 
 	static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
@@ -57,6 +60,25 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 	}
 
 	public void respond(HttpServletRequest request, HttpServletResponse response, BlobStore store) throws IOException {
+		respond(request, response, store, null);
+	}
+
+	/**
+	 * As {@link #respond(HttpServletRequest, HttpServletResponse, BlobStore)}, but with an {@code accelRedirectPrefix}
+	 * hands the whole request to nginx: the answer carries the type, disposition and caching headers and
+	 * {@code X-Accel-Redirect: prefix + key}, and nginx serves the file from its internal location, ranges and
+	 * validators included (nginx's own ETag and Last-Modified then apply).
+	 */
+	public void respond(HttpServletRequest request, HttpServletResponse response, BlobStore store,
+			@Nullable String accelRedirectPrefix) throws IOException {
+		if (accelRedirectPrefix != null) {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.of(attachment, filename));
+			response.setContentType(contentType);
+			response.setHeader(X_ACCEL_REDIRECT, accelRedirectPrefix + key);
+			return;
+		}
 		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
 		response.setHeader(HttpHeaders.ETAG, quotedEtag());
 		response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified.toEpochMilli());

@@ -13,6 +13,7 @@ import io.reelgate.library.DownloadLinks.VerifiedLink;
 import io.reelgate.library.DownloadLog;
 import io.reelgate.library.DownloadPolicy;
 import io.reelgate.storage.BlobDownload;
+import io.reelgate.storage.BlobSender;
 import io.reelgate.storage.BlobStore;
 import io.reelgate.storage.PresignedUrls;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,13 +49,16 @@ class SignedDownloadController {
 
 	private final Clock clock;
 
+	private final BlobSender sender;
+
 	SignedDownloadController(DownloadLinks links, DownloadPolicy policy, BlobStore store, DownloadLog log,
-			Clock clock) {
+			Clock clock, BlobSender sender) {
 		this.links = links;
 		this.policy = policy;
 		this.store = store;
 		this.log = log;
 		this.clock = clock;
+		this.sender = sender;
 	}
 
 	/** Spring MVC maps HEAD to GET handlers; {@link BlobDownload} then sends headers only. */
@@ -78,7 +82,7 @@ class SignedDownloadController {
 			response.sendRedirect(presigned.get().toString());
 			return;
 		}
-		download.respond(request, response, store);
+		sender.send(download, request, response);
 	}
 
 	/** Stores that can presign (S3) serve the bytes themselves, for a few minutes and within the link's life. */
