@@ -65,7 +65,8 @@ post "$BASE/signup" --data-urlencode "_csrf=$T" \
 T=$(token "$BASE/studio/bundles/new")
 EDITOR=$(post "$BASE/studio/bundles" --data-urlencode "_csrf=$T" -d "title=Bench&summary=Benchmark&description=")
 T=$(token "$EDITOR")
-curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null -F "file=@$WORK/film.bin;type=video/mp4" "$EDITOR/files?_csrf=$T"
+curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null -F "file=@$WORK/film.bin;type=video/mp4" \
+  -w 'upload: HTTP %{http_code}, %{time_total} s\n' "$EDITOR/files?_csrf=$T"
 T=$(token "$EDITOR")
 post "$EDITOR/publish" --data-urlencode "_csrf=$T" > /dev/null
 BUNDLE=${EDITOR##*/}
@@ -75,7 +76,7 @@ post "$BASE/signup" --data-urlencode "_csrf=$T" \
   -d "email=viewer@bench.test&displayName=Viewer&password=a-long-enough-password&accountType=VIEWER" > /dev/null
 T=$(token "$BASE/bundles/$BUNDLE")
 post "$BASE/checkout/$BUNDLE" --data-urlencode "_csrf=$T" > /dev/null
-LINK=$(curl -s -b "$JAR_COOKIES" "$BASE/library" | grep -o 'href="/dl/[^"]*"' | head -1 | cut -d'"' -f2)
+LINK=$(curl -s -b "$JAR_COOKIES" "$BASE/library" | { grep -o 'href="/dl/[^"]*"' || true; } | head -1 | cut -d'"' -f2)
 [ -n "$LINK" ] || { echo "no signed link on the library page"; tail -50 "$WORK/app.log"; exit 1; }
 APP_URL="$BASE$LINK"
 STORED=$(find "$WORK/files" -type f -size +$((SIZE_MIB / 2))M | head -1)
