@@ -38,4 +38,19 @@ public class DownloadPolicy {
 		}
 		return owned.file();
 	}
+
+	/**
+	 * The file behind a genuine signed link, if the link's account may still have it: the bundle's creator, or a
+	 * buyer whose entitlement is active now. Checked on every request, so a refund or dispute ends existing links.
+	 */
+	public FileView authorize(DownloadLinks.VerifiedLink link) {
+		OwnedFile owned = catalog.file(link.file()).orElseThrow(BundleNotFoundException::new);
+		boolean allowed = owned.owner().equals(link.account())
+				|| entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNull(link.account().value(),
+						owned.file().bundleId().value());
+		if (!allowed) {
+			throw new DownloadLinks.DownloadLinkException(DownloadLinks.LinkProblem.REVOKED);
+		}
+		return owned.file();
+	}
 }

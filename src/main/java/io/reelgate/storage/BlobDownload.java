@@ -4,21 +4,32 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 
 /**
- * Answers a GET or HEAD for one stored blob with full HTTP semantics: {@code Accept-Ranges}, single byte ranges
- * (206), unsatisfiable ranges (416), {@code If-Range} against the strong ETag or Last-Modified, and a safe
+ * Answers a GET or HEAD for one stored blob with full HTTP semantics (RFC 9110): {@code Accept-Ranges}, single byte
+ * ranges (206), several ranges ({@code multipart/byteranges}, capped and coalesced, see {@link ByteRange#parse}),
+ * unsatisfiable ranges (416), {@code If-Range} against the strong ETag or Last-Modified, and a safe
  * {@code Content-Disposition}. Spring's own Resource handling ignores If-Range, hence this class.
+ * <p>
+ * When the store keeps the blob as a local file ({@link LocalFiles}) and the container offers it, the body of a
+ * whole or single-range response is sent with Tomcat's sendfile (zero copy, no request thread held while it goes
+ * out); otherwise it is streamed through a buffer.
  *
  * @param key the blob key
  * @param size the blob's size in bytes
@@ -34,11 +45,40 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 
 	private static final int BUFFER = 256 * 1024;
 
+	static final String X_ACCEL_REDIRECT = "X-Accel-Redirect";
+
+	static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+
+	static final String SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+
+	static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+
+	static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+
 	public String quotedEtag() {
 		return "\"" + etag + "\"";
 	}
 
 	public void respond(HttpServletRequest request, HttpServletResponse response, BlobStore store) throws IOException {
+		respond(request, response, store, null);
+	}
+
+	/**
+	 * As {@link #respond(HttpServletRequest, HttpServletResponse, BlobStore)}, but with an {@code accelRedirectPrefix}
+	 * hands the whole request to nginx: the answer carries the type, disposition and caching headers and
+	 * {@code X-Accel-Redirect: prefix + key}, and nginx serves the file from its internal location, ranges and
+	 * validators included (nginx's own ETag and Last-Modified then apply).
+	 */
+	public void respond(HttpServletRequest request, HttpServletResponse response, BlobStore store,
+			@Nullable String accelRedirectPrefix) throws IOException {
+		if (accelRedirectPrefix != null) {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.of(attachment, filename));
+			response.setContentType(contentType);
+			response.setHeader(X_ACCEL_REDIRECT, accelRedirectPrefix + key);
+			return;
+		}
 		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
 		response.setHeader(HttpHeaders.ETAG, quotedEtag());
 		response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified.toEpochMilli());
@@ -47,8 +87,7 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.of(attachment, filename));
 		response.setContentType(contentType);
 
-		ByteRange.Request wanted = ifRangeHolds(request.getHeader(HttpHeaders.IF_RANGE))
-				? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), size) : new ByteRange.Whole();
+		ByteRange.Request wanted = wanted(request);
 		if (wanted instanceof ByteRange.Unsatisfiable) {
 			response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
 			response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
@@ -60,10 +99,34 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 			response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + range.first() + "-" + range.last() + "/" + size);
 			send(request, response, store, range.first(), range.length());
 		}
+		else if (wanted instanceof ByteRange.Multiple multiple) {
+			response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+			sendParts(request, response, store, multiple.ranges());
+		}
 		else {
 			response.setStatus(HttpServletResponse.SC_OK);
 			send(request, response, store, 0, size);
 		}
+	}
+
+	/** The file bytes a GET with these headers is sent (without multipart framing), for accounting; 0 for HEAD. */
+	public long bytesToSend(HttpServletRequest request) {
+		if ("HEAD".equalsIgnoreCase(request.getMethod())) {
+			return 0;
+		}
+		ByteRange.Request wanted = wanted(request);
+		if (wanted instanceof ByteRange.Partial partial) {
+			return partial.range().length();
+		}
+		if (wanted instanceof ByteRange.Multiple multiple) {
+			return multiple.ranges().stream().mapToLong(ByteRange::length).sum();
+		}
+		return wanted instanceof ByteRange.Whole ? size : 0;
+	}
+
+	private ByteRange.Request wanted(HttpServletRequest request) {
+		return ifRangeHolds(request.getHeader(HttpHeaders.IF_RANGE))
+				? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), size) : new ByteRange.Whole();
 	}
 
 	/** RFC 9110 §13.1.5: a range is served only if the validator matches exactly; a weak ETag never does. */
@@ -90,8 +153,48 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 		if ("HEAD".equalsIgnoreCase(request.getMethod()) || length == 0) {
 			return;
 		}
+		Optional<Path> file = Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))
+				&& store instanceof LocalFiles local ? local.localPath(key) : Optional.empty();
+		if (file.isPresent()) {
+			// Tomcat sends [start, end) from the file after this method returns; it wants the canonical path.
+			request.setAttribute(SENDFILE_FILENAME, file.get().toRealPath().toString());
+			request.setAttribute(SENDFILE_START, offset);
+			request.setAttribute(SENDFILE_END, offset + length);
+			return;
+		}
+		copy(store, offset, length, response.getOutputStream());
+	}
+
+	/** RFC 9110 §14.6: each part has its own Content-Type and Content-Range; the total length is known up front. */
+	private void sendParts(HttpServletRequest request, HttpServletResponse response, BlobStore store,
+			List<ByteRange> ranges) throws IOException {
+		String boundary = UUID.randomUUID().toString().replace("-", "");
+		List<byte[]> heads = new ArrayList<>();
+		long length = 0;
+		for (ByteRange range : ranges) {
+			byte[] head = ((heads.isEmpty() ? "" : "\r\n") + "--" + boundary + "\r\nContent-Type: " + contentType
+					+ "\r\nContent-Range: bytes " + range.first() + "-" + range.last() + "/" + size + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII);
+			heads.add(head);
+			length += head.length + range.length();
+		}
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+		length += tail.length;
+		response.setContentType("multipart/byteranges; boundary=" + boundary);
+		response.setContentLengthLong(length);
+		if ("HEAD".equalsIgnoreCase(request.getMethod())) {
+			return;
+		}
+		OutputStream out = response.getOutputStream();
+		for (int i = 0; i < ranges.size(); i++) {
+			out.write(heads.get(i));
+			copy(store, ranges.get(i).first(), ranges.get(i).length(), out);
+		}
+		out.write(tail);
+	}
+
+	private void copy(BlobStore store, long offset, long length, OutputStream out) throws IOException {
 		try (InputStream in = store.open(key, offset)) {
-			OutputStream out = response.getOutputStream();
 			byte[] buffer = new byte[(int) Math.min(BUFFER, length)];
 			long remaining = length;
 			while (remaining > 0) {

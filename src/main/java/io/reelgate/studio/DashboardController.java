@@ -11,6 +11,8 @@ import io.reelgate.checkout.BundleEarnings;
 import io.reelgate.checkout.Earnings;
 import io.reelgate.checkout.PaymentGateway;
 import io.reelgate.checkout.Sellers;
+import io.reelgate.library.DownloadActivity;
+import io.reelgate.library.DownloadActivity.BundleDownloads;
 import io.reelgate.shared.BundleId;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,8 +21,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * A creator's home: every bundle with its state, price and earnings (from the ledger), earnings per month, any
- * moderation note, and where they stand with payouts when sales pay out through the gateway.
+ * A creator's home: every bundle with its state, price, earnings (from the ledger) and downloads, earnings per
+ * month, any moderation note, and where they stand with payouts when sales pay out through the gateway.
  */
 @Controller
 class DashboardController {
@@ -35,11 +37,15 @@ class DashboardController {
 
 	private final PaymentGateway gateway;
 
-	DashboardController(Catalog catalog, Earnings earnings, Sellers sellers, PaymentGateway gateway) {
+	private final DownloadActivity downloads;
+
+	DashboardController(Catalog catalog, Earnings earnings, Sellers sellers, PaymentGateway gateway,
+			DownloadActivity downloads) {
 		this.catalog = catalog;
 		this.earnings = earnings;
 		this.sellers = sellers;
 		this.gateway = gateway;
+		this.downloads = downloads;
 	}
 
 	@GetMapping("/studio")
@@ -48,8 +54,10 @@ class DashboardController {
 		Map<BundleId, List<BundleEarnings>> byBundle = earnings.byBundle(me.accountId())
 			.stream()
 			.collect(Collectors.groupingBy(BundleEarnings::bundle));
+		Map<BundleId, BundleDownloads> downloaded = downloads.perBundle(bundles.stream().map(BundleSummary::id).toList());
 		model.addAttribute("rows", bundles.stream()
-			.map(b -> new DashboardRow(b, byBundle.getOrDefault(b.id(), List.of())))
+			.map(b -> new DashboardRow(b, byBundle.getOrDefault(b.id(), List.of()),
+					downloaded.containsKey(b.id()) ? downloaded.get(b.id()).downloads() : 0))
 			.toList());
 		model.addAttribute("months", earnings.byMonth(me.accountId()));
 		model.addAttribute("payoutsNeeded", gateway.paysSellersOut());
@@ -58,7 +66,7 @@ class DashboardController {
 	}
 
 	/** One bundle on the dashboard, with its earnings in each currency it sold in. */
-	record DashboardRow(BundleSummary bundle, List<BundleEarnings> earnings) {
+	record DashboardRow(BundleSummary bundle, List<BundleEarnings> earnings, long downloads) {
 
 		public long sales() {
 			return earnings.stream().mapToLong(BundleEarnings::sales).sum();

@@ -26,6 +26,9 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.requestMatchers(HttpMethod.GET, "/", "/bundles/**", "/creators/**").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/", "/bundles/**", "/creators/**").permitAll()
+			// Signed download links carry their own authorization (library's DownloadLinks), for download managers.
+			.requestMatchers(HttpMethod.GET, "/dl/**").permitAll()
+			.requestMatchers(HttpMethod.HEAD, "/dl/**").permitAll()
 			.requestMatchers("/signup", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
 					"/actuator/health/**")
 			.permitAll()

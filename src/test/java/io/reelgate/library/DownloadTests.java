@@ -112,6 +112,61 @@ class DownloadTests {
 	}
 
 	@Test
+	void severalRangesComeAsOneMultipartByterangesResponse() throws Exception {
+		MockHttpServletResponse response = download(buyer, "bytes=30-, 0-3", "\"" + file.sha256() + "\"");
+		assertThat(response.getStatus()).isEqualTo(206);
+		assertThat(response.getContentType()).startsWith("multipart/byteranges; boundary=");
+		String boundary = response.getContentType().substring(response.getContentType().indexOf("boundary=") + 9);
+		String expected = "--" + boundary + "\r\nContent-Type: " + file.contentType() + "\r\nContent-Range: bytes 0-3/36"
+				+ "\r\n\r\n0123\r\n--" + boundary + "\r\nContent-Type: " + file.contentType()
+				+ "\r\nContent-Range: bytes 30-35/36\r\n\r\nuvwxyz\r\n--" + boundary + "--\r\n";
+		assertThat(response.getContentAsString()).isEqualTo(expected);
+		assertThat(response.getHeader(HttpHeaders.CONTENT_LENGTH)).isEqualTo(String.valueOf(expected.length()));
+		assertThat(response.getHeader(HttpHeaders.CONTENT_RANGE)).isNull();
+	}
+
+	@Test
+	void overlappingRangesAreCoalescedAndTooManyAreIgnored() throws Exception {
+		MockHttpServletResponse overlapping = download(buyer, "bytes=0-,0-,0-,5-9,-36", null);
+		assertThat(overlapping.getStatus()).isEqualTo(206);
+		assertThat(overlapping.getHeader(HttpHeaders.CONTENT_RANGE)).isEqualTo("bytes 0-35/36");
+		assertThat(overlapping.getContentAsByteArray()).isEqualTo(CONTENT);
+
+		MockHttpServletResponse tooMany = download(buyer, "bytes=" + "0-0,".repeat(16) + "1-1", null);
+		assertThat(tooMany.getStatus()).isEqualTo(200);
+		assertThat(tooMany.getContentAsByteArray()).isEqualTo(CONTENT);
+	}
+
+	@Test
+	void malformedRangesAreIgnoredAndUnsatisfiableOnesAre416() throws Exception {
+		for (String malformed : new String[] { "bytes=5-1", "bytes=a-b", "bytes=0-1,,2-3", "lines=0-1" }) {
+			MockHttpServletResponse response = download(buyer, malformed, null);
+			assertThat(response.getStatus()).as(malformed).isEqualTo(200);
+			assertThat(response.getContentAsByteArray()).isEqualTo(CONTENT);
+		}
+		MockHttpServletResponse none = download(buyer, "bytes=40-50,100-", null);
+		assertThat(none.getStatus()).isEqualTo(416);
+		assertThat(none.getHeader(HttpHeaders.CONTENT_RANGE)).isEqualTo("bytes */36");
+	}
+
+	@Test
+	void aStaleIfRangeTurnsSeveralRangesIntoTheWholeFile() throws Exception {
+		MockHttpServletResponse response = download(buyer, "bytes=0-1,4-5", "\"stale\"");
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentAsByteArray()).isEqualTo(CONTENT);
+	}
+
+	@Test
+	void headOfSeveralRangesAnnouncesTheMultipartLengthWithoutABody() throws Exception {
+		MockHttpServletResponse get = download(buyer, "bytes=0-1,4-5", null);
+		MockHttpServletResponse response = mvc.perform(head("/downloads/{id}", file.id()).with(user(buyer))
+			.header(HttpHeaders.RANGE, "bytes=0-1,4-5")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(206);
+		assertThat(response.getHeader(HttpHeaders.CONTENT_LENGTH)).isEqualTo(get.getHeader(HttpHeaders.CONTENT_LENGTH));
+		assertThat(response.getContentAsByteArray()).isEmpty();
+	}
+
+	@Test
 	void headAnswersHeadersWithoutTheBody() throws Exception {
 		MockHttpServletResponse response = mvc.perform(head("/downloads/{id}", file.id()).with(user(buyer)))
 			.andReturn().getResponse();

@@ -8,7 +8,7 @@ import io.reelgate.library.DownloadLog;
 import io.reelgate.library.DownloadPolicy;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.storage.BlobDownload;
-import io.reelgate.storage.BlobStore;
+import io.reelgate.storage.BlobSender;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,13 +24,13 @@ class DownloadController {
 
 	private final DownloadPolicy policy;
 
-	private final BlobStore store;
+	private final BlobSender sender;
 
 	private final DownloadLog log;
 
-	DownloadController(DownloadPolicy policy, BlobStore store, DownloadLog log) {
+	DownloadController(DownloadPolicy policy, BlobSender sender, DownloadLog log) {
 		this.policy = policy;
-		this.store = store;
+		this.sender = sender;
 		this.log = log;
 	}
 
@@ -39,11 +39,12 @@ class DownloadController {
 	void download(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleFileId fileId,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		FileView file = policy.authorize(me, fileId);
+		BlobDownload download = new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(),
+				file.contentType(), file.name(), true, "private, no-transform");
 		if ("GET".equals(request.getMethod())) {
-			log.record(me.accountId(), file, request.getRemoteAddr(), request.getHeader(HttpHeaders.RANGE));
+			log.record(me.accountId(), file, null, request.getRemoteAddr(),
+					request.getHeader(HttpHeaders.RANGE) != null, download.bytesToSend(request));
 		}
-		new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(), file.contentType(),
-				file.name(), true, "private, no-transform")
-			.respond(request, response, store);
+		sender.send(download, request, response);
 	}
 }

@@ -1,7 +1,15 @@
 package io.reelgate.library.web;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.FileView;
+import io.reelgate.library.DownloadLinks;
 import io.reelgate.library.Library;
+import io.reelgate.library.LibraryItem;
+import io.reelgate.shared.BundleFileId;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,13 +23,28 @@ class LibraryController {
 
 	private final Library library;
 
-	LibraryController(Library library) {
+	private final DownloadLinks links;
+
+	LibraryController(Library library, DownloadLinks links) {
 		this.library = library;
+		this.links = links;
 	}
 
+	/** Each active file gets a fresh signed link that works without this session, for download managers too. */
 	@GetMapping("/library")
 	String show(@AuthenticationPrincipal AccountPrincipal me, Model model) {
-		model.addAttribute("items", library.itemsOf(me.accountId()));
+		List<LibraryItem> items = library.itemsOf(me.accountId());
+		Map<BundleFileId, String> downloadLinks = new HashMap<>();
+		for (LibraryItem item : items) {
+			if (item.active()) {
+				for (FileView file : item.bundle().files()) {
+					downloadLinks.put(file.id(), links.pathFor(file.id(), me.accountId(), file.name()));
+				}
+			}
+		}
+		model.addAttribute("items", items);
+		model.addAttribute("links", downloadLinks);
+		model.addAttribute("linkLifetimeHours", links.lifetime().toHours());
 		return VIEW;
 	}
 }

@@ -13,18 +13,21 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.reelgate.storage.BlobStore;
 import io.reelgate.storage.BlobTooLargeException;
+import io.reelgate.storage.LocalFiles;
 import io.reelgate.storage.StoredBlob;
 
 /**
  * Keeps blobs as files under one root directory. A blob is written to a temporary file, forced to disk and then
- * moved atomically into place, so a crash never leaves a half file under a real key.
+ * moved atomically into place, so a crash never leaves a half file under a real key. Downloads may be sent from the
+ * file itself with sendfile ({@link LocalFiles}).
  */
-public class FilesystemBlobStore implements BlobStore {
+public class FilesystemBlobStore implements BlobStore, LocalFiles {
 
 	private static final Pattern KEY = Pattern.compile("[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f-]{36}");
 
@@ -76,6 +79,11 @@ public class FilesystemBlobStore implements BlobStore {
 		FileChannel channel = FileChannel.open(pathOf(key), StandardOpenOption.READ);
 		channel.position(offset);
 		return Channels.newInputStream(channel);
+	}
+
+	@Override
+	public Optional<Path> localPath(String key) {
+		return Optional.of(pathOf(key));
 	}
 
 	@Override

@@ -1,0 +1,191 @@
+package io.reelgate.library;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleFileId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes and checks download links that work without a session: {@code /dl/{file}/{account}/{expiry}/{signature}},
+ * where the signature is HMAC-SHA256 over the file, the account and the expiry (epoch seconds). Anyone holding a
+ * link can use it until it expires, so download managers can; whether its account may still have the file is
+ * checked again on every request by {@link DownloadPolicy}, so refunds and disputes end existing links at once.
+ */
+@Component
+public class DownloadLinks {
+
+	private static final Logger LOG = LoggerFactory.getLogger(DownloadLinks.class);
+
+	private static final String ALGORITHM = "HmacSHA256";
+
+	private static final int SIGNATURE_CHARS = 43;
+
+	private final SecretKeySpec key;
+
+	private final Clock clock;
+
+	private final DownloadLinkProperties properties;
+
+	DownloadLinks(DownloadLinkProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+		this.key = new SecretKeySpec(secret(properties), ALGORITHM);
+	}
+
+	public Duration lifetime() {
+		return properties.lifetime();
+	}
+
+	/** A path for the account to fetch the file from, valid for the configured lifetime from now. */
+	public String pathFor(BundleFileId file, AccountId account, String filename) {
+		return pathFor(file, account, filename, clock.instant().plus(properties.lifetime()));
+	}
+
+	/** A path valid until {@code expiresAt}; the trailing name is for download tools only and is not signed. */
+	public String pathFor(BundleFileId file, AccountId account, String filename, Instant expiresAt) {
+		long expiry = expiresAt.getEpochSecond();
+		return "/dl/" + file.value() + "/" + account.value() + "/" + expiry + "/"
+				+ sign(file.value(), account.value(), expiry) + "/" + pathSafe(filename);
+	}
+
+	/**
+	 * Checks a link's parts: a signature that does not match all three (any part changed, truncated or made up)
+	 * is {@link LinkProblem#FORGED}; a genuine link past its expiry is {@link LinkProblem#EXPIRED}.
+	 */
+	public VerifiedLink verify(String file, String account, String expiry, String signature) {
+		UUID fileId;
+		UUID accountId;
+		long expirySeconds;
+		try {
+			fileId = UUID.fromString(file);
+			accountId = UUID.fromString(account);
+			expirySeconds = Long.parseLong(expiry);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new DownloadLinkException(LinkProblem.FORGED);
+		}
+		// UUID.fromString accepts non-canonical forms; only the exact text we signed may pass.
+		if (!fileId.toString().equals(file) || !accountId.toString().equals(account)
+				|| !Long.toString(expirySeconds).equals(expiry) || signature.length() != SIGNATURE_CHARS
+				|| !MessageDigest.isEqual(sign(fileId, accountId, expirySeconds).getBytes(StandardCharsets.US_ASCII),
+						signature.getBytes(StandardCharsets.US_ASCII))) {
+			throw new DownloadLinkException(LinkProblem.FORGED);
+		}
+		Instant expiresAt = Instant.ofEpochSecond(expirySeconds);
+		if (!clock.instant().isBefore(expiresAt)) {
+			throw new DownloadLinkException(LinkProblem.EXPIRED);
+		}
+		return new VerifiedLink(new BundleFileId(fileId), new AccountId(accountId), expiresAt);
+	}
+
+	private String sign(UUID file, UUID account, long expiry) {
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(key);
+			byte[] digest = mac.doFinal(("reelgate-download-v1\n" + file + "\n" + account + "\n" + expiry)
+				.getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Every JDK has HmacSHA256", ex);
+		}
+	}
+
+	/** ASCII letters, digits, dots, dashes and underscores: a name no proxy or firewall mangles. */
+	static String pathSafe(String filename) {
+		String safe = filename.replaceAll("[^A-Za-z0-9._-]", "_");
+		return safe.isEmpty() || safe.startsWith(".") ? "file" + safe : safe;
+	}
+
+	private static byte[] secret(DownloadLinkProperties properties) {
+		if (properties.secret() != null && !properties.secret().isBlank()) {
+			return properties.secret().getBytes(StandardCharsets.UTF_8);
+		}
+		Path file = Path.of(properties.secretFile()).toAbsolutePath();
+		try {
+			if (!Files.exists(file)) {
+				byte[] fresh = new byte[32];
+				new SecureRandom().nextBytes(fresh);
+				Files.createDirectories(file.getParent());
+				Path temp = Files.createTempFile(file.getParent(), "download-link-secret", ".tmp");
+				try {
+					trySetOwnerOnly(temp);
+					Files.writeString(temp, Base64.getEncoder().encodeToString(fresh));
+					Files.move(temp, file);
+					LOG.warn("Generated a download link secret in {}. Links signed by this instance work only on "
+							+ "instances that read the same file; with several instances set "
+							+ "reelgate.downloads.links.secret instead.", file);
+				}
+				catch (FileAlreadyExistsException ex) {
+					// Another process made it first: use theirs.
+				}
+				finally {
+					Files.deleteIfExists(temp);
+				}
+			}
+			return Base64.getDecoder().decode(Files.readString(file).strip());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read or create the download link secret " + file, ex);
+		}
+	}
+
+	private static void trySetOwnerOnly(Path path) {
+		try {
+			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException | IOException ex) {
+			LOG.debug("Cannot restrict permissions of {}", path, ex);
+		}
+	}
+
+	/** A genuine, unexpired link: which file, for whom, until when. */
+	public record VerifiedLink(BundleFileId file, AccountId account, Instant expiresAt) {
+	}
+
+	/** Why a link does not work. */
+	public enum LinkProblem {
+		/** Not made by us, or changed since: 403. */
+		FORGED,
+		/** Made by us but too old: 410. */
+		EXPIRED,
+		/** Genuine and current, but its account may no longer have the file (refund, dispute): 403. */
+		REVOKED
+	}
+
+	/** A download link that does not work, and why. */
+	public static class DownloadLinkException extends RuntimeException {
+
+		private final LinkProblem problem;
+
+		public DownloadLinkException(LinkProblem problem) {
+			super("Download link refused: " + problem);
+			this.problem = problem;
+		}
+
+		public LinkProblem problem() {
+			return problem;
+		}
+	}
+}
