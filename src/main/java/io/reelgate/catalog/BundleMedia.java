@@ -46,6 +46,33 @@ public class BundleMedia {
 		records.assertCanAddFile(owner, id);
 		String name = FileNames.displayName(originalName);
 		StoredBlob blob = storeBlob(content, properties.maxFileSize().toBytes());
+		return attach(owner, id, name, blob);
+	}
+
+	/** Throws unless the creator owns the bundle and it can take one more file (checked again on attaching). */
+	public void assertCanAddFile(AccountId owner, BundleId id) {
+		records.assertCanAddFile(owner, id);
+	}
+
+	/**
+	 * Adds a file whose bytes were received elsewhere (a resumable upload) and are known in advance: the file is
+	 * attached only if the bytes stored now have exactly the expected size and SHA-256, otherwise nothing is kept.
+	 */
+	public FileView addVerifiedFile(AccountId owner, BundleId id, String originalName, InputStream content,
+			long expectedSize, String expectedSha256) {
+		records.assertCanAddFile(owner, id);
+		String name = FileNames.displayName(originalName);
+		StoredBlob blob = storeBlob(content, properties.maxFileSize().toBytes());
+		if (blob.size() != expectedSize || !blob.sha256().equalsIgnoreCase(expectedSha256)) {
+			deleteQuietly(blob.key());
+			log.warn("Upload of {} bytes for bundle {} arrived as {} bytes with SHA-256 {} instead of {}",
+					expectedSize, id.value(), blob.size(), blob.sha256(), expectedSha256);
+			throw new CatalogException("upload.corrupt");
+		}
+		return attach(owner, id, name, blob);
+	}
+
+	private FileView attach(AccountId owner, BundleId id, String name, StoredBlob blob) {
 		try {
 			if (blob.size() == 0) {
 				throw new CatalogException("upload.empty");
