@@ -18,17 +18,20 @@ import org.springframework.validation.annotation.Validated;
  * @param cleanupInterval how often abandoned uploads are looked for
  * @param checkpoint how many bytes are written between two durable checkpoints of an upload's offset
  * @param lease how long one request may hold an upload without writing; a crashed server's claim lapses after it
+ * @param chunkSize how many bytes the browser uploader sends per request
  */
 @ConfigurationProperties("reelgate.uploads")
 @Validated
 record UploadProperties(@NotBlank @DefaultValue("./data/uploads") String stagingDirectory,
 		@NotNull @DefaultValue("24h") Duration expireAfter, @NotNull @DefaultValue("15m") Duration cleanupInterval,
-		@NotNull @DefaultValue("16MB") DataSize checkpoint, @NotNull @DefaultValue("60s") Duration lease) {
+		@NotNull @DefaultValue("16MB") DataSize checkpoint, @NotNull @DefaultValue("60s") Duration lease,
+		@NotNull @DefaultValue("64MB") DataSize chunkSize) {
 
 	UploadProperties {
 		if (expireAfter.isNegative() || expireAfter.isZero() || lease.isNegative() || lease.isZero()
-				|| checkpoint.toBytes() <= 0) {
-			throw new IllegalArgumentException("reelgate.uploads.expire-after, lease and checkpoint must be positive");
+				|| checkpoint.toBytes() <= 0 || chunkSize.toBytes() <= 0) {
+			throw new IllegalArgumentException(
+					"reelgate.uploads.expire-after, lease, checkpoint and chunk-size must be positive");
 		}
 	}
 }
