@@ -71,7 +71,8 @@ public class ResumableUploads {
 
 	/**
 	 * Starts an upload of {@code length} bytes into a bundle. Refused before any byte is stored when the length is
-	 * over the limit or the bundle cannot take another file.
+	 * over the file size limit, would take the creator past their storage quota (counting their other unfinished
+	 * uploads), or the bundle cannot take another file.
 	 */
 	public UploadStatus create(AccountId owner, BundleId bundle, String filename, long length) {
 		if (length <= 0) {
@@ -82,6 +83,10 @@ public class ResumableUploads {
 		}
 		media.assertCanAddFile(owner, bundle);
 		Instant now = clock.instant();
+		long quota = limits.storageQuota().toBytes();
+		if (limits.storageUsedBy(owner) + sessions.pendingBytes(owner.value(), now) + length > quota) {
+			throw new UploadException(413, "upload.quota", limits.storageQuota().toMegabytes());
+		}
 		UploadSession session = new UploadSession(UUID.randomUUID(), owner.value(), bundle.value(),
 				FileNames.displayName(filename), length, 0, new SHA256Digest().getEncodedState(), null,
 				now.plus(properties.expireAfter()));
@@ -120,9 +125,10 @@ public class ResumableUploads {
 			throw new UploadException(409, "tus.busy");
 		}
 		try {
-			long end = write(session, token, body, checksum);
+			SHA256Digest digest = new SHA256Digest(session.sha256State());
+			long end = write(session, token, body, checksum, digest);
 			if (end == session.length()) {
-				finish(session, token);
+				finish(session, token, digest);
 			}
 			return end;
 		}
@@ -140,8 +146,13 @@ public class ResumableUploads {
 		deleteStaged(session.id());
 	}
 
-	private long write(UploadSession session, UUID token, InputStream body, Optional<Checksum> checksum) {
-		SHA256Digest digest = new SHA256Digest(session.sha256State());
+	/**
+	 * Appends the body and returns the new end. Bytes are made durable in checkpoints, except the very last ones:
+	 * the offset reaches the full length only together with the finished file, so that a client never sees a
+	 * complete upload whose file could not be added, and sends the tail again instead.
+	 */
+	private long write(UploadSession session, UUID token, InputStream body, Optional<Checksum> checksum,
+			SHA256Digest digest) {
 		MessageDigest chunkDigest = checksum.isPresent() ? sha256() : null;
 		long checkpointBytes = properties.checkpoint().toBytes();
 		Duration renewEvery = properties.lease().dividedBy(3);
@@ -171,7 +182,8 @@ public class ResumableUploads {
 						chunkDigest.update(buffer, 0, read);
 					}
 					position += read;
-					if (chunkDigest == null && position - durable >= checkpointBytes) {
+					if (chunkDigest == null && position - durable >= checkpointBytes
+							&& position < session.length()) {
 						checkpoint(session, token, channel, position, digest);
 						durable = position;
 						renewed = clock.instant();
@@ -180,7 +192,7 @@ public class ResumableUploads {
 			}
 			catch (IOException ex) {
 				// The client went away: keep what arrived unless the chunk had to be verified as a whole.
-				if (chunkDigest == null && position > durable) {
+				if (chunkDigest == null && position > durable && position < session.length()) {
 					checkpoint(session, token, channel, position, digest);
 				}
 				throw new UncheckedIOException("Upload " + session.id() + " was interrupted at " + position, ex);
@@ -189,7 +201,7 @@ public class ResumableUploads {
 				channel.truncate(durable);
 				throw new UploadException(UploadException.CHECKSUM_MISMATCH, "tus.checksum.mismatch");
 			}
-			if (position > durable) {
+			if (position > durable && position < session.length()) {
 				checkpoint(session, token, channel, position, digest);
 			}
 			return position;
@@ -209,11 +221,9 @@ public class ResumableUploads {
 		}
 	}
 
-	private void finish(UploadSession session, UUID token) {
-		UploadSession complete = sessions.find(session.id()).orElseThrow();
-		SHA256Digest digest = new SHA256Digest(complete.sha256State());
+	private void finish(UploadSession session, UUID token, SHA256Digest digest) {
 		byte[] hash = new byte[digest.getDigestSize()];
-		digest.doFinal(hash, 0);
+		new SHA256Digest(digest).doFinal(hash, 0);
 		FileView file;
 		try (InputStream content = staging.open(session.id())) {
 			file = media.addVerifiedFile(new AccountId(session.ownerId()), new BundleId(session.bundleId()),
@@ -222,7 +232,7 @@ public class ResumableUploads {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read the staged upload " + session.id(), ex);
 		}
-		sessions.complete(session.id(), token, file.id().value());
+		sessions.complete(session.id(), token, file.id().value(), digest.getEncodedState());
 		deleteStaged(session.id());
 		log.info("Upload {} of {} bytes became file {} of bundle {}", session.id(), session.length(),
 				file.id().value(), session.bundleId());

@@ -66,10 +66,11 @@ class UploadSessions {
 			.update() == 1;
 	}
 
-	void complete(UUID id, UUID token, UUID fileId) {
-		jdbc.sql("UPDATE upload_sessions SET completed_file = ?, lease_token = NULL, lease_until = NULL "
-				+ "WHERE id = ? AND lease_token = ?")
-			.params(fileId, id, token)
+	/** The upload is a bundle file now: its offset reaches the full length only here. */
+	void complete(UUID id, UUID token, UUID fileId, byte[] sha256State) {
+		jdbc.sql("UPDATE upload_sessions SET completed_file = ?, upload_offset = upload_length, sha256_state = ?, "
+				+ "lease_token = NULL, lease_until = NULL WHERE id = ? AND lease_token = ?")
+			.params(fileId, sha256State, id, token)
 			.update();
 	}
 
@@ -84,6 +85,15 @@ class UploadSessions {
 		return jdbc.sql("DELETE FROM upload_sessions WHERE id = ? AND (lease_token IS NULL OR lease_until < ?)")
 			.params(id, ts(now))
 			.update() == 1;
+	}
+
+	/** Bytes promised by a creator's unfinished, unexpired uploads: they count against the quota already. */
+	long pendingBytes(UUID ownerId, Instant now) {
+		return jdbc.sql("SELECT coalesce(sum(upload_length), 0) FROM upload_sessions "
+				+ "WHERE owner_id = ? AND completed_file IS NULL AND expires_at > ?")
+			.params(ownerId, ts(now))
+			.query(Long.class)
+			.single();
 	}
 
 	List<UUID> expired(Instant now, int limit) {

@@ -42,6 +42,9 @@ class S3UploadTests {
 	@Autowired
 	Catalog catalog;
 
+	@Autowired
+	ContentTypes contentTypes;
+
 	@BeforeAll
 	static void start() throws Exception {
 		server = S3Server.start();
@@ -55,7 +58,7 @@ class S3UploadTests {
 	@Test
 	void anUploadedFileIsStoredInTheBucketWithItsSizeAndSha256Recorded() throws Exception {
 		S3BlobStore store = server.newStore();
-		BundleMedia media = new BundleMedia(records, store, properties);
+		BundleMedia media = new BundleMedia(records, store, properties, contentTypes);
 		AccountPrincipal creator = fixtures.creator();
 		BundleId id = fixtures.draft(creator, "S3 upload", "first".getBytes());
 		byte[] content = new byte[1_500_000];
@@ -77,7 +80,8 @@ class S3UploadTests {
 	@Test
 	void aFileOverTheLimitLeavesNoRowAndNoObject() throws Exception {
 		String bucket = server.newBucket();
-		BundleMedia media = new BundleMedia(records, new S3BlobStore(server.client(), bucket, ""), properties);
+		BundleMedia media = new BundleMedia(records, new S3BlobStore(server.client(), bucket, ""), properties,
+				contentTypes);
 		AccountPrincipal creator = fixtures.creator();
 		BundleId id = fixtures.draft(creator, "S3 too large", "first".getBytes());
 		byte[] content = new byte[(int) properties.maxFileSize().toBytes() + 1];

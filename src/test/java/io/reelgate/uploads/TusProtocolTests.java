@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -168,6 +169,47 @@ class TusProtocolTests {
 
 		assertThat(sessionsOf(creator)).isZero();
 		assertThat(stagedFiles()).isEqualTo(staged);
+	}
+
+	@Test
+	void anUploadThatWouldPassTheStorageQuotaIs413BeforeAnythingIsStored() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus quota", bytes(10, 30));
+		fixtures.addFile(creator, bundle, "a.mp4", bytes(4_500_000, 31));
+		fixtures.addFile(creator, bundle, "b.mp4", bytes(4_500_000, 32));
+		create(creator, bundle, 2_000_000, "c.mp4");
+
+		// 9 MB stored and 2 MB promised by the unfinished upload: 2 MB more would pass the 12 MB quota.
+		mvc.perform(request(HttpMethod.POST, ENDPOINT).with(user(creator)).with(csrf().asHeader())
+			.header("Tus-Resumable", "1.0.0").header("Upload-Length", "2000000")
+			.header("Upload-Metadata", metadata(bundle, "d.mp4")))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("storage quota of 12 MB")));
+		assertThat(sessionsOf(creator)).isOne();
+
+		// The form upload, whose length is known only once it has arrived, is refused after the fact.
+		assertThatThrownBy(() -> fixtures.addFile(creator, bundle, "e.mp4", bytes(3_600_000, 33)))
+			.isInstanceOf(io.reelgate.catalog.CatalogException.class)
+			.hasMessage("upload.quota");
+		assertThat(catalog.editable(creator.accountId(), bundle).files()).hasSize(3);
+	}
+
+	@Test
+	void aCompleteUploadOfADisallowedTypeIsRefusedAndNotAddedToTheBundle() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus type", bytes(10, 34));
+		byte[] page = "<!DOCTYPE html><html><body>not a film</body></html>".getBytes(StandardCharsets.UTF_8);
+		String location = create(creator, bundle, page.length, "film.mp4");
+		long stored = io.reelgate.support.StoredFiles.count();
+
+		patch(creator, location, 0, page, null)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("text/html")));
+
+		assertThat(catalog.editable(creator.accountId(), bundle).files()).hasSize(1);
+		assertThat(io.reelgate.support.StoredFiles.count()).isEqualTo(stored);
+		// The upload does not claim to be complete: a client resuming it sends the tail again and is refused again.
+		mvc.perform(head(creator, location)).andExpect(header().string("Upload-Offset", "0"));
 	}
 
 	@Test
