@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import io.reelgate.shared.AccountId;
@@ -61,16 +63,34 @@ public class BundleMedia {
 	}
 
 	/**
-	 * Adds a file whose bytes were received elsewhere (a resumable upload) and are known in advance: the file is
-	 * attached only if the bytes stored now have exactly the expected size and SHA-256, otherwise nothing is kept.
+	 * Adds a file whose bytes were received elsewhere (a finished resumable upload) and whose size and SHA-256 are
+	 * known in advance: the store takes the file (moving it where it can), and the file joins the bundle only if
+	 * what was stored has exactly the expected size and SHA-256; otherwise nothing is kept.
 	 */
-	public FileView addVerifiedFile(AccountId owner, BundleId id, String originalName, InputStream content,
-			long expectedSize, String expectedSha256) {
+	public FileView addVerifiedFile(AccountId owner, BundleId id, String originalName, Path file, long expectedSize,
+			String expectedSha256) {
 		records.assertCanAddFile(owner, id);
 		String name = FileNames.displayName(originalName);
-		BufferedInputStream buffered = new BufferedInputStream(content, ContentTypes.HEAD_LENGTH);
-		String contentType = detectAllowed(buffered, name);
-		StoredBlob blob = storeBlob(buffered, properties.maxFileSize().toBytes());
+		String contentType;
+		try (InputStream content = Files.newInputStream(file)) {
+			contentType = detectAllowed(new BufferedInputStream(content, ContentTypes.HEAD_LENGTH), name);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read an upload", ex);
+		}
+		if (records.storageUsedBy(owner) + expectedSize > properties.storageQuota().toBytes()) {
+			throw new CatalogException("upload.quota", properties.storageQuota().toMegabytes());
+		}
+		StoredBlob blob;
+		try {
+			blob = store.adopt(file, properties.maxFileSize().toBytes());
+		}
+		catch (BlobTooLargeException ex) {
+			throw new CatalogException("upload.tooLarge", DataSize.ofBytes(properties.maxFileSize().toBytes()).toMegabytes());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not store an upload", ex);
+		}
 		if (blob.size() != expectedSize || !blob.sha256().equalsIgnoreCase(expectedSha256)) {
 			deleteQuietly(blob.key());
 			log.warn("Upload of {} bytes for bundle {} arrived as {} bytes with SHA-256 {} instead of {}",

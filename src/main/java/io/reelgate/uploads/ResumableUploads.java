@@ -224,13 +224,18 @@ public class ResumableUploads {
 	private void finish(UploadSession session, UUID token, SHA256Digest digest) {
 		byte[] hash = new byte[digest.getDigestSize()];
 		new SHA256Digest(digest).doFinal(hash, 0);
+		// The blob store takes the staged file over (the filesystem store moves it): it is not copied again.
 		FileView file;
-		try (InputStream content = staging.open(session.id())) {
+		try {
 			file = media.addVerifiedFile(new AccountId(session.ownerId()), new BundleId(session.bundleId()),
-					session.filename(), content, session.length(), HexFormat.of().formatHex(hash));
+					session.filename(), staging.file(session.id()), session.length(), HexFormat.of().formatHex(hash));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read the staged upload " + session.id(), ex);
+		catch (RuntimeException ex) {
+			if (!staging.exists(session.id())) {
+				// The store took the bytes and then refused them: nothing is left to resume from.
+				sessions.deleteHeld(session.id(), token);
+			}
+			throw ex;
 		}
 		sessions.complete(session.id(), token, file.id().value(), digest.getEncodedState());
 		deleteStaged(session.id());

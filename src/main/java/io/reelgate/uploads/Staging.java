@@ -1,8 +1,6 @@
 package io.reelgate.uploads;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +45,9 @@ class Staging {
 		}
 	}
 
-	InputStream open(UUID id) throws IOException {
-		return Channels.newInputStream(FileChannel.open(pathOf(id), StandardOpenOption.READ));
+	/** The staged file itself, for the blob store to take over once the upload is complete. */
+	Path file(UUID id) {
+		return pathOf(id);
 	}
 
 	void delete(UUID id) throws IOException {

@@ -80,7 +80,12 @@ class UploadSessions {
 			.update();
 	}
 
-	/** Deletes the row unless a request is writing to it right now. */
+	/** Deletes the row that the request holding {@code token} is working on. */
+	void deleteHeld(UUID id, UUID token) {
+		jdbc.sql("DELETE FROM upload_sessions WHERE id = ? AND lease_token = ?").params(id, token).update();
+	}
+
+		/** Deletes the row unless a request is writing to it right now. */
 	boolean delete(UUID id, Instant now) {
 		return jdbc.sql("DELETE FROM upload_sessions WHERE id = ? AND (lease_token IS NULL OR lease_until < ?)")
 			.params(id, ts(now))

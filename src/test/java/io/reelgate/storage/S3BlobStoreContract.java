@@ -110,6 +110,23 @@ abstract class S3BlobStoreContract {
 	}
 
 	@Test
+	void aFinishedUploadIsTakenOverFromItsLocalFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+			throws IOException {
+		BlobStore store = store();
+		byte[] content = random(6 * MIB + 1, 7);
+		java.nio.file.Path staged = temp.resolve("upload.part");
+		java.nio.file.Files.write(staged, content);
+
+		StoredBlob blob = store.adopt(staged, 50L * MIB);
+
+		assertThat(staged).doesNotExist();
+		assertThat(blob.sha256()).isEqualTo(sha256(content));
+		try (InputStream in = store.open(blob.key(), 0)) {
+			assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(content));
+		}
+	}
+
+	@Test
 	void aDeletedBlobIsGone() throws IOException {
 		BlobStore store = store();
 		StoredBlob blob = store.store(new ByteArrayInputStream(random(1000, 5)), MIB);
