@@ -68,6 +68,18 @@ class TusProtocolTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	UploadSessions sessions;
+
+	@Autowired
+	UploadProperties properties;
+
+	@Autowired
+	io.reelgate.catalog.BundleMedia media;
+
+	@Autowired
+	io.reelgate.catalog.UploadLimits limits;
+
 	@Test
 	void optionsAdvertisesTheVersionExtensionsChecksumAndMaximumSize() throws Exception {
 		mvc.perform(request(HttpMethod.OPTIONS, ENDPOINT).with(user(fixtures.creator())))
@@ -340,6 +352,37 @@ class TusProtocolTests {
 
 		FileView file = catalog.editable(creator.accountId(), bundle).files().get(1);
 		assertThat(file.sha256()).isEqualTo(sha256(film));
+	}
+
+	@Test
+	void aServerKilledMidUploadResumesFromTheDurableOffsetWithAFreshInstance() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus crash", bytes(10, 40));
+		byte[] film = bytes(1_000_000, 41);
+		String location = create(creator, bundle, film.length, "film.mp4");
+		UUID id = idOf(location);
+		patch(creator, location, 0, Arrays.copyOfRange(film, 0, 300_000), null).andExpect(status().isNoContent());
+		// kill -9 in the middle of the next request: bytes written but never checkpointed, and its lease left behind.
+		Files.write(STAGING.resolve(id + ".part"), bytes(50_000, 42), java.nio.file.StandardOpenOption.APPEND);
+		jdbc.sql("UPDATE upload_sessions SET lease_token = ?, lease_until = ? WHERE id = ?")
+			.params(UUID.randomUUID(), java.sql.Timestamp.from(Instant.now().plusSeconds(3600)), id)
+			.update();
+
+		mvc.perform(head(creator, location)).andExpect(header().string("Upload-Offset", "300000"));
+		patch(creator, location, 300_000, Arrays.copyOfRange(film, 300_000, film.length), null)
+			.andExpect(status().isConflict());
+
+		jdbc.sql("UPDATE upload_sessions SET lease_until = ? WHERE id = ?")
+			.params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), id)
+			.update();
+		// A new server: nothing but the database and the staging directory carry over.
+		ResumableUploads restarted = new ResumableUploads(sessions, new Staging(properties), media, limits,
+				properties, java.time.Clock.systemUTC());
+		long end = fixtures.as(creator, () -> restarted.append(creator.accountId(), id, 300_000,
+				new ByteArrayInputStream(Arrays.copyOfRange(film, 300_000, film.length)), Optional.empty()));
+
+		assertThat(end).isEqualTo(film.length);
+		assertThat(catalog.editable(creator.accountId(), bundle).files().get(1).sha256()).isEqualTo(sha256(film));
 	}
 
 	@Test
