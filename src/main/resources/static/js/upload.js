@@ -1,5 +1,7 @@
 // Sends file forms marked with data-upload-progress through XMLHttpRequest so the page can show a progress bar,
-// speed and time left. Without JavaScript the same forms post normally.
+// speed and time left. Forms that also carry data-tus-endpoint upload over tus instead (tus-js-client): resumable
+// after a dropped connection or a reload (choosing the same file again continues it), with pause and resume.
+// Without JavaScript the same forms post normally.
 (function () {
   'use strict';
 
@@ -60,6 +62,100 @@
     xhr.send(new FormData(form));
   }
 
+  function progressText(sent, total, speed) {
+    var percent = total > 0 ? Math.floor(sent * 100 / total) : 0;
+    return percent + '% · ' + human(sent) + ' of ' + human(total) + ' · ' + human(speed) + '/s · ' +
+      duration(speed > 0 ? (total - sent) / speed : Infinity) + ' left';
+  }
+
+  // The upload is a bundle file now: show the editor again with the new file and a success message.
+  function uploaded(form) {
+    var message = form.dataset.doneMessage;
+    fetch(window.location.href, { credentials: 'same-origin' })
+      .then(function (response) { return response.text().then(function (html) { show(html, response.url); }); })
+      .then(function () {
+        var alert = document.createElement('div');
+        alert.className = 'alert alert-success';
+        alert.setAttribute('role', 'status');
+        alert.textContent = message;
+        document.querySelector('main').prepend(alert);
+      })
+      .catch(function () { window.location.reload(); });
+  }
+
+  function tusUpload(form) {
+    var file = form.querySelector('input[type=file]').files[0];
+    var status = form.querySelector('.upload-status');
+    var bar = form.querySelector('progress');
+    var text = form.querySelector('.upload-text');
+    var error = form.querySelector('.upload-error');
+    var button = form.querySelector('button[type=submit]');
+    var pause = form.querySelector('.upload-pause');
+    var bundle = form.dataset.bundleId;
+    var headers = {};
+    headers[document.querySelector('meta[name=csrf-header]').content] =
+      document.querySelector('meta[name=csrf-token]').content;
+    var base = null;
+    var started = 0;
+    var paused = false;
+
+    var upload = new window.tus.Upload(file, {
+      endpoint: form.dataset.tusEndpoint,
+      chunkSize: Number(form.dataset.tusChunkSize),
+      retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
+      headers: headers,
+      metadata: { bundle: bundle, filename: file.name, filetype: file.type },
+      removeFingerprintOnSuccess: true,
+      // One remembered upload per bundle and file, so the same file chosen for another bundle starts afresh.
+      fingerprint: function (f) {
+        return Promise.resolve(['reelgate', bundle, f.name, f.type, f.size, f.lastModified].join('/'));
+      },
+      onProgress: function (sent, total) {
+        if (base === null || sent < base) { base = sent; started = Date.now(); }
+        var elapsed = (Date.now() - started) / 1000;
+        var speed = elapsed > 0 ? (sent - base) / elapsed : 0;
+        bar.value = total > 0 ? Math.floor(sent * 100 / total) : 0;
+        text.textContent = progressText(sent, total, speed);
+      },
+      onSuccess: function () {
+        pause.hidden = true;
+        uploaded(form);
+      },
+      onError: function (failure) {
+        var response = failure.originalResponse;
+        var code = response ? response.getStatus() : 0;
+        error.textContent = code >= 400 && code < 500 && response.getBody() ? response.getBody() : error.dataset.text;
+        error.hidden = false;
+        button.disabled = false;
+        pause.hidden = true;
+      }
+    });
+
+    error.dataset.text = error.dataset.text || error.textContent;
+    status.hidden = false;
+    error.hidden = true;
+    button.disabled = true;
+    pause.hidden = false;
+    pause.textContent = form.dataset.pauseLabel;
+    pause.onclick = function () {
+      paused = !paused;
+      if (paused) {
+        upload.abort();
+        base = null;
+      } else {
+        upload.start();
+      }
+      pause.textContent = paused ? form.dataset.resumeLabel : form.dataset.pauseLabel;
+    };
+    upload.findPreviousUploads().then(function (previous) {
+      if (previous.length > 0) {
+        upload.resumeFromPreviousUpload(previous[0]);
+        text.textContent = form.dataset.resumingMessage;
+      }
+      upload.start();
+    });
+  }
+
   function bind(root) {
     root.querySelectorAll('form[data-upload-progress]').forEach(function (form) {
       form.addEventListener('submit', function (event) {
@@ -71,7 +167,12 @@
         });
         // The server refuses it too, but only after receiving bytes up to the limit; say so before sending any.
         form.querySelector('.upload-too-large').hidden = !tooLarge;
-        if (!tooLarge) { upload(form); }
+        if (tooLarge) { return; }
+        if (form.dataset.tusEndpoint && window.tus && window.tus.isSupported && window.fetch) {
+          tusUpload(form);
+        } else {
+          upload(form);
+        }
       });
     });
   }

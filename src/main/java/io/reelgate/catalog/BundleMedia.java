@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import io.reelgate.shared.AccountId;
@@ -36,21 +38,87 @@ public class BundleMedia {
 
 	private final CatalogProperties properties;
 
-	BundleMedia(BundleMediaRecords records, BlobStore store, CatalogProperties properties) {
+	private final ContentTypes contentTypes;
+
+	BundleMedia(BundleMediaRecords records, BlobStore store, CatalogProperties properties,
+			ContentTypes contentTypes) {
 		this.records = records;
 		this.store = store;
 		this.properties = properties;
+		this.contentTypes = contentTypes;
 	}
 
 	public FileView addFile(AccountId owner, BundleId id, String originalName, InputStream content) {
 		records.assertCanAddFile(owner, id);
 		String name = FileNames.displayName(originalName);
-		StoredBlob blob = storeBlob(content, properties.maxFileSize().toBytes());
+		BufferedInputStream buffered = new BufferedInputStream(content, ContentTypes.HEAD_LENGTH);
+		String contentType = detectAllowed(buffered, name);
+		StoredBlob blob = storeBlob(buffered, properties.maxFileSize().toBytes());
+		return attach(owner, id, name, blob, contentType);
+	}
+
+	/** Throws unless the creator owns the bundle and it can take one more file (checked again on attaching). */
+	public void assertCanAddFile(AccountId owner, BundleId id) {
+		records.assertCanAddFile(owner, id);
+	}
+
+	/**
+	 * Adds a file whose bytes were received elsewhere (a finished resumable upload) and whose size and SHA-256 are
+	 * known in advance: the store takes the file (moving it where it can), and the file joins the bundle only if
+	 * what was stored has exactly the expected size and SHA-256; otherwise nothing is kept.
+	 */
+	public FileView addVerifiedFile(AccountId owner, BundleId id, String originalName, Path file, long expectedSize,
+			String expectedSha256) {
+		records.assertCanAddFile(owner, id);
+		String name = FileNames.displayName(originalName);
+		String contentType;
+		try (InputStream content = Files.newInputStream(file)) {
+			contentType = detectAllowed(new BufferedInputStream(content, ContentTypes.HEAD_LENGTH), name);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read an upload", ex);
+		}
+		if (records.storageUsedBy(owner) + expectedSize > properties.storageQuota().toBytes()) {
+			throw new CatalogException("upload.quota", properties.storageQuota().toMegabytes());
+		}
+		StoredBlob blob;
+		try {
+			blob = store.adopt(file, properties.maxFileSize().toBytes());
+		}
+		catch (BlobTooLargeException ex) {
+			throw new CatalogException("upload.tooLarge", DataSize.ofBytes(properties.maxFileSize().toBytes()).toMegabytes());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not store an upload", ex);
+		}
+		if (blob.size() != expectedSize || !blob.sha256().equalsIgnoreCase(expectedSha256)) {
+			deleteQuietly(blob.key());
+			log.warn("Upload of {} bytes for bundle {} arrived as {} bytes with SHA-256 {} instead of {}",
+					expectedSize, id.value(), blob.size(), blob.sha256(), expectedSha256);
+			throw new CatalogException("upload.corrupt");
+		}
+		return attach(owner, id, name, blob, contentType);
+	}
+
+	private String detectAllowed(BufferedInputStream content, String name) {
+		try {
+			return contentTypes.detectAllowed(content, name);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read an upload", ex);
+		}
+	}
+
+	private FileView attach(AccountId owner, BundleId id, String name, StoredBlob blob, String contentType) {
 		try {
 			if (blob.size() == 0) {
 				throw new CatalogException("upload.empty");
 			}
-			return records.attach(owner, id, new FileUpload(blob, name, FileNames.contentType(name)));
+			// Checked again after the bytes are in, since the multipart form's length is known only now.
+			if (records.storageUsedBy(owner) + blob.size() > properties.storageQuota().toBytes()) {
+				throw new CatalogException("upload.quota", properties.storageQuota().toMegabytes());
+			}
+			return records.attach(owner, id, new FileUpload(blob, name, contentType));
 		}
 		catch (RuntimeException ex) {
 			deleteQuietly(blob.key());

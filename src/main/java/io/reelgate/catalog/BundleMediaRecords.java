@@ -35,6 +35,11 @@ class BundleMediaRecords {
 		owned(owner, id);
 	}
 
+	@Transactional(readOnly = true)
+	public long storageUsedBy(AccountId owner) {
+		return bundles.storageUsedBy(owner.value());
+	}
+
 	public FileView attach(AccountId owner, BundleId id, FileUpload upload) {
 		BundleFile file = owned(owner, id).addFile(upload, clock.instant());
 		bundles.flush();

@@ -15,6 +15,10 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 
 	String PUBLIC = "b.status = io.reelgate.catalog.BundleStatus.PUBLISHED and b.hiddenAt is null";
 
+	/** Bytes of all files in a creator's bundles, for the storage quota. */
+	@Query("select coalesce(sum(f.sizeBytes), 0) from BundleFile f where f.bundle.ownerId = :ownerId")
+	long storageUsedBy(UUID ownerId);
+
 	@Query("select b from Bundle b where " + PUBLIC + " order by b.publishedAt desc, b.id")
 	Page<Bundle> findPublic(Pageable pageable);
 

@@ -1,5 +1,6 @@
 package io.reelgate.catalog;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,11 +12,16 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxFileSize the largest single file a bundle may hold
  * @param maxCoverSize the largest cover image
+ * @param storageQuota the most bytes of files one creator may keep, over all their bundles (covers not counted)
+ * @param allowedTypes the media types files may have, as detected from their bytes; {@code type/*} allows a whole
+ * family
  * @param prices the currencies a bundle may be priced in, with the lowest and highest price in minor units
  */
 @ConfigurationProperties("reelgate.catalog")
 record CatalogProperties(@DefaultValue("20GB") DataSize maxFileSize, @DefaultValue("10MB") DataSize maxCoverSize,
-		Map<String, PriceLimits> prices) {
+		@DefaultValue("500GB") DataSize storageQuota,
+		@DefaultValue({ "video/*", "audio/*", "image/*", "application/pdf", "text/plain", "application/zip" })
+		List<String> allowedTypes, Map<String, PriceLimits> prices) {
 
 	CatalogProperties {
 		if (prices == null || prices.isEmpty()) {

@@ -5,7 +5,7 @@ import java.text.Normalizer;
 import org.springframework.http.MediaTypeFactory;
 
 /** Turns the name a browser sent with an upload into one that is safe to show and to offer for download. */
-final class FileNames {
+public final class FileNames {
 
 	private static final int MAX_LENGTH = 200;
 
@@ -13,7 +13,7 @@ final class FileNames {
 	}
 
 	/** Drops any path, control and bidi-override characters, normalises Unicode, and never returns blank. */
-	static String displayName(String original) {
+	public static String displayName(String original) {
 		String name = original == null ? "" : original;
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 		name = Normalizer.normalize(name, Normalizer.Form.NFC);

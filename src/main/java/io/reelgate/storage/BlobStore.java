@@ -2,6 +2,8 @@ package io.reelgate.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Where file bytes live. Adapters must stream: nothing here may hold a whole file in memory.
@@ -15,6 +17,19 @@ public interface BlobStore {
 	 * @param maxBytes the most bytes accepted; more makes this throw {@link BlobTooLargeException}
 	 */
 	StoredBlob store(InputStream content, long maxBytes) throws IOException;
+
+	/**
+	 * Takes a complete local file (such as a finished resumable upload) into the store, like {@link #store} but
+	 * allowed to move the file instead of copying it; either way the file is gone afterwards if this succeeds.
+	 */
+	default StoredBlob adopt(Path file, long maxBytes) throws IOException {
+		StoredBlob blob;
+		try (InputStream content = Files.newInputStream(file)) {
+			blob = store(content, maxBytes);
+		}
+		Files.deleteIfExists(file);
+		return blob;
+	}
 
 	/** Opens the blob for reading from {@code offset}; the caller closes the stream. */
 	InputStream open(String key, long offset) throws IOException;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -72,6 +73,43 @@ public class FilesystemBlobStore implements BlobStore, LocalFiles {
 		finally {
 			Files.deleteIfExists(temp);
 		}
+	}
+
+	/**
+	 * Hashes the file where it lies and moves it atomically into place when it is on the same filesystem, so a
+	 * finished upload is not written a second time; otherwise copies it like {@link #store}.
+	 */
+	@Override
+	public StoredBlob adopt(Path file, long maxBytes) throws IOException {
+		String key = newKey();
+		long size = Files.size(file);
+		if (size > maxBytes) {
+			throw new BlobTooLargeException(maxBytes);
+		}
+		MessageDigest sha256 = sha256();
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+				InputStream in = Channels.newInputStream(channel)) {
+			byte[] buffer = new byte[BUFFER];
+			int read;
+			while ((read = in.read(buffer)) != -1) {
+				sha256.update(buffer, 0, read);
+			}
+			channel.force(true);
+		}
+		Path target = pathOf(key);
+		Files.createDirectories(target.getParent());
+		try {
+			Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			StoredBlob copied;
+			try (InputStream content = Files.newInputStream(file)) {
+				copied = store(content, maxBytes);
+			}
+			Files.deleteIfExists(file);
+			return copied;
+		}
+		return new StoredBlob(key, size, HexFormat.of().formatHex(sha256.digest()));
 	}
 
 	@Override

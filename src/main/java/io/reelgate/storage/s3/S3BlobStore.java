@@ -1,0 +1,254 @@
+package io.reelgate.storage.s3;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.reelgate.storage.BlobStore;
+import io.reelgate.storage.BlobTooLargeException;
+import io.reelgate.storage.StoredBlob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Keeps blobs as objects in an S3-compatible bucket. Content is streamed in parts: small blobs take one PUT, larger
+ * ones a multipart upload whose part size is scaled to the caller's limit so that S3's 10,000 parts always cover it
+ * (never below S3's minimum of 5 MiB). One part at a time is held in memory. An object appears under its key only
+ * when the upload completes; a failed or oversized upload is aborted, so no half object is ever visible.
+ */
+public class S3BlobStore implements BlobStore, AutoCloseable {
+
+	/** S3's smallest part (except the last). */
+	public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+
+	/** S3's largest part. */
+	public static final long MAX_PART_SIZE = 5L * 1024 * 1024 * 1024;
+
+	/** S3's most parts in one upload. */
+	public static final int MAX_PARTS = 10_000;
+
+	private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
+
+	private static final Pattern KEY = Pattern.compile("[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f-]{36}");
+
+	private final S3Client client;
+
+	private final String bucket;
+
+	private final String keyPrefix;
+
+	public S3BlobStore(S3Client client, String bucket, String keyPrefix) {
+		this.client = client;
+		this.bucket = bucket;
+		this.keyPrefix = keyPrefix == null ? "" : keyPrefix;
+	}
+
+	/** The part size that lets {@value #MAX_PARTS} parts hold {@code maxBytes}, within S3's part limits. */
+	public static long partSizeFor(long maxBytes) {
+		long scaled = maxBytes / MAX_PARTS + (maxBytes % MAX_PARTS == 0 ? 0 : 1);
+		return Math.min(MAX_PART_SIZE, Math.max(MIN_PART_SIZE, scaled));
+	}
+
+	@Override
+	public StoredBlob store(InputStream content, long maxBytes) throws IOException {
+		String key = newKey();
+		String objectKey = objectKey(key);
+		MessageDigest sha256 = sha256();
+		int partSize = (int) Math.min(Integer.MAX_VALUE - 8, partSizeFor(maxBytes));
+		byte[] buffer = new byte[partSize];
+
+		int filled = fill(content, buffer, maxBytes, 0);
+		sha256.update(buffer, 0, filled);
+		if (filled < partSize) {
+			try {
+				client.putObject(put -> put.bucket(bucket).key(objectKey).contentLength((long) filled),
+						body(buffer, filled));
+			}
+			catch (SdkException ex) {
+				throw new IOException("Could not store blob " + key + " in bucket " + bucket, ex);
+			}
+			return new StoredBlob(key, filled, HexFormat.of().formatHex(sha256.digest()));
+		}
+		return storeInParts(key, objectKey, content, buffer, filled, sha256, maxBytes);
+	}
+
+	private StoredBlob storeInParts(String key, String objectKey, InputStream content, byte[] buffer, int firstPart,
+			MessageDigest sha256, long maxBytes) throws IOException {
+		String uploadId;
+		try {
+			uploadId = client.createMultipartUpload(create -> create.bucket(bucket).key(objectKey)).uploadId();
+		}
+		catch (SdkException ex) {
+			throw new IOException("Could not start a multipart upload of blob " + key, ex);
+		}
+		boolean completed = false;
+		try {
+			List<CompletedPart> parts = new ArrayList<>();
+			long size = 0;
+			int filled = firstPart;
+			while (filled > 0) {
+				int partNumber = parts.size() + 1;
+				int length = filled;
+				String etag = client.uploadPart(part -> part.bucket(bucket).key(objectKey).uploadId(uploadId)
+					.partNumber(partNumber).contentLength((long) length), body(buffer, length)).eTag();
+				parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+				size += length;
+				filled = fill(content, buffer, maxBytes, size);
+				sha256.update(buffer, 0, filled);
+			}
+			client.completeMultipartUpload(complete -> complete.bucket(bucket).key(objectKey).uploadId(uploadId)
+				.multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
+			completed = true;
+			return new StoredBlob(key, size, HexFormat.of().formatHex(sha256.digest()));
+		}
+		catch (SdkException ex) {
+			throw new IOException("Could not store blob " + key + " in bucket " + bucket, ex);
+		}
+		finally {
+			if (!completed) {
+				abort(objectKey, uploadId);
+			}
+		}
+	}
+
+	/** Reads until the buffer is full or the content ends; throws once the content passes {@code maxBytes}. */
+	private static int fill(InputStream content, byte[] buffer, long maxBytes, long before) throws IOException {
+		int filled = 0;
+		while (filled < buffer.length) {
+			int read = content.read(buffer, filled, buffer.length - filled);
+			if (read < 0) {
+				break;
+			}
+			filled += read;
+			if (before + filled > maxBytes) {
+				throw new BlobTooLargeException(maxBytes);
+			}
+		}
+		return filled;
+	}
+
+	private static RequestBody body(byte[] buffer, int length) {
+		return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
+				"application/octet-stream");
+	}
+
+	private void abort(String objectKey, String uploadId) {
+		try {
+			client.abortMultipartUpload(abort -> abort.bucket(bucket).key(objectKey).uploadId(uploadId));
+		}
+		catch (SdkException ex) {
+			log.warn("Could not abort multipart upload {} of {}; a bucket lifecycle rule for incomplete uploads "
+					+ "will remove its parts", uploadId, objectKey, ex);
+		}
+	}
+
+	@Override
+	public InputStream open(String key, long offset) throws IOException {
+		GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(objectKey(key));
+		if (offset > 0) {
+			request.range("bytes=" + offset + "-");
+		}
+		try {
+			return new Body(client.getObject(request.build()));
+		}
+		catch (NoSuchKeyException ex) {
+			throw new NoSuchFileException(key);
+		}
+		catch (SdkException ex) {
+			throw new IOException("Could not read blob " + key + " from offset " + offset, ex);
+		}
+	}
+
+	@Override
+	public void delete(String key) throws IOException {
+		try {
+			client.deleteObject(delete -> delete.bucket(bucket).key(objectKey(key)));
+		}
+		catch (SdkException ex) {
+			throw new IOException("Could not delete blob " + key, ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		client.close();
+	}
+
+	private String objectKey(String key) {
+		// Keys are ours, but a corrupted row must never reach another object of a shared bucket.
+		if (!KEY.matcher(key).matches()) {
+			throw new IllegalArgumentException("Not a blob key: " + key);
+		}
+		return keyPrefix + key;
+	}
+
+	private static String newKey() {
+		String id = UUID.randomUUID().toString();
+		return id.substring(0, 2) + "/" + id.substring(2, 4) + "/" + id;
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK has SHA-256", ex);
+		}
+	}
+
+	/**
+	 * An object's body that, when closed before its end (a client stopped a download), aborts the connection
+	 * instead of reading the rest of a possibly huge object just to reuse it.
+	 */
+	private static final class Body extends FilterInputStream {
+
+		private final ResponseInputStream<GetObjectResponse> response;
+
+		private boolean ended;
+
+		Body(ResponseInputStream<GetObjectResponse> response) {
+			super(response);
+			this.response = response;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int read = super.read();
+			ended |= read < 0;
+			return read;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int read = super.read(b, off, len);
+			ended |= read < 0;
+			return read;
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (!ended) {
+				response.abort();
+			}
+			super.close();
+		}
+	}
+}

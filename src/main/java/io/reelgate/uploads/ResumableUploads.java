@@ -1,0 +1,278 @@
+package io.reelgate.uploads;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.reelgate.catalog.BundleMedia;
+import io.reelgate.catalog.FileNames;
+import io.reelgate.catalog.FileView;
+import io.reelgate.catalog.UploadLimits;
+import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleId;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Resumable uploads (the server side of tus 1.0). Bytes are appended to a staging file; every few megabytes (and
+ * when the client goes away) they are forced to disk and the offset and SHA-256 state after them are written to
+ * the database, so a killed server resumes from the last durable byte without rereading the file. A complete
+ * upload becomes a bundle file through the catalog, which stores it and checks its size and SHA-256 against what
+ * arrived. Only the creator who started an upload can see, continue or end it; to anyone else it does not exist.
+ */
+@Service
+@PreAuthorize("hasRole('CREATOR')")
+public class ResumableUploads {
+
+	private static final Logger log = LoggerFactory.getLogger(ResumableUploads.class);
+
+	private static final int BUFFER = 256 * 1024;
+
+	private final UploadSessions sessions;
+
+	private final Staging staging;
+
+	private final BundleMedia media;
+
+	private final UploadLimits limits;
+
+	private final UploadProperties properties;
+
+	private final Clock clock;
+
+	ResumableUploads(UploadSessions sessions, Staging staging, BundleMedia media, UploadLimits limits,
+			UploadProperties properties, Clock clock) {
+		this.sessions = sessions;
+		this.staging = staging;
+		this.media = media;
+		this.limits = limits;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** The largest upload accepted, for {@code Tus-Max-Size}. */
+	public long maxSize() {
+		return limits.maxFileSize().toBytes();
+	}
+
+	/**
+	 * Starts an upload of {@code length} bytes into a bundle. Refused before any byte is stored when the length is
+	 * over the file size limit, would take the creator past their storage quota (counting their other unfinished
+	 * uploads), or the bundle cannot take another file.
+	 */
+	public UploadStatus create(AccountId owner, BundleId bundle, String filename, long length) {
+		if (length <= 0) {
+			throw new UploadException(400, "upload.empty");
+		}
+		if (length > maxSize()) {
+			throw new UploadException(413, "upload.tooLarge", limits.maxFileSize().toMegabytes());
+		}
+		media.assertCanAddFile(owner, bundle);
+		Instant now = clock.instant();
+		long quota = limits.storageQuota().toBytes();
+		if (limits.storageUsedBy(owner) + sessions.pendingBytes(owner.value(), now) + length > quota) {
+			throw new UploadException(413, "upload.quota", limits.storageQuota().toMegabytes());
+		}
+		UploadSession session = new UploadSession(UUID.randomUUID(), owner.value(), bundle.value(),
+				FileNames.displayName(filename), length, 0, new SHA256Digest().getEncodedState(), null,
+				now.plus(properties.expireAfter()));
+		try {
+			staging.create(session.id());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not create the staging file of an upload", ex);
+		}
+		sessions.insert(session, now);
+		return status(session);
+	}
+
+	public UploadStatus status(AccountId owner, UUID id) {
+		return status(owned(owner, id));
+	}
+
+	/**
+	 * Appends a chunk that the client says starts at {@code offset}, returning the new offset. A chunk with a
+	 * checksum is all or nothing; without one, whatever arrived before a dropped connection is kept.
+	 */
+	public long append(AccountId owner, UUID id, long offset, InputStream body, Optional<Checksum> checksum) {
+		UploadSession session = owned(owner, id);
+		if (session.completed()) {
+			if (offset != session.length()) {
+				throw new UploadException(409, "tus.offset.mismatch", session.length());
+			}
+			return session.length();
+		}
+		if (offset != session.offset()) {
+			throw new UploadException(409, "tus.offset.mismatch", session.offset());
+		}
+		UUID token = UUID.randomUUID();
+		Instant now = clock.instant();
+		if (!sessions.claim(id, offset, token, now, now.plus(properties.lease()))) {
+			throw new UploadException(409, "tus.busy");
+		}
+		try {
+			SHA256Digest digest = new SHA256Digest(session.sha256State());
+			long end = write(session, token, body, checksum, digest);
+			if (end == session.length()) {
+				finish(session, token, digest);
+			}
+			return end;
+		}
+		finally {
+			sessions.release(id, token);
+		}
+	}
+
+	/** Ends an upload and deletes its bytes (tus termination). */
+	public void terminate(AccountId owner, UUID id) {
+		UploadSession session = owned(owner, id);
+		if (!sessions.delete(session.id(), clock.instant())) {
+			throw new UploadException(409, "tus.busy");
+		}
+		deleteStaged(session.id());
+	}
+
+	/**
+	 * Appends the body and returns the new end. Bytes are made durable in checkpoints, except the very last ones:
+	 * the offset reaches the full length only together with the finished file, so that a client never sees a
+	 * complete upload whose file could not be added, and sends the tail again instead.
+	 */
+	private long write(UploadSession session, UUID token, InputStream body, Optional<Checksum> checksum,
+			SHA256Digest digest) {
+		MessageDigest chunkDigest = checksum.isPresent() ? sha256() : null;
+		long checkpointBytes = properties.checkpoint().toBytes();
+		Duration renewEvery = properties.lease().dividedBy(3);
+		long durable = session.offset();
+		long position = durable;
+		Instant renewed = clock.instant();
+		try (FileChannel channel = staging.appendAt(session.id(), durable)) {
+			byte[] buffer = new byte[BUFFER];
+			try {
+				int read;
+				while ((read = body.read(buffer)) != -1) {
+					if (position + read > session.length()) {
+						channel.truncate(durable);
+						throw new UploadException(413, "tus.length.exceeded", session.length());
+					}
+					Instant now = clock.instant();
+					if (Duration.between(renewed, now).compareTo(renewEvery) >= 0) {
+						// Never write after losing the lease: another request may own the file by now.
+						if (!sessions.renew(session.id(), token, now.plus(properties.lease()))) {
+							throw new UploadException(409, "tus.busy");
+						}
+						renewed = now;
+					}
+					channel.write(ByteBuffer.wrap(buffer, 0, read));
+					digest.update(buffer, 0, read);
+					if (chunkDigest != null) {
+						chunkDigest.update(buffer, 0, read);
+					}
+					position += read;
+					if (chunkDigest == null && position - durable >= checkpointBytes
+							&& position < session.length()) {
+						checkpoint(session, token, channel, position, digest);
+						durable = position;
+						renewed = clock.instant();
+					}
+				}
+			}
+			catch (IOException ex) {
+				// The client went away: keep what arrived unless the chunk had to be verified as a whole.
+				if (chunkDigest == null && position > durable && position < session.length()) {
+					checkpoint(session, token, channel, position, digest);
+				}
+				throw new UncheckedIOException("Upload " + session.id() + " was interrupted at " + position, ex);
+			}
+			if (chunkDigest != null && !MessageDigest.isEqual(chunkDigest.digest(), checksum.get().sha256())) {
+				channel.truncate(durable);
+				throw new UploadException(UploadException.CHECKSUM_MISMATCH, "tus.checksum.mismatch");
+			}
+			if (position > durable && position < session.length()) {
+				checkpoint(session, token, channel, position, digest);
+			}
+			return position;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write upload " + session.id(), ex);
+		}
+	}
+
+	private void checkpoint(UploadSession session, UUID token, FileChannel channel, long position,
+			SHA256Digest digest) throws IOException {
+		channel.force(false);
+		Instant now = clock.instant();
+		if (!sessions.checkpoint(session.id(), token, position, digest.getEncodedState(),
+				now.plus(properties.lease()), now.plus(properties.expireAfter()))) {
+			throw new UploadException(409, "tus.busy");
+		}
+	}
+
+	private void finish(UploadSession session, UUID token, SHA256Digest digest) {
+		byte[] hash = new byte[digest.getDigestSize()];
+		new SHA256Digest(digest).doFinal(hash, 0);
+		// The blob store takes the staged file over (the filesystem store moves it): it is not copied again.
+		FileView file;
+		try {
+			file = media.addVerifiedFile(new AccountId(session.ownerId()), new BundleId(session.bundleId()),
+					session.filename(), staging.file(session.id()), session.length(), HexFormat.of().formatHex(hash));
+		}
+		catch (RuntimeException ex) {
+			if (!staging.exists(session.id())) {
+				// The store took the bytes and then refused them: nothing is left to resume from.
+				sessions.deleteHeld(session.id(), token);
+			}
+			throw ex;
+		}
+		sessions.complete(session.id(), token, file.id().value(), digest.getEncodedState());
+		deleteStaged(session.id());
+		log.info("Upload {} of {} bytes became file {} of bundle {}", session.id(), session.length(),
+				file.id().value(), session.bundleId());
+	}
+
+	private UploadSession owned(AccountId owner, UUID id) {
+		UploadSession session = sessions.find(id)
+			.filter(s -> s.ownerId().equals(owner.value()))
+			.orElseThrow(() -> new UploadException(404, "tus.notFound"));
+		if (session.expired(clock.instant())) {
+			throw new UploadException(410, "tus.expired");
+		}
+		return session;
+	}
+
+	private static UploadStatus status(UploadSession session) {
+		return new UploadStatus(session.id(), session.bundleId(), session.filename(), session.length(),
+				session.completed() ? session.length() : session.offset(), session.expiresAt());
+	}
+
+	private void deleteStaged(UUID id) {
+		try {
+			staging.delete(id);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete the staged bytes of upload {}", id, ex);
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK has SHA-256", ex);
+		}
+	}
+}

@@ -1,0 +1,163 @@
+package io.reelgate.storage;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+
+import io.reelgate.storage.s3.S3BlobStore;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every S3-compatible server must do with our S3 store. Each subclass runs it against a real server; the
+ * store is built from {@link StorageProperties} exactly as the application builds it.
+ */
+abstract class S3BlobStoreContract {
+
+	private static final int MIB = 1024 * 1024;
+
+	/** The server's URL. */
+	abstract URI endpoint();
+
+	abstract String accessKey();
+
+	abstract String secretKey();
+
+	/** A client with full rights, to make buckets and inspect what the store left behind. */
+	abstract S3Client admin();
+
+	private String bucket;
+
+	private BlobStore store() {
+		bucket = "reelgate-" + Long.toHexString(new Random().nextLong() & Long.MAX_VALUE);
+		admin().createBucket(create -> create.bucket(bucket));
+		var s3 = new StorageProperties.S3(bucket, "us-east-1", endpoint(), true, accessKey(), secretKey(), "films/");
+		return new S3BlobStore(StorageConfiguration.s3Client(s3), bucket, s3.keyPrefix());
+	}
+
+	@Test
+	void aSmallBlobMakesTheRoundTripWithItsSizeAndSha256() throws IOException {
+		BlobStore store = store();
+		byte[] content = random(300_000, 1);
+
+		StoredBlob blob = store.store(new ByteArrayInputStream(content), 10L * MIB);
+
+		assertThat(blob.size()).isEqualTo(content.length);
+		assertThat(blob.sha256()).isEqualTo(sha256(content));
+		try (InputStream in = store.open(blob.key(), 0)) {
+			assertThat(in.readAllBytes()).isEqualTo(content);
+		}
+		assertThat(admin().headObject(head -> head.bucket(bucket).key("films/" + blob.key())).contentLength())
+			.isEqualTo(content.length);
+	}
+
+	@Test
+	void aLargeBlobIsUploadedInPartsAndReadBackWholeOrFromAnOffset() throws IOException {
+		BlobStore store = store();
+		byte[] content = random(12 * MIB + 12_345, 2);
+
+		StoredBlob blob = store.store(new ByteArrayInputStream(content), 50L * 1000 * 1000 * 1000);
+
+		assertThat(blob.size()).isEqualTo(content.length);
+		assertThat(blob.sha256()).isEqualTo(sha256(content));
+		// A multipart object's ETag ends in the number of its parts: 5 MiB + 5 MiB + the rest.
+		assertThat(admin().headObject(head -> head.bucket(bucket).key("films/" + blob.key())).eTag())
+			.endsWith("-3\"");
+		try (InputStream in = store.open(blob.key(), 0)) {
+			assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(content));
+		}
+		int offset = 7 * MIB + 3;
+		try (InputStream in = store.open(blob.key(), offset)) {
+			byte[] tail = in.readAllBytes();
+			assertThat(tail.length).isEqualTo(content.length - offset);
+			assertThat(sha256(tail)).isEqualTo(sha256(java.util.Arrays.copyOfRange(content, offset, content.length)));
+		}
+	}
+
+	@Test
+	void aReadStoppedEarlyDoesNotHangOrBreakTheNextRead() throws IOException {
+		BlobStore store = store();
+		byte[] content = random(6 * MIB, 3);
+		StoredBlob blob = store.store(new ByteArrayInputStream(content), 50L * MIB);
+
+		try (InputStream in = store.open(blob.key(), 100)) {
+			assertThat(in.readNBytes(10)).isEqualTo(java.util.Arrays.copyOfRange(content, 100, 110));
+		}
+		try (InputStream in = store.open(blob.key(), content.length - 5)) {
+			assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(content, content.length - 5,
+					content.length));
+		}
+	}
+
+	@Test
+	void contentOverTheLimitLeavesNeitherAnObjectNorAnUnfinishedUpload() {
+		BlobStore store = store();
+		byte[] content = random(11 * MIB, 4);
+
+		assertThatThrownBy(() -> store.store(new ByteArrayInputStream(content), 8L * MIB))
+			.isInstanceOf(BlobTooLargeException.class);
+
+		assertThat(admin().listObjectsV2(list -> list.bucket(bucket)).contents()).isEmpty();
+		assertThat(admin().listMultipartUploads(list -> list.bucket(bucket)).uploads()).isEmpty();
+	}
+
+	@Test
+	void aFinishedUploadIsTakenOverFromItsLocalFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+			throws IOException {
+		BlobStore store = store();
+		byte[] content = random(6 * MIB + 1, 7);
+		java.nio.file.Path staged = temp.resolve("upload.part");
+		java.nio.file.Files.write(staged, content);
+
+		StoredBlob blob = store.adopt(staged, 50L * MIB);
+
+		assertThat(staged).doesNotExist();
+		assertThat(blob.sha256()).isEqualTo(sha256(content));
+		try (InputStream in = store.open(blob.key(), 0)) {
+			assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(content));
+		}
+	}
+
+	@Test
+	void aDeletedBlobIsGone() throws IOException {
+		BlobStore store = store();
+		StoredBlob blob = store.store(new ByteArrayInputStream(random(1000, 5)), MIB);
+
+		store.delete(blob.key());
+		store.delete(blob.key());
+
+		assertThatThrownBy(() -> store.open(blob.key(), 0)).isInstanceOf(NoSuchFileException.class);
+		assertThat(admin().listObjectsV2(list -> list.bucket(bucket)).contents()).isEmpty();
+	}
+
+	@Test
+	void keysThatAreNotTheStoresOwnAreRefused() {
+		BlobStore store = store();
+
+		assertThatThrownBy(() -> store.open("../other/object", 0)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> store.delete("films/../secret")).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	static byte[] random(int length, long seed) {
+		byte[] bytes = new byte[length];
+		new Random(seed).nextBytes(bytes);
+		return bytes;
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}
