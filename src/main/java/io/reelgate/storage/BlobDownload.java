@@ -209,12 +209,12 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 	}
 
 	/** Builds {@code Content-Disposition} values with an ASCII fallback and an RFC 5987 UTF-8 name. */
-	static final class ContentDispositions {
+	public static final class ContentDispositions {
 
 		private ContentDispositions() {
 		}
 
-		static String of(boolean attachment, String filename) {
+		public static String of(boolean attachment, String filename) {
 			StringBuilder ascii = new StringBuilder();
 			filename.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\'
 					&& c != '/' ? (char) c : '_'));

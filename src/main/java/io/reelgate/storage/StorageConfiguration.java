@@ -14,6 +14,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +37,7 @@ class StorageConfiguration {
 				StorageProperties.S3 s3 = properties.s3();
 				log.info("Files are stored in S3 bucket {} ({})", s3.bucket(),
 						s3.endpoint() != null ? s3.endpoint() : "AWS " + s3.region());
-				yield new S3BlobStore(s3Client(s3), s3.bucket(), s3.keyPrefix());
+				yield new S3BlobStore(s3Client(s3), s3Presigner(s3), s3.bucket(), s3.keyPrefix());
 			}
 		};
 	}
@@ -45,6 +47,18 @@ class StorageConfiguration {
 			.region(Region.of(s3.region()))
 			.credentialsProvider(credentials(s3))
 			.forcePathStyle(s3.pathStyle());
+		if (s3.endpoint() != null) {
+			builder.endpointOverride(s3.endpoint());
+		}
+		return builder.build();
+	}
+
+	/** Signs download URLs with the same credentials, region and addressing as the client. */
+	static S3Presigner s3Presigner(StorageProperties.S3 s3) {
+		S3Presigner.Builder builder = S3Presigner.builder()
+			.region(Region.of(s3.region()))
+			.credentialsProvider(credentials(s3))
+			.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).build());
 		if (s3.endpoint() != null) {
 			builder.endpointOverride(s3.endpoint());
 		}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ class ExpiredUploadsJob {
 	}
 
 	@Scheduled(initialDelayString = "1m", fixedDelayString = "${reelgate.uploads.cleanup-interval:15m}")
+	@SchedulerLock(name = "expired-uploads")
 	void run() {
 		int deleted = deleteExpired(clock.instant());
 		if (deleted > 0) {

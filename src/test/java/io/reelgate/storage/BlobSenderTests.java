@@ -75,14 +75,19 @@ class BlobSenderTests {
 
 	@Test
 	void refusesAPrefixThatIsNotAnAbsoluteDirectory() {
-		assertThatThrownBy(() -> new StorageProperties("x", "_reelgate_files"))
+		assertThatThrownBy(() -> filesystem("x", "_reelgate_files"))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	private MockHttpServletResponse send(BlobStore to, String prefix) throws IOException {
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		new BlobSender(to, new StorageProperties(root.toString(), prefix))
+		new BlobSender(to, filesystem(root.toString(), prefix))
 			.send(download, new MockHttpServletRequest("GET", "/file"), response);
 		return response;
+	}
+
+	private static StorageProperties filesystem(String root, String accelRedirectPrefix) {
+		return new StorageProperties(StorageProperties.Type.FILESYSTEM, root, accelRedirectPrefix,
+				new StorageProperties.S3(null, "us-east-1", null, false, null, null, ""));
 	}
 }

@@ -4,8 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
 
@@ -40,7 +46,28 @@ abstract class S3BlobStoreContract {
 		bucket = "reelgate-" + Long.toHexString(new Random().nextLong() & Long.MAX_VALUE);
 		admin().createBucket(create -> create.bucket(bucket));
 		var s3 = new StorageProperties.S3(bucket, "us-east-1", endpoint(), true, accessKey(), secretKey(), "films/");
-		return new S3BlobStore(StorageConfiguration.s3Client(s3), bucket, s3.keyPrefix());
+		return new S3BlobStore(StorageConfiguration.s3Client(s3), StorageConfiguration.s3Presigner(s3), bucket,
+				s3.keyPrefix());
+	}
+
+	@Test
+	void aPresignedUrlServesTheBlobWithItsFilenameAndTypeWithoutCredentials() throws Exception {
+		S3BlobStore store = (S3BlobStore) store();
+		byte[] content = random(200_000, 7);
+		StoredBlob blob = store.store(new ByteArrayInputStream(content), 10L * MIB);
+
+		URI url = store.presignedGet(blob.key(), "Amélie (2001).mp4", "video/mp4", Duration.ofMinutes(5))
+			.orElseThrow();
+		HttpResponse<byte[]> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo(content);
+		assertThat(url.getRawQuery()).contains("X-Amz-Expires=300")
+			.contains("response-content-disposition=")
+			.contains("response-content-type=video%2Fmp4");
+		assertThat(URLDecoder.decode(url.getRawQuery(), StandardCharsets.UTF_8))
+			.contains("filename*=UTF-8''Am%C3%A9lie%20%282001%29.mp4");
 	}
 
 	@Test

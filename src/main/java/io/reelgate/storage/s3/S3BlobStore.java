@@ -4,18 +4,25 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.reelgate.storage.BlobDownload;
 import io.reelgate.storage.BlobStore;
 import io.reelgate.storage.BlobTooLargeException;
+import io.reelgate.storage.PresignedUrls;
 import io.reelgate.storage.StoredBlob;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -27,6 +34,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Keeps blobs as objects in an S3-compatible bucket. Content is streamed in parts: small blobs take one PUT, larger
@@ -34,7 +42,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * (never below S3's minimum of 5 MiB). One part at a time is held in memory. An object appears under its key only
  * when the upload completes; a failed or oversized upload is aborted, so no half object is ever visible.
  */
-public class S3BlobStore implements BlobStore, AutoCloseable {
+public class S3BlobStore implements BlobStore, PresignedUrls, AutoCloseable {
 
 	/** S3's smallest part (except the last). */
 	public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
@@ -51,12 +59,20 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 
 	private final S3Client client;
 
+	private final @Nullable S3Presigner presigner;
+
 	private final String bucket;
 
 	private final String keyPrefix;
 
 	public S3BlobStore(S3Client client, String bucket, String keyPrefix) {
+		this(client, null, bucket, keyPrefix);
+	}
+
+	/** @param presigner signs download URLs; without one, downloads stream through the application */
+	public S3BlobStore(S3Client client, @Nullable S3Presigner presigner, String bucket, String keyPrefix) {
 		this.client = client;
+		this.presigner = presigner;
 		this.bucket = bucket;
 		this.keyPrefix = keyPrefix == null ? "" : keyPrefix;
 	}
@@ -187,9 +203,33 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 		}
 	}
 
+	/** A presigned GET whose response carries the download's type and file name (the response-* overrides). */
+	@Override
+	public Optional<URI> presignedGet(String key, String filename, String contentType, Duration lifetime) {
+		if (presigner == null) {
+			return Optional.empty();
+		}
+		GetObjectRequest get = GetObjectRequest.builder()
+			.bucket(bucket)
+			.key(objectKey(key))
+			.responseContentType(contentType)
+			.responseContentDisposition(BlobDownload.ContentDispositions.of(true, filename))
+			.build();
+		try {
+			return Optional.of(presigner.presignGetObject(request -> request.signatureDuration(lifetime)
+				.getObjectRequest(get)).url().toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException("The SDK signed an invalid URL", ex);
+		}
+	}
+
 	@Override
 	public void close() {
 		client.close();
+		if (presigner != null) {
+			presigner.close();
+		}
 	}
 
 	private String objectKey(String key) {
