@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.imageio.ImageIO;
 
@@ -21,6 +23,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The whole loop in a real browser: a creator publishes a paid bundle, a viewer finds, buys and downloads it with
@@ -52,6 +56,9 @@ class WholeLoopBrowserTests {
 
 	private Browser browser;
 
+	/** Anything the Content-Security-Policy blocked on any page: the pages must work without such exceptions. */
+	private final List<String> blockedByContentSecurityPolicy = new CopyOnWriteArrayList<>();
+
 	@BeforeAll
 	void startBrowser() {
 		Path chromium = BrowserSupport.chromium();
@@ -64,6 +71,11 @@ class WholeLoopBrowserTests {
 		if (playwright != null) {
 			playwright.close();
 		}
+	}
+
+	@AfterEach
+	void nothingWasBlockedByTheContentSecurityPolicy() {
+		assertEquals(List.of(), blockedByContentSecurityPolicy);
 	}
 
 	@Test
@@ -163,7 +175,13 @@ class WholeLoopBrowserTests {
 	private Page page() {
 		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true)
 			.setViewportSize(1280, 900));
-		return context.newPage();
+		Page page = context.newPage();
+		page.onConsoleMessage(message -> {
+			if (message.text().contains("Content Security Policy")) {
+				blockedByContentSecurityPolicy.add(message.text());
+			}
+		});
+		return page;
 	}
 
 	private void signUp(Page page, String path, String name, String email) {
