@@ -2,6 +2,8 @@ package io.reelgate.web;
 
 import java.time.Duration;
 
+import io.reelgate.accounts.LoginThrottle;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -10,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -39,7 +42,8 @@ class SecurityConfiguration {
 			"payment=()", "usb=()");
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
+		LoginThrottleFilter throttle = new LoginThrottleFilter(loginThrottle);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/studio/**").hasRole("CREATOR")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
@@ -61,7 +65,9 @@ class SecurityConfiguration {
 				.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
 					.includeSubDomains(false)))
-			.formLogin(form -> form.loginPage("/login").permitAll())
+			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+			.formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN).failureHandler(throttle.failureHandler())
+				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"));
 		return http.build();
 	}
