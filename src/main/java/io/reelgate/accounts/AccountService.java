@@ -2,12 +2,16 @@ package io.reelgate.accounts;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.reelgate.shared.AccountId;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,6 +64,32 @@ public class AccountService {
 		return accounts.findByEmail(Account.normalizeEmail(email)).map(AccountService::view);
 	}
 
+	/**
+	 * Suspends, bans or restores a creator. Callers take their bundles out of the storefront (or put them back)
+	 * and write the audit trail in the same transaction.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public AccountView changeStatus(AccountId id, AccountStatus status, String reason) {
+		Account account = accounts.findById(id.value()).orElseThrow(AccountNotFoundException::new);
+		account.changeStatus(status, reason, clock.instant());
+		return view(account);
+	}
+
+	/** Whether the account may act as usual: not suspended or banned (unknown accounts are not). */
+	@Transactional(readOnly = true)
+	public boolean isActive(AccountId id) {
+		return accounts.findById(id.value()).map(a -> a.status() == AccountStatus.ACTIVE).orElse(false);
+	}
+
+	/** Accounts whose email or display name contains the text, newest first; at most {@code max}. */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public List<AccountView> search(String text, int max) {
+		String escaped = text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+			.replace("_", "\\_");
+		return accounts.search("%" + escaped + "%", Limit.of(max)).stream().map(AccountService::view).toList();
+	}
+
 	/** Display names of many accounts in one query, for lists that show who made what. */
 	@Transactional(readOnly = true)
 	public Map<AccountId, String> displayNames(Collection<AccountId> ids) {
@@ -85,6 +115,7 @@ public class AccountService {
 	}
 
 	private static AccountView view(Account account) {
-		return new AccountView(account.id(), account.email(), account.displayName(), account.role());
+		return new AccountView(account.id(), account.email(), account.displayName(), account.role(), account.status(),
+				account.statusReason());
 	}
 }

@@ -1,9 +1,12 @@
 package io.reelgate.accounts;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface Accounts extends JpaRepository<Account, UUID> {
 
@@ -12,4 +15,11 @@ interface Accounts extends JpaRepository<Account, UUID> {
 	boolean existsByEmail(String email);
 
 	boolean existsByRole(Role role);
+
+	/** Accounts whose email or name contains the (lower-case, LIKE-escaped) text, newest first. */
+	@Query("""
+			select a from Account a
+			where a.email like :pattern escape '\\' or lower(a.displayName) like :pattern escape '\\'
+			order by a.createdAt desc, a.id""")
+	List<Account> search(String pattern, Limit limit);
 }

@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.util.List;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.accounts.AccountService;
+import io.reelgate.accounts.AccountStatus;
+import io.reelgate.accounts.AccountView;
 import io.reelgate.catalog.BundleModeration;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.checkout.OrderView;
 import io.reelgate.checkout.Refunds;
+import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.OrderId;
 
@@ -27,7 +31,11 @@ public class ModerationService {
 
 	private static final int AUDIT_PAGE_SIZE = 50;
 
+	private static final int ACCOUNT_SEARCH_LIMIT = 50;
+
 	private final BundleModeration bundles;
+
+	private final AccountService accounts;
 
 	private final Refunds refunds;
 
@@ -37,8 +45,10 @@ public class ModerationService {
 
 	private final Clock clock;
 
-	ModerationService(BundleModeration bundles, Refunds refunds, Catalog catalog, AuditLog auditLog, Clock clock) {
+	ModerationService(BundleModeration bundles, AccountService accounts, Refunds refunds, Catalog catalog,
+			AuditLog auditLog, Clock clock) {
 		this.bundles = bundles;
+		this.accounts = accounts;
 		this.refunds = refunds;
 		this.catalog = catalog;
 		this.auditLog = auditLog;
@@ -53,6 +63,33 @@ public class ModerationService {
 	public void restore(AccountPrincipal admin, BundleId id, String reason) {
 		BundleSummary bundle = bundles.restore(id);
 		audit(admin, AuditAction.RESTORE_BUNDLE, bundle, requireReason(reason));
+	}
+
+	/**
+	 * Suspends or bans a creator: all their bundles leave the storefront and cannot be bought, buyers keep their
+	 * downloads, and the creator can still log in to read the reason. Restoring puts the bundles back, except any
+	 * hidden one by one.
+	 */
+	public void changeAccountStatus(AccountPrincipal admin, AccountId id, AccountStatus status, String reason) {
+		String why = requireReason(reason);
+		AccountView account = accounts.changeStatus(id, status, why);
+		if (status == AccountStatus.ACTIVE) {
+			bundles.reinstateAllOf(id);
+		}
+		else {
+			bundles.withdrawAllOf(id);
+		}
+		AuditAction action = switch (status) {
+			case ACTIVE -> AuditAction.RESTORE_ACCOUNT;
+			case SUSPENDED -> AuditAction.SUSPEND_ACCOUNT;
+			case BANNED -> AuditAction.BAN_ACCOUNT;
+		};
+		auditLog.save(new AuditEntry(admin, action, "ACCOUNT", id.value(), account.displayName(), why, clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<AccountView> findAccounts(String text) {
+		return accounts.search(text, ACCOUNT_SEARCH_LIMIT);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.accounts.AccountService;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.checkout.BundleEarnings;
@@ -35,7 +36,11 @@ class DashboardController {
 
 	private final PaymentGateway gateway;
 
-	DashboardController(Catalog catalog, Earnings earnings, Sellers sellers, PaymentGateway gateway) {
+	private final AccountService accounts;
+
+	DashboardController(Catalog catalog, Earnings earnings, Sellers sellers, PaymentGateway gateway,
+			AccountService accounts) {
+		this.accounts = accounts;
 		this.catalog = catalog;
 		this.earnings = earnings;
 		this.sellers = sellers;
@@ -54,6 +59,7 @@ class DashboardController {
 		model.addAttribute("months", earnings.byMonth(me.accountId()));
 		model.addAttribute("payoutsNeeded", gateway.paysSellersOut());
 		model.addAttribute("seller", sellers.status(me.accountId()));
+		model.addAttribute("account", accounts.find(me.accountId()).orElse(null));
 		return VIEW;
 	}
 

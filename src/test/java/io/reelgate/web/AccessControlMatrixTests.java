@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.accounts.AccountStatus;
+import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
@@ -32,7 +34,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Every sensitive URL against every kind of visitor. {@code LOGIN} means a redirect to the login form; 404 is the
+ * Every sensitive URL against every kind of visitor, a suspended creator included. {@code LOGIN} means a redirect to the login form; 404 is the
  * answer for someone else's bundle or order (it does not confirm that it exists); 403 for a role that never may.
  * State-changing requests are sent with a valid CSRF token and checked only for the visitors who must be refused
  * ({@code SKIP} marks the owners, whose successful changes the feature tests cover); separately, every one of them
@@ -49,8 +51,9 @@ class AccessControlMatrixTests {
 
 	private static final int SKIP = 0;
 
+	/** A suspended creator may reach exactly what any other creator may: the rows' OTHER_CREATOR column. */
 	enum Visitor {
-		ANONYMOUS, VIEWER, OTHER_VIEWER, CREATOR, OTHER_CREATOR, ADMIN
+		ANONYMOUS, VIEWER, OTHER_VIEWER, CREATOR, OTHER_CREATOR, ADMIN, SUSPENDED_CREATOR
 	}
 
 	@Autowired
@@ -58,6 +61,9 @@ class AccessControlMatrixTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	ModerationService moderation;
 
 	private final Map<Visitor, AccountPrincipal> accounts = new EnumMap<>(Visitor.class);
 
@@ -80,6 +86,12 @@ class AccessControlMatrixTests {
 		accounts.put(Visitor.OTHER_CREATOR, fixtures.creator());
 		accounts.put(Visitor.ADMIN, fixtures.admin());
 		fixtures.payoutsReady(creator);
+		AccountPrincipal suspended = fixtures.creator();
+		fixtures.as(fixtures.admin(), () -> {
+			moderation.changeAccountStatus(fixtures.admin(), suspended.accountId(), AccountStatus.SUSPENDED, "Spam");
+			return null;
+		});
+		accounts.put(Visitor.SUSPENDED_CREATOR, suspended);
 
 		draft = fixtures.draft(creator, Fixtures.unique("Draft"), "draft".getBytes());
 		draftFile = fixtures.addFile(creator, draft, "notes.txt", "notes".getBytes()).id().toString();
@@ -121,6 +133,7 @@ class AccessControlMatrixTests {
 		page("/admin/bundles", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/audit", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/payments", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/accounts", LOGIN, 403, 403, 403, 403, 200);
 
 		change("/checkout/" + published, LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/checkout/simulated/" + order + "/pay", LOGIN, SKIP, 404, 404, 404, 404);
@@ -138,6 +151,10 @@ class AccessControlMatrixTests {
 		change("/admin/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/bundles/" + published + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/payments/" + order + "/refund", LOGIN, 403, 403, 403, 403, SKIP);
+		String creator = accounts.get(Visitor.CREATOR).accountId().toString();
+		change("/admin/accounts/" + creator + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/accounts/" + creator + "/ban", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/accounts/" + creator + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
 		return List.copyOf(rules);
 	}
 
@@ -173,7 +190,8 @@ class AccessControlMatrixTests {
 	private static Map<Visitor, Integer> expectations(int... statuses) {
 		Map<Visitor, Integer> expected = new EnumMap<>(Visitor.class);
 		for (Visitor visitor : Visitor.values()) {
-			expected.put(visitor, statuses[visitor.ordinal()]);
+			expected.put(visitor, visitor == Visitor.SUSPENDED_CREATOR ? statuses[Visitor.OTHER_CREATOR.ordinal()]
+					: statuses[visitor.ordinal()]);
 		}
 		return expected;
 	}
