@@ -71,6 +71,22 @@ class Account {
 		this.statusChangedAt = now;
 	}
 
+	/** Makes a viewer an admin. Staff use an account of their own, so creators keep their studio. */
+	void grantAdmin() {
+		if (role != Role.VIEWER) {
+			throw new IllegalStateException("Only viewer accounts are made admins");
+		}
+		this.role = Role.ADMIN;
+	}
+
+	/** Takes the admin role away, leaving a viewer; callers make sure another admin remains. */
+	void revokeAdmin() {
+		if (role != Role.ADMIN) {
+			throw new IllegalStateException("Not an admin");
+		}
+		this.role = Role.VIEWER;
+	}
+
 	AccountStatus status() {
 		return status;
 	}

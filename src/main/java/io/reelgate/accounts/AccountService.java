@@ -13,6 +13,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,8 +29,12 @@ public class AccountService {
 
 	private final Clock clock;
 
-	AccountService(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock) {
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	AccountService(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock,
+			FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.accounts = accounts;
+		this.sessions = sessions;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
 	}
@@ -73,6 +79,39 @@ public class AccountService {
 		Account account = accounts.findById(id.value()).orElseThrow(AccountNotFoundException::new);
 		account.changeStatus(status, reason, clock.instant());
 		return view(account);
+	}
+
+	/**
+	 * Makes a viewer an admin. Their sessions end, so that they log in again with the new role.
+	 * @throws IllegalStateException if the account is not a viewer
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public AccountView grantAdmin(AccountId id) {
+		Account account = accounts.findById(id.value()).orElseThrow(AccountNotFoundException::new);
+		account.grantAdmin();
+		endSessionsOf(account);
+		return view(account);
+	}
+
+	/**
+	 * Makes an admin a viewer again and ends their sessions, so the role is gone at once, not at their next login.
+	 * @throws LastAdminException if no other admin would remain
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public AccountView revokeAdmin(AccountId id) {
+		List<Account> admins = accounts.lockAdmins();
+		Account account = admins.stream().filter(a -> a.id().equals(id)).findFirst()
+			.orElseThrow(() -> new IllegalStateException("Not an admin"));
+		if (admins.size() <= 1) {
+			throw new LastAdminException();
+		}
+		account.revokeAdmin();
+		endSessionsOf(account);
+		return view(account);
+	}
+
+	private void endSessionsOf(Account account) {
+		sessions.findByPrincipalName(account.email()).keySet().forEach(sessions::deleteById);
 	}
 
 	/** Whether the account may act as usual: not suspended or banned (unknown accounts are not). */

@@ -87,6 +87,22 @@ public class ModerationService {
 		auditLog.save(new AuditEntry(admin, action, "ACCOUNT", id.value(), account.displayName(), why, clock.instant()));
 	}
 
+	/** Makes a viewer an admin; they log in again to use the role. */
+	public void grantAdmin(AccountPrincipal admin, AccountId id, String reason) {
+		String why = requireReason(reason);
+		AccountView account = accounts.grantAdmin(id);
+		auditLog.save(new AuditEntry(admin, AuditAction.GRANT_ADMIN, "ACCOUNT", id.value(), account.displayName(), why,
+				clock.instant()));
+	}
+
+	/** Makes an admin a viewer again, effective at once; never the last admin. */
+	public void revokeAdmin(AccountPrincipal admin, AccountId id, String reason) {
+		String why = requireReason(reason);
+		AccountView account = accounts.revokeAdmin(id);
+		auditLog.save(new AuditEntry(admin, AuditAction.REVOKE_ADMIN, "ACCOUNT", id.value(), account.displayName(),
+				why, clock.instant()));
+	}
+
 	@Transactional(readOnly = true)
 	public List<AccountView> findAccounts(String text) {
 		return accounts.search(text, ACCOUNT_SEARCH_LIMIT);

@@ -122,7 +122,7 @@ class AccountModerationTests {
 	@Test
 	void onlyCreatorsAreSuspendedEveryChangeNeedsAReasonAndOnlyAdminsMayMakeIt() throws Exception {
 		AccountPrincipal viewer = fixtures.viewer();
-		change(viewer, "suspend", "Because").andExpect(flash().attribute("error", "accounts.admin.onlyCreators"));
+		change(viewer, "suspend", "Because").andExpect(flash().attribute("error", "accounts.admin.notAllowed"));
 
 		AccountPrincipal creator = fixtures.creator();
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("Still here"), "x".getBytes());

@@ -155,6 +155,9 @@ class AccessControlMatrixTests {
 		change("/admin/accounts/" + creator + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/accounts/" + creator + "/ban", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/accounts/" + creator + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
+		String viewer = accounts.get(Visitor.OTHER_VIEWER).accountId().toString();
+		change("/admin/accounts/" + viewer + "/grant-admin", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/accounts/" + viewer + "/revoke-admin", LOGIN, 403, 403, 403, 403, SKIP);
 		return List.copyOf(rules);
 	}
 

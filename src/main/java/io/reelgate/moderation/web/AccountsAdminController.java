@@ -2,6 +2,7 @@ package io.reelgate.moderation.web;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountStatus;
+import io.reelgate.accounts.LastAdminException;
 import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.AccountId;
 import jakarta.validation.Valid;
@@ -56,19 +57,39 @@ class AccountsAdminController {
 		return change(me, id, AccountStatus.ACTIVE, form, result, redirect);
 	}
 
+	@PostMapping("/{id}/grant-admin")
+	String grantAdmin(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "accounts.admin.granted", () -> moderation.grantAdmin(me, id, form.reason()));
+	}
+
+	@PostMapping("/{id}/revoke-admin")
+	String revokeAdmin(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "accounts.admin.revoked", () -> moderation.revokeAdmin(me, id, form.reason()));
+	}
+
 	private String change(AccountPrincipal me, AccountId id, AccountStatus status, ReasonForm form,
 			BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "accounts.admin.changed." + status,
+				() -> moderation.changeAccountStatus(me, id, status, form.reason()));
+	}
+
+	/** Runs an action only with a valid reason, and goes back to the list with the outcome. */
+	private static String act(BindingResult result, RedirectAttributes redirect, String success, Runnable action) {
 		if (result.hasErrors()) {
 			redirect.addFlashAttribute("error", "moderation.reason.required");
+			return "redirect:/admin/accounts";
 		}
-		else {
-			try {
-				moderation.changeAccountStatus(me, id, status, form.reason());
-				redirect.addFlashAttribute("success", "accounts.admin.changed." + status);
-			}
-			catch (IllegalStateException ex) {
-				redirect.addFlashAttribute("error", "accounts.admin.onlyCreators");
-			}
+		try {
+			action.run();
+			redirect.addFlashAttribute("success", success);
+		}
+		catch (LastAdminException ex) {
+			redirect.addFlashAttribute("error", "accounts.admin.lastAdmin");
+		}
+		catch (IllegalStateException ex) {
+			redirect.addFlashAttribute("error", "accounts.admin.notAllowed");
 		}
 		return "redirect:/admin/accounts";
 	}
