@@ -114,6 +114,13 @@ public class AccountService {
 		sessions.findByPrincipalName(account.email()).keySet().forEach(sessions::deleteById);
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public AccountCounts counts() {
+		return new AccountCounts(accounts.count(), accounts.countByRole(Role.VIEWER), accounts.countByRole(Role.CREATOR),
+				accounts.countByRole(Role.ADMIN), accounts.countByStatusNot(AccountStatus.ACTIVE));
+	}
+
 	/** Whether the account may act as usual: not suspended or banned (unknown accounts are not). */
 	@Transactional(readOnly = true)
 	public boolean isActive(AccountId id) {

@@ -18,6 +18,10 @@ interface Accounts extends JpaRepository<Account, UUID> {
 
 	boolean existsByRole(Role role);
 
+	long countByRole(Role role);
+
+	long countByStatusNot(AccountStatus status);
+
 	/** Locks every admin row, so two admins revoking each other at once cannot leave the site without one. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Account a where a.role = io.reelgate.accounts.Role.ADMIN order by a.id")

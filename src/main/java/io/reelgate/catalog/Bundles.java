@@ -39,6 +39,15 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 
 	List<Bundle> findByOwnerId(UUID ownerId);
 
+	@Query("select count(b) from Bundle b where " + PUBLIC)
+	long countPublic();
+
+	long countByStatus(BundleStatus status);
+
+	long countByHiddenAtIsNotNull();
+
+	long countByOwnerWithdrawnAtIsNotNull();
+
 	@EntityGraph(attributePaths = "files")
 	List<Bundle> findWithFilesByIdIn(Collection<UUID> ids);
 
