@@ -131,6 +131,9 @@ class AccessControlMatrixTests {
 		page("/admin/audit", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/payments", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/accounts", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/reports", LOGIN, 403, 403, 403, 403, 200);
+		page("/bundles/" + published + "/report", 200, 200, 200, 200, 200, 200);
+		page("/bundles/" + draft + "/report", 404, 404, 404, 404, 404, 404);
 
 		change("/checkout/" + published, LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/checkout/simulated/" + order + "/pay", LOGIN, SKIP, 404, 404, 404, 404);
@@ -152,6 +155,10 @@ class AccessControlMatrixTests {
 		change("/admin/accounts/" + creator + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/accounts/" + creator + "/ban", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/accounts/" + creator + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/bundles/" + published + "/report", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/admin/reports/bundles/" + published + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reports/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reports/bundles/" + published + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
 		String viewer = accounts.get(Visitor.OTHER_VIEWER).accountId().toString();
 		change("/admin/accounts/" + viewer + "/grant-admin", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/accounts/" + viewer + "/revoke-admin", LOGIN, 403, 403, 403, 403, SKIP);
