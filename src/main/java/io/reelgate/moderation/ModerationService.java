@@ -16,6 +16,7 @@ import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.OrderId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,8 +46,11 @@ public class ModerationService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ModerationService(BundleModeration bundles, AccountService accounts, Refunds refunds, Catalog catalog,
-			AuditLog auditLog, Clock clock) {
+			AuditLog auditLog, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.bundles = bundles;
 		this.accounts = accounts;
 		this.refunds = refunds;
@@ -58,11 +62,15 @@ public class ModerationService {
 	public void hide(AccountPrincipal admin, BundleId id, String reason) {
 		BundleSummary bundle = bundles.hide(id, requireReason(reason));
 		audit(admin, AuditAction.HIDE_BUNDLE, bundle, reason);
+		events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_HIDDEN, bundle.creatorId(), bundle.title(),
+				reason.strip()));
 	}
 
 	public void restore(AccountPrincipal admin, BundleId id, String reason) {
 		BundleSummary bundle = bundles.restore(id);
 		audit(admin, AuditAction.RESTORE_BUNDLE, bundle, requireReason(reason));
+		events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_RESTORED, bundle.creatorId(), bundle.title(),
+				reason.strip()));
 	}
 
 	/**
@@ -85,6 +93,12 @@ public class ModerationService {
 			case BANNED -> AuditAction.BAN_ACCOUNT;
 		};
 		auditLog.save(new AuditEntry(admin, action, "ACCOUNT", id.value(), account.displayName(), why, clock.instant()));
+		CreatorNotice.Kind notice = switch (status) {
+			case ACTIVE -> CreatorNotice.Kind.ACCOUNT_RESTORED;
+			case SUSPENDED -> CreatorNotice.Kind.ACCOUNT_SUSPENDED;
+			case BANNED -> CreatorNotice.Kind.ACCOUNT_BANNED;
+		};
+		events.publishEvent(new CreatorNotice(notice, id, account.displayName(), why));
 	}
 
 	/** Makes a viewer an admin; they log in again to use the role. */

@@ -91,6 +91,14 @@ class Report {
 		this.resolvedAt = now;
 	}
 
+	@Nullable AccountId reporter() {
+		return reporterId == null ? null : new AccountId(reporterId);
+	}
+
+	@Nullable String contact() {
+		return contact;
+	}
+
 	BundleId bundle() {
 		return new BundleId(bundleId);
 	}

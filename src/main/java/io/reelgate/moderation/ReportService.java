@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountStatus;
@@ -12,8 +13,10 @@ import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
+import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +39,11 @@ public class ReportService {
 
 	private final Clock clock;
 
-	ReportService(Reports reports, Catalog catalog, ModerationService moderation, AuditLog auditLog, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	ReportService(Reports reports, Catalog catalog, ModerationService moderation, AuditLog auditLog, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.reports = reports;
 		this.catalog = catalog;
 		this.moderation = moderation;
@@ -72,7 +79,7 @@ public class ReportService {
 	@PreAuthorize("hasRole('ADMIN')")
 	public int dismiss(AccountPrincipal admin, BundleId id, String reason) {
 		BundleSummary bundle = existing(id);
-		int resolved = resolveAll(id, Report.Status.DISMISSED, reason);
+		int resolved = resolveAll(bundle, ReportOutcome.Outcome.DISMISSED, reason);
 		auditLog.save(new AuditEntry(admin, AuditAction.DISMISS_REPORTS, "BUNDLE", id.value(), bundle.title(),
 				reason.strip(), clock.instant()));
 		return resolved;
@@ -82,14 +89,15 @@ public class ReportService {
 	@PreAuthorize("hasRole('ADMIN')")
 	public int hide(AccountPrincipal admin, BundleId id, String reason) {
 		moderation.hide(admin, id, reason);
-		return resolveAll(id, Report.Status.ACTIONED, reason);
+		return resolveAll(existing(id), ReportOutcome.Outcome.BUNDLE_HIDDEN, reason);
 	}
 
 	/** Suspends the bundle's creator (all their bundles leave the storefront) and closes its open reports. */
 	@PreAuthorize("hasRole('ADMIN')")
 	public int suspendCreator(AccountPrincipal admin, BundleId id, String reason) {
-		moderation.changeAccountStatus(admin, existing(id).creatorId(), AccountStatus.SUSPENDED, reason);
-		return resolveAll(id, Report.Status.ACTIONED, reason);
+		BundleSummary bundle = existing(id);
+		moderation.changeAccountStatus(admin, bundle.creatorId(), AccountStatus.SUSPENDED, reason);
+		return resolveAll(bundle, ReportOutcome.Outcome.CREATOR_SUSPENDED, reason);
 	}
 
 	private BundleSummary existing(BundleId id) {
@@ -100,12 +108,20 @@ public class ReportService {
 		return bundle.summary();
 	}
 
-	private int resolveAll(BundleId id, Report.Status outcome, String reason) {
+	/** Closes the bundle's open reports and tells the people who sent them what became of them. */
+	private int resolveAll(BundleSummary bundle, ReportOutcome.Outcome outcome, String reason) {
 		if (reason == null || reason.isBlank()) {
 			throw new IllegalArgumentException("An admin action needs a reason");
 		}
-		List<Report> open = reports.findOpenByBundleId(id.value());
-		open.forEach(report -> report.resolve(outcome, reason.strip(), clock.instant()));
+		Report.Status status = outcome == ReportOutcome.Outcome.DISMISSED ? Report.Status.DISMISSED
+				: Report.Status.ACTIONED;
+		List<Report> open = reports.findOpenByBundleId(bundle.id().value());
+		open.forEach(report -> report.resolve(status, reason.strip(), clock.instant()));
+		List<AccountId> reporters = open.stream().map(Report::reporter).filter(Objects::nonNull).distinct().toList();
+		List<String> contacts = open.stream().map(Report::contact).filter(Objects::nonNull).distinct().toList();
+		if (!reporters.isEmpty() || !contacts.isEmpty()) {
+			events.publishEvent(new ReportOutcome(bundle.title(), outcome, reason.strip(), reporters, contacts));
+		}
 		return open.size();
 	}
 }
