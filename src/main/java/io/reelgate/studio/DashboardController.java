@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountService;
+import io.reelgate.moderation.AppealService;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.checkout.BundleEarnings;
@@ -38,9 +39,12 @@ class DashboardController {
 
 	private final AccountService accounts;
 
+	private final AppealService appeals;
+
 	DashboardController(Catalog catalog, Earnings earnings, Sellers sellers, PaymentGateway gateway,
-			AccountService accounts) {
+			AccountService accounts, AppealService appeals) {
 		this.accounts = accounts;
+		this.appeals = appeals;
 		this.catalog = catalog;
 		this.earnings = earnings;
 		this.sellers = sellers;
@@ -60,6 +64,7 @@ class DashboardController {
 		model.addAttribute("payoutsNeeded", gateway.paysSellersOut());
 		model.addAttribute("seller", sellers.status(me.accountId()));
 		model.addAttribute("account", accounts.find(me.accountId()).orElse(null));
+		model.addAttribute("moderationActions", appeals.actionsAgainst(me.accountId()));
 		return VIEW;
 	}
 

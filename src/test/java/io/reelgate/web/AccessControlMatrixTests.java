@@ -159,6 +159,10 @@ class AccessControlMatrixTests {
 		change("/admin/reports/bundles/" + published + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
+		String action = java.util.UUID.randomUUID().toString();
+		change("/studio/appeals/" + action, LOGIN, 403, 403, SKIP, SKIP, 403);
+		change("/admin/reports/appeals/" + action + "/uphold", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reports/appeals/" + action + "/reject", LOGIN, 403, 403, 403, 403, SKIP);
 		String viewer = accounts.get(Visitor.OTHER_VIEWER).accountId().toString();
 		change("/admin/accounts/" + viewer + "/grant-admin", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/accounts/" + viewer + "/revoke-admin", LOGIN, 403, 403, 403, 403, SKIP);
