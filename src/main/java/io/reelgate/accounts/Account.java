@@ -87,6 +87,10 @@ class Account {
 		this.role = Role.VIEWER;
 	}
 
+	void changePasswordHash(String newHash) {
+		this.passwordHash = newHash;
+	}
+
 	AccountStatus status() {
 		return status;
 	}

@@ -110,6 +110,36 @@ public class AccountService {
 		return view(account);
 	}
 
+	/**
+	 * Changes the password after checking the current one, and ends every other session of the account (a thief
+	 * logged in elsewhere is out); the session that made the change stays.
+	 * @return whether the current password was right; nothing changes if it was not
+	 */
+	public boolean changePassword(AccountId id, String currentPassword, String newPassword, String keepSessionId) {
+		Account account = accounts.findById(id.value()).orElseThrow(AccountNotFoundException::new);
+		if (!passwordEncoder.matches(currentPassword, account.passwordHash())) {
+			return false;
+		}
+		account.changePasswordHash(passwordEncoder.encode(newPassword));
+		endOtherSessions(account.email(), keepSessionId);
+		return true;
+	}
+
+	/** How many sessions the account has, this one included. */
+	@Transactional(readOnly = true)
+	public int sessionCount(String email) {
+		return sessions.findByPrincipalName(Account.normalizeEmail(email)).size();
+	}
+
+	/** Logs the account out everywhere but in the given session; returns how many sessions ended. */
+	public int endOtherSessions(String email, String keepSessionId) {
+		List<String> others = sessions.findByPrincipalName(Account.normalizeEmail(email)).keySet().stream()
+			.filter(sessionId -> !sessionId.equals(keepSessionId))
+			.toList();
+		others.forEach(sessions::deleteById);
+		return others.size();
+	}
+
 	private void endSessionsOf(Account account) {
 		sessions.findByPrincipalName(account.email()).keySet().forEach(sessions::deleteById);
 	}

@@ -119,6 +119,7 @@ class AccessControlMatrixTests {
 		page("/bundles/" + draft, 404, 404, 404, 200, 404, 200);
 		page("/creators/" + accounts.get(Visitor.CREATOR).accountId(), 200, 200, 200, 200, 200, 200);
 		page("/library", LOGIN, 200, 200, 200, 200, 200);
+		page("/account", LOGIN, 200, 200, 200, 200, 200);
 		page("/downloads/" + publishedFile, LOGIN, 200, 404, 200, 404, 200);
 		page("/downloads/" + draftFile, LOGIN, 404, 404, 200, 404, 200);
 		page("/checkout/simulated/" + order, LOGIN, 200, 404, 404, 404, 404);
@@ -136,6 +137,8 @@ class AccessControlMatrixTests {
 		page("/bundles/" + draft + "/report", 404, 404, 404, 404, 404, 404);
 
 		change("/checkout/" + published, LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/account/password", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/account/sessions/others/logout", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/checkout/simulated/" + order + "/pay", LOGIN, SKIP, 404, 404, 404, 404);
 		change("/checkout/simulated/" + order + "/cancel", LOGIN, SKIP, 404, 404, 404, 404);
 		change("/studio/bundles", LOGIN, 403, 403, SKIP, SKIP, 403);
