@@ -120,6 +120,7 @@ class AccessControlMatrixTests {
 		page("/creators/" + accounts.get(Visitor.CREATOR).accountId(), 200, 200, 200, 200, 200, 200);
 		page("/library", LOGIN, 200, 200, 200, 200, 200);
 		page("/account", LOGIN, 200, 200, 200, 200, 200);
+		page("/account/export", LOGIN, 200, 200, 200, 200, 200);
 		page("/downloads/" + publishedFile, LOGIN, 200, 404, 200, 404, 200);
 		page("/downloads/" + draftFile, LOGIN, 404, 404, 200, 404, 200);
 		page("/checkout/simulated/" + order, LOGIN, 200, 404, 404, 404, 404);
