@@ -238,7 +238,8 @@ class Bundle {
 
 	BundleSummary summary() {
 		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price().orElse(null),
-				coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt, publishedAt);
+				coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt, publishedAt,
+				ownerWithdrawnAt != null);
 	}
 
 	BundleDetails details() {

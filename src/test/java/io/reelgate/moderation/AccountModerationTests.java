@@ -64,7 +64,8 @@ class AccountModerationTests {
 		mvc.perform(post("/checkout/{id}", unsold).with(user(fixtures.viewer())).with(csrf()))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/downloads/{id}", file).with(user(buyer))).andExpect(status().isOk());
-		mvc.perform(get("/library").with(user(buyer))).andExpect(content().string(containsString(owned)));
+		mvc.perform(get("/library").with(user(buyer))).andExpect(content().string(allOf(containsString(owned),
+				containsString("No longer in the storefront"), not(containsString("href=\"/bundles/" + bought + "\"")))));
 
 		mvc.perform(formLogin().user(creator.email()).password("a-long-enough-password")).andExpect(authenticated());
 		mvc.perform(get("/studio").with(user(creator)))
