@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "accounts")
@@ -31,6 +32,13 @@ class Account {
 
 	private Instant createdAt;
 
+	@Enumerated(EnumType.STRING)
+	private AccountStatus status = AccountStatus.ACTIVE;
+
+	private @Nullable String statusReason;
+
+	private @Nullable Instant statusChangedAt;
+
 	@Version
 	@Column(nullable = false)
 	private long version;
@@ -45,6 +53,50 @@ class Account {
 		this.passwordHash = passwordHash;
 		this.role = role;
 		this.createdAt = now;
+	}
+
+	/**
+	 * Suspends or bans the account with a reason. Only creators are moderated this way; admins cannot be (an admin
+	 * who must go loses the role first).
+	 */
+	void changeStatus(AccountStatus newStatus, @Nullable String reason, Instant now) {
+		if (role != Role.CREATOR) {
+			throw new IllegalStateException("Only creator accounts are suspended, banned or restored");
+		}
+		if (newStatus != AccountStatus.ACTIVE && (reason == null || reason.isBlank())) {
+			throw new IllegalArgumentException("Suspending or banning needs a reason");
+		}
+		this.status = newStatus;
+		this.statusReason = newStatus == AccountStatus.ACTIVE ? null : reason.strip();
+		this.statusChangedAt = now;
+	}
+
+	/** Makes a viewer an admin. Staff use an account of their own, so creators keep their studio. */
+	void grantAdmin() {
+		if (role != Role.VIEWER) {
+			throw new IllegalStateException("Only viewer accounts are made admins");
+		}
+		this.role = Role.ADMIN;
+	}
+
+	/** Takes the admin role away, leaving a viewer; callers make sure another admin remains. */
+	void revokeAdmin() {
+		if (role != Role.ADMIN) {
+			throw new IllegalStateException("Not an admin");
+		}
+		this.role = Role.VIEWER;
+	}
+
+	void changePasswordHash(String newHash) {
+		this.passwordHash = newHash;
+	}
+
+	AccountStatus status() {
+		return status;
+	}
+
+	@Nullable String statusReason() {
+		return statusReason;
 	}
 
 	static String normalizeEmail(String email) {

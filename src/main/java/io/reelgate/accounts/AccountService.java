@@ -2,13 +2,19 @@ package io.reelgate.accounts;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.reelgate.shared.AccountId;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,8 +29,12 @@ public class AccountService {
 
 	private final Clock clock;
 
-	AccountService(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock) {
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	AccountService(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock,
+			FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.accounts = accounts;
+		this.sessions = sessions;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
 	}
@@ -60,6 +70,102 @@ public class AccountService {
 		return accounts.findByEmail(Account.normalizeEmail(email)).map(AccountService::view);
 	}
 
+	/**
+	 * Suspends, bans or restores a creator. Callers take their bundles out of the storefront (or put them back)
+	 * and write the audit trail in the same transaction.
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public AccountView changeStatus(AccountId id, AccountStatus status, String reason) {
+		Account account = accounts.findById(id.value()).orElseThrow(AccountNotFoundException::new);
+		account.changeStatus(status, reason, clock.instant());
+		return view(account);
+	}
+
+	/**
+	 * Makes a viewer an admin. Their sessions end, so that they log in again with the new role.
+	 * @throws IllegalStateException if the account is not a viewer
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public AccountView grantAdmin(AccountId id) {
+		Account account = accounts.findById(id.value()).orElseThrow(AccountNotFoundException::new);
+		account.grantAdmin();
+		endSessionsOf(account);
+		return view(account);
+	}
+
+	/**
+	 * Makes an admin a viewer again and ends their sessions, so the role is gone at once, not at their next login.
+	 * @throws LastAdminException if no other admin would remain
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	public AccountView revokeAdmin(AccountId id) {
+		List<Account> admins = accounts.lockAdmins();
+		Account account = admins.stream().filter(a -> a.id().equals(id)).findFirst()
+			.orElseThrow(() -> new IllegalStateException("Not an admin"));
+		if (admins.size() <= 1) {
+			throw new LastAdminException();
+		}
+		account.revokeAdmin();
+		endSessionsOf(account);
+		return view(account);
+	}
+
+	/**
+	 * Changes the password after checking the current one, and ends every other session of the account (a thief
+	 * logged in elsewhere is out); the session that made the change stays.
+	 * @return whether the current password was right; nothing changes if it was not
+	 */
+	public boolean changePassword(AccountId id, String currentPassword, String newPassword, String keepSessionId) {
+		Account account = accounts.findById(id.value()).orElseThrow(AccountNotFoundException::new);
+		if (!passwordEncoder.matches(currentPassword, account.passwordHash())) {
+			return false;
+		}
+		account.changePasswordHash(passwordEncoder.encode(newPassword));
+		endOtherSessions(account.email(), keepSessionId);
+		return true;
+	}
+
+	/** How many sessions the account has, this one included. */
+	@Transactional(readOnly = true)
+	public int sessionCount(String email) {
+		return sessions.findByPrincipalName(Account.normalizeEmail(email)).size();
+	}
+
+	/** Logs the account out everywhere but in the given session; returns how many sessions ended. */
+	public int endOtherSessions(String email, String keepSessionId) {
+		List<String> others = sessions.findByPrincipalName(Account.normalizeEmail(email)).keySet().stream()
+			.filter(sessionId -> !sessionId.equals(keepSessionId))
+			.toList();
+		others.forEach(sessions::deleteById);
+		return others.size();
+	}
+
+	private void endSessionsOf(Account account) {
+		sessions.findByPrincipalName(account.email()).keySet().forEach(sessions::deleteById);
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public AccountCounts counts() {
+		return new AccountCounts(accounts.count(), accounts.countByRole(Role.VIEWER), accounts.countByRole(Role.CREATOR),
+				accounts.countByRole(Role.ADMIN), accounts.countByStatusNot(AccountStatus.ACTIVE));
+	}
+
+	/** Whether the account may act as usual: not suspended or banned (unknown accounts are not). */
+	@Transactional(readOnly = true)
+	public boolean isActive(AccountId id) {
+		return accounts.findById(id.value()).map(a -> a.status() == AccountStatus.ACTIVE).orElse(false);
+	}
+
+	/** Accounts whose email or display name contains the text, newest first; at most {@code max}. */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public List<AccountView> search(String text, int max) {
+		String escaped = text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+			.replace("_", "\\_");
+		return accounts.search("%" + escaped + "%", Limit.of(max)).stream().map(AccountService::view).toList();
+	}
+
 	/** Display names of many accounts in one query, for lists that show who made what. */
 	@Transactional(readOnly = true)
 	public Map<AccountId, String> displayNames(Collection<AccountId> ids) {
@@ -85,6 +191,7 @@ public class AccountService {
 	}
 
 	private static AccountView view(Account account) {
-		return new AccountView(account.id(), account.email(), account.displayName(), account.role());
+		return new AccountView(account.id(), account.email(), account.displayName(), account.role(), account.status(),
+				account.statusReason());
 	}
 }

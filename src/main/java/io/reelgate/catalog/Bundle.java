@@ -71,6 +71,9 @@ class Bundle {
 
 	private @Nullable String hiddenReason;
 
+	/** Set while the creator is suspended or banned: then none of their bundles is public. */
+	private @Nullable Instant ownerWithdrawnAt;
+
 	private Instant createdAt;
 
 	private @Nullable Instant publishedAt;
@@ -112,7 +115,7 @@ class Bundle {
 	}
 
 	boolean isPublic() {
-		return status == BundleStatus.PUBLISHED && hiddenAt == null;
+		return status == BundleStatus.PUBLISHED && hiddenAt == null && ownerWithdrawnAt == null;
 	}
 
 	void describe(BundleText text) {
@@ -163,6 +166,16 @@ class Bundle {
 	void restore() {
 		this.hiddenAt = null;
 		this.hiddenReason = null;
+	}
+
+	void withdrawWithOwner(Instant now) {
+		if (ownerWithdrawnAt == null) {
+			this.ownerWithdrawnAt = now;
+		}
+	}
+
+	void reinstateWithOwner() {
+		this.ownerWithdrawnAt = null;
 	}
 
 	BundleFile addFile(FileUpload upload, Instant now) {
@@ -225,7 +238,8 @@ class Bundle {
 
 	BundleSummary summary() {
 		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price().orElse(null),
-				coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt, publishedAt);
+				coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt, publishedAt,
+				ownerWithdrawnAt != null);
 	}
 
 	BundleDetails details() {

@@ -1,7 +1,9 @@
 package io.reelgate.catalog;
 
 import java.time.Clock;
+import java.util.List;
 
+import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +32,20 @@ public class BundleModeration {
 		Bundle bundle = CatalogService.find(bundles, id.value());
 		bundle.hide(reason, clock.instant());
 		return bundle.summary();
+	}
+
+	/** Takes all of a suspended or banned creator's bundles out of the storefront; returns how many they have. */
+	public int withdrawAllOf(AccountId owner) {
+		List<Bundle> owned = bundles.findByOwnerId(owner.value());
+		owned.forEach(bundle -> bundle.withdrawWithOwner(clock.instant()));
+		return owned.size();
+	}
+
+	/** Puts a restored creator's bundles back, except those hidden one by one. */
+	public int reinstateAllOf(AccountId owner) {
+		List<Bundle> owned = bundles.findByOwnerId(owner.value());
+		owned.forEach(Bundle::reinstateWithOwner);
+		return owned.size();
 	}
 
 	public BundleSummary restore(BundleId id) {

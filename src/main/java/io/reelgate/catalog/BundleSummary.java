@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /** A bundle as lists show it: storefront, dashboard, moderation. {@code price} is null for free bundles. */
 public record BundleSummary(BundleId id, AccountId creatorId, String creatorName, String title, String summary,
 		Gate gate, @Nullable Money price, boolean hasCover, BundleStatus status, @Nullable String hiddenReason,
-		Instant createdAt, @Nullable Instant publishedAt) {
+		Instant createdAt, @Nullable Instant publishedAt, boolean creatorWithdrawn) {
 
 	public boolean isHidden() {
 		return hiddenReason != null;
@@ -24,8 +24,11 @@ public record BundleSummary(BundleId id, AccountId creatorId, String creatorName
 		return gate == Gate.FREE;
 	}
 
-	/** Whether anyone may find, see and acquire it: published and not hidden by moderation. */
+	/**
+	 * Whether anyone may find, see and acquire it: published, not hidden by moderation, and its creator not
+	 * suspended or banned ({@code creatorWithdrawn}).
+	 */
 	public boolean isPublic() {
-		return isPublished() && !isHidden();
+		return isPublished() && !isHidden() && !creatorWithdrawn;
 	}
 }

@@ -13,7 +13,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Bundles extends JpaRepository<Bundle, UUID> {
 
-	String PUBLIC = "b.status = io.reelgate.catalog.BundleStatus.PUBLISHED and b.hiddenAt is null";
+	String PUBLIC = "b.status = io.reelgate.catalog.BundleStatus.PUBLISHED and b.hiddenAt is null"
+			+ " and b.ownerWithdrawnAt is null";
 
 	/** Bytes of all files in a creator's bundles, for the storage quota. */
 	@Query("select coalesce(sum(f.sizeBytes), 0) from BundleFile f where f.bundle.ownerId = :ownerId")
@@ -28,15 +29,28 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 	/** Full-text search over title, creator and summary, best matches first (see the {@code search} column). */
 	@Query(value = """
 			select b.* from bundles b, websearch_to_tsquery('english', :query) q
-			where b.status = 'PUBLISHED' and b.hidden_at is null and b.search @@ q
+			where b.status = 'PUBLISHED' and b.hidden_at is null and b.owner_withdrawn_at is null
+			and b.search @@ q
 			order by ts_rank(b.search, q) desc, b.published_at desc, b.id
 			""", countQuery = """
 			select count(*) from bundles b
-			where b.status = 'PUBLISHED' and b.hidden_at is null and b.search @@ websearch_to_tsquery('english', :query)
+			where b.status = 'PUBLISHED' and b.hidden_at is null and b.owner_withdrawn_at is null
+			and b.search @@ websearch_to_tsquery('english', :query)
 			""", nativeQuery = true)
 	Page<Bundle> search(String query, Pageable pageable);
 
 	List<Bundle> findByOwnerIdOrderByCreatedAtDesc(UUID ownerId);
+
+	List<Bundle> findByOwnerId(UUID ownerId);
+
+	@Query("select count(b) from Bundle b where " + PUBLIC)
+	long countPublic();
+
+	long countByStatus(BundleStatus status);
+
+	long countByHiddenAtIsNotNull();
+
+	long countByOwnerWithdrawnAtIsNotNull();
 
 	@EntityGraph(attributePaths = "files")
 	List<Bundle> findWithFilesByIdIn(Collection<UUID> ids);

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +32,13 @@ public class Catalog {
 
 	Catalog(Bundles bundles) {
 		this.bundles = bundles;
+	}
+
+	/** For the admin dashboard. */
+	@PreAuthorize("hasRole('ADMIN')")
+	public BundleCounts counts() {
+		return new BundleCounts(bundles.countPublic(), bundles.countByStatus(BundleStatus.DRAFT),
+				bundles.countByHiddenAtIsNotNull(), bundles.countByOwnerWithdrawnAtIsNotNull());
 	}
 
 	public Page<BundleSummary> storefront(int page) {

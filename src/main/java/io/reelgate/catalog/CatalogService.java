@@ -63,6 +63,9 @@ public class CatalogService {
 
 	public void publish(AccountId owner, BundleId id) {
 		Bundle bundle = owned(owner, id);
+		if (!accounts.isActive(owner)) {
+			throw new CatalogException("bundle.publish.accountSuspended");
+		}
 		assertMaySell(bundle);
 		bundle.publish(clock.instant());
 	}

@@ -1,5 +1,6 @@
 package io.reelgate.checkout;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.reelgate.shared.AccountId;
@@ -41,6 +42,12 @@ public class Earnings {
 	@PreAuthorize("hasRole('ADMIN')")
 	public List<PlatformTotals> platform() {
 		return ledger.platform();
+	}
+
+	/** Platform totals per currency for sales, refunds and disputes booked at or after {@code since}. */
+	@PreAuthorize("hasRole('ADMIN')")
+	public List<PlatformTotals> platformSince(Instant since) {
+		return ledger.platformSince(since);
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

@@ -88,6 +88,19 @@ class Ledger {
 			.list();
 	}
 
+	/** Like {@link #platform()}, for movements at or after {@code since}. */
+	List<PlatformTotals> platformSince(Instant since) {
+		return jdbc.sql("""
+				select currency, count(*) filter (where kind = 'SALE') as sales,
+				       sum(gross_minor) as gross, sum(fee_minor) as fee, sum(net_minor) as net
+				from ledger_entries where occurred_at >= ? group by currency order by currency
+				""")
+			.param(Timestamp.from(since))
+			.query((rs, i) -> new PlatformTotals(rs.getLong("sales"), totals(rs.getLong("gross"), rs.getLong("fee"),
+					rs.getLong("net"), Currency.getInstance(rs.getString("currency")))))
+			.list();
+	}
+
 	private static Totals totals(long gross, long fee, long net, Currency currency) {
 		return new Totals(gross, fee, net, currency);
 	}

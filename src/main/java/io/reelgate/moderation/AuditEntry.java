@@ -48,6 +48,30 @@ class AuditEntry {
 		this.occurredAt = now;
 	}
 
+	UUID id() {
+		return id;
+	}
+
+	AuditAction action() {
+		return AuditAction.valueOf(action);
+	}
+
+	UUID targetId() {
+		return targetId;
+	}
+
+	String targetName() {
+		return targetName;
+	}
+
+	String reason() {
+		return reason;
+	}
+
+	Instant occurredAt() {
+		return occurredAt;
+	}
+
 	AuditRecord record() {
 		return new AuditRecord(actorName, action, targetType, targetId, targetName, reason, occurredAt);
 	}

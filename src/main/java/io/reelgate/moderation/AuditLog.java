@@ -1,5 +1,8 @@
 package io.reelgate.moderation;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -12,4 +15,10 @@ interface AuditLog extends Repository<AuditEntry, UUID> {
 	AuditEntry save(AuditEntry entry);
 
 	Page<AuditEntry> findAllByOrderByOccurredAtDesc(Pageable pageable);
+
+	Optional<AuditEntry> findById(UUID id);
+
+	/** Actions of the given kinds against any of the targets (a creator's account and bundles), newest first. */
+	List<AuditEntry> findByTargetIdInAndActionInOrderByOccurredAtDesc(Collection<UUID> targetIds,
+			Collection<String> actions);
 }

@@ -4,14 +4,19 @@ import java.time.Clock;
 import java.util.List;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.accounts.AccountService;
+import io.reelgate.accounts.AccountStatus;
+import io.reelgate.accounts.AccountView;
 import io.reelgate.catalog.BundleModeration;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.checkout.OrderView;
 import io.reelgate.checkout.Refunds;
+import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.OrderId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,7 +32,11 @@ public class ModerationService {
 
 	private static final int AUDIT_PAGE_SIZE = 50;
 
+	private static final int ACCOUNT_SEARCH_LIMIT = 50;
+
 	private final BundleModeration bundles;
+
+	private final AccountService accounts;
 
 	private final Refunds refunds;
 
@@ -37,8 +46,13 @@ public class ModerationService {
 
 	private final Clock clock;
 
-	ModerationService(BundleModeration bundles, Refunds refunds, Catalog catalog, AuditLog auditLog, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	ModerationService(BundleModeration bundles, AccountService accounts, Refunds refunds, Catalog catalog,
+			AuditLog auditLog, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.bundles = bundles;
+		this.accounts = accounts;
 		this.refunds = refunds;
 		this.catalog = catalog;
 		this.auditLog = auditLog;
@@ -48,11 +62,64 @@ public class ModerationService {
 	public void hide(AccountPrincipal admin, BundleId id, String reason) {
 		BundleSummary bundle = bundles.hide(id, requireReason(reason));
 		audit(admin, AuditAction.HIDE_BUNDLE, bundle, reason);
+		events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_HIDDEN, bundle.creatorId(), bundle.title(),
+				reason.strip()));
 	}
 
 	public void restore(AccountPrincipal admin, BundleId id, String reason) {
 		BundleSummary bundle = bundles.restore(id);
 		audit(admin, AuditAction.RESTORE_BUNDLE, bundle, requireReason(reason));
+		events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_RESTORED, bundle.creatorId(), bundle.title(),
+				reason.strip()));
+	}
+
+	/**
+	 * Suspends or bans a creator: all their bundles leave the storefront and cannot be bought, buyers keep their
+	 * downloads, and the creator can still log in to read the reason. Restoring puts the bundles back, except any
+	 * hidden one by one.
+	 */
+	public void changeAccountStatus(AccountPrincipal admin, AccountId id, AccountStatus status, String reason) {
+		String why = requireReason(reason);
+		AccountView account = accounts.changeStatus(id, status, why);
+		if (status == AccountStatus.ACTIVE) {
+			bundles.reinstateAllOf(id);
+		}
+		else {
+			bundles.withdrawAllOf(id);
+		}
+		AuditAction action = switch (status) {
+			case ACTIVE -> AuditAction.RESTORE_ACCOUNT;
+			case SUSPENDED -> AuditAction.SUSPEND_ACCOUNT;
+			case BANNED -> AuditAction.BAN_ACCOUNT;
+		};
+		auditLog.save(new AuditEntry(admin, action, "ACCOUNT", id.value(), account.displayName(), why, clock.instant()));
+		CreatorNotice.Kind notice = switch (status) {
+			case ACTIVE -> CreatorNotice.Kind.ACCOUNT_RESTORED;
+			case SUSPENDED -> CreatorNotice.Kind.ACCOUNT_SUSPENDED;
+			case BANNED -> CreatorNotice.Kind.ACCOUNT_BANNED;
+		};
+		events.publishEvent(new CreatorNotice(notice, id, account.displayName(), why));
+	}
+
+	/** Makes a viewer an admin; they log in again to use the role. */
+	public void grantAdmin(AccountPrincipal admin, AccountId id, String reason) {
+		String why = requireReason(reason);
+		AccountView account = accounts.grantAdmin(id);
+		auditLog.save(new AuditEntry(admin, AuditAction.GRANT_ADMIN, "ACCOUNT", id.value(), account.displayName(), why,
+				clock.instant()));
+	}
+
+	/** Makes an admin a viewer again, effective at once; never the last admin. */
+	public void revokeAdmin(AccountPrincipal admin, AccountId id, String reason) {
+		String why = requireReason(reason);
+		AccountView account = accounts.revokeAdmin(id);
+		auditLog.save(new AuditEntry(admin, AuditAction.REVOKE_ADMIN, "ACCOUNT", id.value(), account.displayName(),
+				why, clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<AccountView> findAccounts(String text) {
+		return accounts.search(text, ACCOUNT_SEARCH_LIMIT);
 	}
 
 	/**

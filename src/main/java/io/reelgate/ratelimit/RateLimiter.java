@@ -9,7 +9,9 @@ import javax.sql.DataSource;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -63,20 +65,44 @@ public class RateLimiter {
 	 * @throws RateLimitExceededException if the bucket is empty; nothing is taken then
 	 */
 	public void consume(String key, Limit limit) {
+		ConsumptionProbe probe = bucket(key, limit).tryConsumeAndReturnRemaining(1);
+		if (!probe.isConsumed()) {
+			throw refusal(key, limit, probe.getNanosToWaitForRefill());
+		}
+	}
+
+	/**
+	 * Checks that the bucket of {@code key} under {@code limit} has a token, without taking it: for limits that count
+	 * only some outcomes of an action (failed logins), checked before the action and {@link #record recorded}
+	 * after it.
+	 * @throws RateLimitExceededException if the bucket is empty
+	 */
+	public void requireAvailable(String key, Limit limit) {
+		EstimationProbe probe = bucket(key, limit).estimateAbilityToConsume(1);
+		if (!probe.canBeConsumed()) {
+			throw refusal(key, limit, probe.getNanosToWaitForRefill());
+		}
+	}
+
+	/** Takes one token from the bucket of {@code key} under {@code limit} if it has one; never refuses. */
+	public void record(String key, Limit limit) {
+		bucket(key, limit).tryConsume(1);
+	}
+
+	private BucketProxy bucket(String key, Limit limit) {
 		if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
 			throw new IllegalArgumentException("A rate limit key needs 1 to " + MAX_KEY_LENGTH + " characters");
 		}
 		BucketConfiguration configuration = BucketConfiguration.builder()
 			.addLimit(bandwidth -> bandwidth.capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()))
 			.build();
-		ConsumptionProbe probe = buckets.builder()
-			.build(key + "@" + limit.spec(), () -> configuration)
-			.tryConsumeAndReturnRemaining(1);
-		if (!probe.isConsumed()) {
-			Duration retryAfter = wholeSeconds(probe.getNanosToWaitForRefill());
-			log.info("Rate limit {} reached for {}; next try in {}s", limit.spec(), key, retryAfter.toSeconds());
-			throw new RateLimitExceededException(retryAfter);
-		}
+		return buckets.builder().build(key + "@" + limit.spec(), () -> configuration);
+	}
+
+	private static RateLimitExceededException refusal(String key, Limit limit, long nanosToWait) {
+		Duration retryAfter = wholeSeconds(nanosToWait);
+		log.info("Rate limit {} reached for {}; next try in {}s", limit.spec(), key, retryAfter.toSeconds());
+		return new RateLimitExceededException(retryAfter);
 	}
 
 	/** Deletes buckets that have been full for a while; each instance may run this, rows are skipped if locked. */

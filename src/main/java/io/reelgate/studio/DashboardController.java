@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.accounts.AccountService;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.checkout.BundleEarnings;
@@ -13,6 +14,7 @@ import io.reelgate.checkout.PaymentGateway;
 import io.reelgate.checkout.Sellers;
 import io.reelgate.library.DownloadActivity;
 import io.reelgate.library.DownloadActivity.BundleDownloads;
+import io.reelgate.moderation.AppealService;
 import io.reelgate.shared.BundleId;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,13 +41,19 @@ class DashboardController {
 
 	private final DownloadActivity downloads;
 
+	private final AccountService accounts;
+
+	private final AppealService appeals;
+
 	DashboardController(Catalog catalog, Earnings earnings, Sellers sellers, PaymentGateway gateway,
-			DownloadActivity downloads) {
+			DownloadActivity downloads, AccountService accounts, AppealService appeals) {
 		this.catalog = catalog;
 		this.earnings = earnings;
 		this.sellers = sellers;
 		this.gateway = gateway;
 		this.downloads = downloads;
+		this.accounts = accounts;
+		this.appeals = appeals;
 	}
 
 	@GetMapping("/studio")
@@ -62,6 +70,8 @@ class DashboardController {
 		model.addAttribute("months", earnings.byMonth(me.accountId()));
 		model.addAttribute("payoutsNeeded", gateway.paysSellersOut());
 		model.addAttribute("seller", sellers.status(me.accountId()));
+		model.addAttribute("account", accounts.find(me.accountId()).orElse(null));
+		model.addAttribute("moderationActions", appeals.actionsAgainst(me.accountId()));
 		return VIEW;
 	}
 

@@ -1,5 +1,6 @@
 package io.reelgate.web;
 
+import io.reelgate.accounts.AccountNotFoundException;
 import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.checkout.OrderNotFoundException;
 import io.reelgate.ratelimit.RateLimitExceededException;
@@ -22,7 +23,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 class ErrorPages {
 
 	/** Unknown, malformed and forbidden ids all look the same from outside. */
-	@ExceptionHandler({ BundleNotFoundException.class, OrderNotFoundException.class,
+	@ExceptionHandler({ BundleNotFoundException.class, OrderNotFoundException.class, AccountNotFoundException.class,
 			MethodArgumentTypeMismatchException.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(Model model) {

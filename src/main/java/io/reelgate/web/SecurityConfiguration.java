@@ -1,5 +1,9 @@
 package io.reelgate.web;
 
+import java.time.Duration;
+
+import io.reelgate.accounts.LoginThrottle;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -8,6 +12,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may reach which URL. Services check roles again with method security and the domain checks ownership, so a
@@ -19,8 +26,24 @@ class SecurityConfiguration {
 
 	private static final String WEBHOOKS = "/stripe/webhook";
 
+	/**
+	 * Everything the pages load comes from this origin: no inline scripts or styles (not even {@code style=}
+	 * attributes), no plugins, no framing. Bootstrap's CSS embeds small SVG icons as {@code data:} images. Forms may
+	 * post only here, except that starting a Stripe checkout or payout onboarding answers the POST with a redirect
+	 * to Stripe's hosted pages, which browsers check against {@code form-action} too.
+	 */
+	static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'", "script-src 'self'",
+			"style-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "media-src 'self'",
+			"object-src 'none'", "base-uri 'self'",
+			"form-action 'self' https://checkout.stripe.com https://connect.stripe.com", "frame-ancestors 'none'");
+
+	/** Powerful browser features the site never uses, switched off for it and anything it might embed. */
+	static final String PERMISSIONS_POLICY = String.join(", ", "camera=()", "microphone=()", "geolocation=()",
+			"payment=()", "usb=()");
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
+		LoginThrottleFilter throttle = new LoginThrottleFilter(loginThrottle);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/studio/**").hasRole("CREATOR")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
@@ -34,9 +57,22 @@ class SecurityConfiguration {
 			.permitAll()
 			// Payment provider callbacks authenticate by signature, not by session.
 			.requestMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
+			// Anyone may report a bundle, logged in or not (rate limited per address, CSRF-protected).
+			.requestMatchers(HttpMethod.POST, "/bundles/*/report").permitAll()
 			.anyRequest().authenticated())
 			.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS))
-			.formLogin(form -> form.loginPage("/login").permitAll())
+			// X-Content-Type-Options: nosniff and Cache-Control on pages are Spring Security's defaults; so is HSTS,
+			// which it sends only on requests that arrived over HTTPS (see server.forward-headers-strategy).
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+				.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+					.includeSubDomains(false)))
+			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+			.formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN).failureHandler(throttle.failureHandler())
+				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"));
 		return http.build();
 	}

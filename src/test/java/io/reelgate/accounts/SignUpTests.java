@@ -101,6 +101,33 @@ class SignUpTests {
 			.andExpect(unauthenticated());
 	}
 
+	/** The test limit is 20 sign-ups per 10 minutes per address (application-test.yml). */
+	@Test
+	void oneAddressOpeningManyAccountsGetsA429AndNoAccountWhileOthersCanStillSignUp() throws Exception {
+		for (int i = 0; i < 20; i++) {
+			signUpFrom("198.51.100.77", Fixtures.unique("bot") + "@example.test").andExpect(status().is3xxRedirection());
+		}
+		String refused = Fixtures.unique("bot") + "@example.test";
+
+		MvcResult tooMany = signUpFrom("198.51.100.77", refused).andExpect(status().isTooManyRequests())
+			.andExpect(content().string(containsString("Too many attempts")))
+			.andExpect(unauthenticated())
+			.andReturn();
+
+		assertThat(Long.parseLong(tooMany.getResponse().getHeader("Retry-After"))).isBetween(1L, 30L);
+		assertThat(jdbc.sql("select count(*) from accounts where email = ?").param(refused).query(Long.class).single())
+			.isZero();
+		signUpFrom("198.51.100.78", Fixtures.unique("person") + "@example.test").andExpect(status().is3xxRedirection());
+	}
+
+	private ResultActions signUpFrom(String address, String email) throws Exception {
+		return mvc.perform(post("/signup").with(csrf()).with(request -> {
+			request.setRemoteAddr(address);
+			return request;
+		}).param("email", email).param("displayName", "Someone").param("password", "a-long-enough-password")
+			.param("accountType", "VIEWER"));
+	}
+
 	private ResultActions signUp(String email, String type) throws Exception {
 		return mvc.perform(post("/signup").with(csrf())
 			.param("email", email)

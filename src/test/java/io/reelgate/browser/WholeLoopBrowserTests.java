@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.imageio.ImageIO;
 
@@ -18,18 +20,23 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The whole loop in a real browser: a creator publishes a paid bundle, a viewer finds, buys and downloads it with
@@ -48,9 +55,15 @@ class WholeLoopBrowserTests {
 	@TempDir
 	Path temp;
 
+	@Autowired
+	Fixtures fixtures;
+
 	private Playwright playwright;
 
 	private Browser browser;
+
+	/** Anything the Content-Security-Policy blocked on any page: the pages must work without such exceptions. */
+	private final List<String> blockedByContentSecurityPolicy = new CopyOnWriteArrayList<>();
 
 	@BeforeAll
 	void startBrowser() {
@@ -64,6 +77,11 @@ class WholeLoopBrowserTests {
 		if (playwright != null) {
 			playwright.close();
 		}
+	}
+
+	@AfterEach
+	void nothingWasBlockedByTheContentSecurityPolicy() {
+		assertEquals(List.of(), blockedByContentSecurityPolicy);
 	}
 
 	@Test
@@ -160,10 +178,73 @@ class WholeLoopBrowserTests {
 		assertThat(creator.getByText("Hidden by moderation: Rights holder complaint")).isVisible();
 	}
 
+	@Test
+	void aVisitorReportsABundleAnAdminHidesItTheCreatorAppealsAndTheAdminRestoresIt() {
+		AccountPrincipal creatorAccount = fixtures.creator();
+		String title = Fixtures.unique("Reported Reel");
+		BundleId bundle = fixtures.published(creatorAccount, title, "film".getBytes());
+
+		Page visitor = page();
+		visitor.navigate(url("/bundles/" + bundle));
+		visitor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Report this bundle")).click();
+		visitor.getByLabel("It infringes my copyright").check();
+		visitor.getByLabel("Details").fill("This is our film, uploaded without permission.");
+		visitor.getByLabel("Rights holder (your name or your client's)").fill("Studio X");
+		visitor.getByLabel("The copyrighted work").fill("The Original Reel (2024)");
+		visitor.getByLabel("Email to reach you").fill("legal@studio-x.test");
+		visitor.getByLabel("I believe in good faith").check();
+		visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send report")).click();
+		assertThat(visitor.getByRole(AriaRole.STATUS)).containsText("Thank you");
+
+		Page admin = logIn(Fixtures.ADMIN_EMAIL, "admin-password-for-tests");
+		admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Reports")).click();
+		Locator reported = admin.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions().setName(title));
+		assertThat(reported).containsText("Studio X");
+		reported.getByLabel("Reason").fill("Copyright notice from Studio X");
+		reported.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hide bundle " + title)).click();
+		assertThat(admin.getByRole(AriaRole.STATUS)).containsText("Bundle hidden");
+		screenshot(admin, "reports");
+
+		Page creator = logIn(creatorAccount.email(), "a-long-enough-password");
+		creator.navigate(url("/studio"));
+		Locator actions = creator.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Moderation actions"));
+		assertThat(actions).containsText("Copyright notice from Studio X");
+		actions.getByLabel("Your appeal").fill("I hold the rights: Studio X licensed the film to me.");
+		actions.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send appeal")).click();
+		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Your appeal has been sent");
+		screenshot(creator, "appeal");
+
+		admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Reports")).click();
+		Locator appeal = admin.getByRole(AriaRole.ARTICLE).filter(new Locator.FilterOptions().setHasText("Studio X licensed"));
+		appeal.getByLabel("Reason").fill("Licence confirmed");
+		appeal.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Uphold " + title)).click();
+		assertThat(admin.getByRole(AriaRole.STATUS)).containsText("Appeal upheld");
+
+		visitor.navigate(url("/bundles/" + bundle));
+		assertThat(visitor.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title))).isVisible();
+		creator.navigate(url("/studio"));
+		assertThat(creator.getByText("Your appeal was upheld.")).isVisible();
+	}
+
+	private Page logIn(String email, String password) {
+		Page page = page();
+		page.navigate(url("/login"));
+		page.getByLabel("Email").fill(email);
+		page.getByLabel("Password").fill(password);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+		return page;
+	}
+
 	private Page page() {
 		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true)
 			.setViewportSize(1280, 900));
-		return context.newPage();
+		Page page = context.newPage();
+		page.onConsoleMessage(message -> {
+			if (message.text().contains("Content Security Policy")) {
+				blockedByContentSecurityPolicy.add(message.text());
+			}
+		});
+		return page;
 	}
 
 	private void signUp(Page page, String path, String name, String email) {

@@ -3,8 +3,6 @@ package io.reelgate.ratelimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
@@ -92,6 +90,26 @@ class RateLimiterTests {
 	}
 
 	@Test
+	void recordedOutcomesAreCheckedWithoutSpendingTokensAndComeBackWithTime() {
+		ManualClock clock = new ManualClock(Instant.now());
+		RateLimiter limiter = new RateLimiter(dataSource, clock);
+		Limit twoPerMinute = new Limit(2, Duration.ofMinutes(1));
+		String key = Fixtures.unique("failures");
+		for (int i = 0; i < 5; i++) {
+			limiter.requireAvailable(key, twoPerMinute);
+		}
+		limiter.record(key, twoPerMinute);
+		limiter.record(key, twoPerMinute);
+		limiter.record(key, twoPerMinute);
+
+		assertThat(assertThatExceptionOfType(RateLimitExceededException.class)
+			.isThrownBy(() -> limiter.requireAvailable(key, twoPerMinute)).actual().retryAfter())
+			.isEqualTo(Duration.ofSeconds(30));
+		clock.advance(Duration.ofSeconds(30));
+		assertThatNoException().isThrownBy(() -> limiter.requireAvailable(key, twoPerMinute));
+	}
+
+	@Test
 	void aChangedLimitStartsAFreshBucket() {
 		String key = Fixtures.unique("changed");
 		limiter.consume(key, TWO_PER_TEN_MINUTES);
@@ -136,34 +154,5 @@ class RateLimiterTests {
 
 	private long buckets(String id) {
 		return jdbc.sql("select count(*) from rate_limit_buckets where id = ?").param(id).query(Long.class).single();
-	}
-
-	/** A clock the test moves by hand, so refills need no sleeping. */
-	private static final class ManualClock extends Clock {
-
-		private Instant now;
-
-		ManualClock(Instant start) {
-			this.now = start;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
 	}
 }

@@ -3,6 +3,7 @@ package io.reelgate.accounts.web;
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.EmailAlreadyUsedException;
 import io.reelgate.accounts.web.SignUpForm.AccountType;
+import io.reelgate.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -34,13 +35,20 @@ class SignUpController {
 
 	private final UserDetailsService users;
 
+	private final RateLimiter limiter;
+
+	private final SignUpRateLimitProperties limits;
+
 	/** The same repositories Spring Security's filters read the login back from. */
 	private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
 			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
-	SignUpController(AccountService accountService, UserDetailsService users) {
+	SignUpController(AccountService accountService, UserDetailsService users, RateLimiter limiter,
+			SignUpRateLimitProperties limits) {
 		this.accountService = accountService;
 		this.users = users;
+		this.limiter = limiter;
+		this.limits = limits;
 	}
 
 	@GetMapping("/signup")
@@ -56,6 +64,8 @@ class SignUpController {
 		if (result.hasErrors()) {
 			return VIEW;
 		}
+		// Only complete forms count: a person correcting a typo is not held back.
+		limiter.consume("signup:ip:" + request.getRemoteAddr(), limits.perIp());
 		try {
 			accountService.signUp(form.toSignUp());
 		}

@@ -37,11 +37,6 @@ class ModerationController {
 		this.moderation = moderation;
 	}
 
-	@GetMapping
-	String home() {
-		return "redirect:/admin/bundles";
-	}
-
 	@GetMapping("/bundles")
 	String bundles(@RequestParam(name = "filter", defaultValue = "ALL") ModerationFilter filter,
 			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {

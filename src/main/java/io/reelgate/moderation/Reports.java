@@ -1,0 +1,18 @@
+package io.reelgate.moderation;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Reports extends JpaRepository<Report, UUID> {
+
+	@Query("select r from Report r where r.status = io.reelgate.moderation.Report.Status.OPEN order by r.createdAt, r.id")
+	List<Report> findOpen();
+
+	@Query("""
+			select r from Report r where r.status = io.reelgate.moderation.Report.Status.OPEN and r.bundleId = :bundleId
+			order by r.createdAt, r.id""")
+	List<Report> findOpenByBundleId(UUID bundleId);
+}

@@ -1,0 +1,96 @@
+package io.reelgate.moderation.web;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.accounts.AccountStatus;
+import io.reelgate.accounts.LastAdminException;
+import io.reelgate.moderation.ModerationService;
+import io.reelgate.shared.AccountId;
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admin's list of accounts: search by email or name, and suspend, ban or restore a creator with a reason. */
+@Controller
+@RequestMapping("/admin/accounts")
+class AccountsAdminController {
+
+	static final String VIEW = "moderation/accounts";
+
+	private final ModerationService moderation;
+
+	AccountsAdminController(ModerationService moderation) {
+		this.moderation = moderation;
+	}
+
+	@GetMapping
+	String accounts(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
+		model.addAttribute("q", query);
+		model.addAttribute("accounts", moderation.findAccounts(query));
+		return VIEW;
+	}
+
+	@PostMapping("/{id}/suspend")
+	String suspend(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return change(me, id, AccountStatus.SUSPENDED, form, result, redirect);
+	}
+
+	@PostMapping("/{id}/ban")
+	String ban(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return change(me, id, AccountStatus.BANNED, form, result, redirect);
+	}
+
+	@PostMapping("/{id}/restore")
+	String restore(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return change(me, id, AccountStatus.ACTIVE, form, result, redirect);
+	}
+
+	@PostMapping("/{id}/grant-admin")
+	String grantAdmin(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "accounts.admin.granted", () -> moderation.grantAdmin(me, id, form.reason()));
+	}
+
+	@PostMapping("/{id}/revoke-admin")
+	String revokeAdmin(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "accounts.admin.revoked", () -> moderation.revokeAdmin(me, id, form.reason()));
+	}
+
+	private String change(AccountPrincipal me, AccountId id, AccountStatus status, ReasonForm form,
+			BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "accounts.admin.changed." + status,
+				() -> moderation.changeAccountStatus(me, id, status, form.reason()));
+	}
+
+	/** Runs an action only with a valid reason, and goes back to the list with the outcome. */
+	private static String act(BindingResult result, RedirectAttributes redirect, String success, Runnable action) {
+		if (result.hasErrors()) {
+			redirect.addFlashAttribute("error", "moderation.reason.required");
+			return "redirect:/admin/accounts";
+		}
+		try {
+			action.run();
+			redirect.addFlashAttribute("success", success);
+		}
+		catch (LastAdminException ex) {
+			redirect.addFlashAttribute("error", "accounts.admin.lastAdmin");
+		}
+		catch (IllegalStateException ex) {
+			redirect.addFlashAttribute("error", "accounts.admin.notAllowed");
+		}
+		return "redirect:/admin/accounts";
+	}
+}

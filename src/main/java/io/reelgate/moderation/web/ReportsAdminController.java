@@ -1,0 +1,88 @@
+package io.reelgate.moderation.web;
+
+import java.util.UUID;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.moderation.AppealService;
+import io.reelgate.moderation.ReportService;
+import io.reelgate.shared.BundleId;
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The report queue: open reports grouped by bundle, oldest first, each group resolved by one action; and creators'
+ * open appeals, each upheld (undoing the action) or rejected.
+ */
+@Controller
+@RequestMapping("/admin/reports")
+class ReportsAdminController {
+
+	static final String VIEW = "moderation/reports";
+
+	private final ReportService reports;
+
+	private final AppealService appeals;
+
+	ReportsAdminController(ReportService reports, AppealService appeals) {
+		this.reports = reports;
+		this.appeals = appeals;
+	}
+
+	@GetMapping
+	String queue(Model model) {
+		model.addAttribute("groups", reports.openQueue());
+		model.addAttribute("appeals", appeals.openAppeals());
+		return VIEW;
+	}
+
+	@PostMapping("/bundles/{id}/dismiss")
+	String dismiss(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "reports.admin.dismissed", () -> reports.dismiss(me, id, form.reason()));
+	}
+
+	@PostMapping("/bundles/{id}/hide")
+	String hide(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "reports.admin.hidden", () -> reports.hide(me, id, form.reason()));
+	}
+
+	@PostMapping("/bundles/{id}/suspend")
+	String suspend(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "reports.admin.suspended", () -> reports.suspendCreator(me, id, form.reason()));
+	}
+
+	@PostMapping("/appeals/{id}/uphold")
+	String uphold(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "appeals.admin.upheld", () -> appeals.uphold(me, id, form.reason()));
+	}
+
+	@PostMapping("/appeals/{id}/reject")
+	String reject(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "appeals.admin.rejected", () -> appeals.reject(me, id, form.reason()));
+	}
+
+	private static String act(BindingResult result, RedirectAttributes redirect, String success, Runnable action) {
+		if (result.hasErrors()) {
+			redirect.addFlashAttribute("error", "moderation.reason.required");
+		}
+		else {
+			action.run();
+			redirect.addFlashAttribute("success", success);
+		}
+		return "redirect:/admin/reports";
+	}
+}

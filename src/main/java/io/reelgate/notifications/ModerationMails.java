@@ -1,0 +1,87 @@
+package io.reelgate.notifications;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.reelgate.accounts.AccountService;
+import io.reelgate.accounts.AccountView;
+import io.reelgate.moderation.CreatorNotice;
+import io.reelgate.moderation.ReportOutcome;
+import io.reelgate.shared.AccountId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+/**
+ * Tells creators about moderation actions on their bundles or account, with the admin's reason, and tells people
+ * who reported a bundle what became of it. Like {@link ReceiptSender}: after the action committed, asynchronously,
+ * retried on the next start if the mail could not be sent.
+ */
+@Component
+class ModerationMails {
+
+	private static final Locale LOCALE = Locale.ENGLISH;
+
+	private final AccountService accounts;
+
+	private final MailTemplates templates;
+
+	private final MessageSource messages;
+
+	private final PublicUrlProperties site;
+
+	private final Mailer mailer;
+
+	ModerationMails(AccountService accounts, MailTemplates templates, MessageSource messages, PublicUrlProperties site,
+			Mailer mailer) {
+		this.accounts = accounts;
+		this.templates = templates;
+		this.messages = messages;
+		this.site = site;
+		this.mailer = mailer;
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(CreatorNotice notice) {
+		AccountView creator = account(notice.creator());
+		String key = "moderationMail.creator." + notice.kind();
+		mailer.send(mail(creator.email(), message(key + ".subject", notice.subject()), creator.displayName(),
+				message(key + ".text", notice.subject()), notice.reason(), site.link("/studio")));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ReportOutcome outcome) {
+		String key = "moderationMail.report." + outcome.outcome();
+		String subject = message("moderationMail.report.subject", outcome.bundleTitle());
+		String text = message(key, outcome.bundleTitle());
+		for (AccountId reporter : outcome.reporters()) {
+			AccountView account = account(reporter);
+			mailer.send(mail(account.email(), subject, account.displayName(), text, outcome.reason(), null));
+		}
+		for (String contact : outcome.contacts()) {
+			mailer.send(mail(contact, subject, null, text, outcome.reason(), null));
+		}
+	}
+
+	private AccountView account(AccountId id) {
+		return accounts.find(id).orElseThrow(() -> new IllegalStateException("No account " + id));
+	}
+
+	private Mail mail(String to, String subject, @Nullable String name, String text, String reason,
+			@Nullable String link) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("name", name);
+		variables.put("text", text);
+		variables.put("reason", reason);
+		variables.put("link", link);
+		return new Mail(to, subject, templates.render("moderation", LOCALE, variables));
+	}
+
+	private String message(String key, Object... arguments) {
+		return messages.getMessage(key, arguments, LOCALE);
+	}
+}

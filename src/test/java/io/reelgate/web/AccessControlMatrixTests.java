@@ -1,0 +1,269 @@
+package io.reelgate.web;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.accounts.AccountStatus;
+import io.reelgate.moderation.ModerationService;
+import io.reelgate.shared.BundleId;
+import io.reelgate.support.Fixtures;
+import io.reelgate.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every sensitive URL against every kind of visitor, a suspended creator included. {@code LOGIN} means a redirect to the login form; 404 is the
+ * answer for someone else's bundle or order (it does not confirm that it exists); 403 for a role that never may.
+ * State-changing requests are sent with a valid CSRF token and checked only for the visitors who must be refused
+ * ({@code SKIP} marks the owners, whose successful changes the feature tests cover); separately, every one of them
+ * is refused without a token or with a forged one, even for a visitor who could otherwise make it.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessControlMatrixTests {
+
+	private static final int LOGIN = 302;
+
+	private static final int SKIP = 0;
+
+	/** A suspended creator may reach exactly what any other creator may: the rows' OTHER_CREATOR column. */
+	enum Visitor {
+		ANONYMOUS, VIEWER, OTHER_VIEWER, CREATOR, OTHER_CREATOR, ADMIN, SUSPENDED_CREATOR
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	ModerationService moderation;
+
+	private final Map<Visitor, AccountPrincipal> accounts = new EnumMap<>(Visitor.class);
+
+	private BundleId published;
+
+	private BundleId draft;
+
+	private String draftFile;
+
+	private String publishedFile;
+
+	private String order;
+
+	@BeforeAll
+	void visitorsAndTheirThings() throws Exception {
+		accounts.put(Visitor.VIEWER, fixtures.viewer());
+		accounts.put(Visitor.OTHER_VIEWER, fixtures.viewer());
+		AccountPrincipal creator = fixtures.creator();
+		accounts.put(Visitor.CREATOR, creator);
+		accounts.put(Visitor.OTHER_CREATOR, fixtures.creator());
+		accounts.put(Visitor.ADMIN, fixtures.admin());
+		fixtures.payoutsReady(creator);
+		AccountPrincipal suspended = fixtures.creator();
+		fixtures.as(fixtures.admin(), () -> {
+			moderation.changeAccountStatus(fixtures.admin(), suspended.accountId(), AccountStatus.SUSPENDED, "Spam");
+			return null;
+		});
+		accounts.put(Visitor.SUSPENDED_CREATOR, suspended);
+
+		draft = fixtures.draft(creator, Fixtures.unique("Draft"), "draft".getBytes());
+		draftFile = fixtures.addFile(creator, draft, "notes.txt", "notes".getBytes()).id().toString();
+		BundleId free = fixtures.draft(creator, Fixtures.unique("Free"), "free".getBytes());
+		publishedFile = fixtures.addFile(creator, free, "extras.txt", "extras".getBytes()).id().toString();
+		fixtures.publish(creator, free);
+		published = fixtures.published(creator, Fixtures.unique("Paid"), "paid".getBytes(), "5.00", "USD");
+
+		AccountPrincipal viewer = accounts.get(Visitor.VIEWER);
+		mvc.perform(post("/checkout/{id}", free).with(user(viewer)).with(csrf()));
+		String payAt = mvc.perform(post("/checkout/{id}", published).with(user(viewer)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		assertThat(payAt).startsWith("/checkout/simulated/");
+		order = payAt.substring("/checkout/simulated/".length());
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everySensitiveUrlAnswersEachKindOfVisitorAsExpected() {
+		return rules().stream().flatMap(Rule::tests);
+	}
+
+	private List<Rule> rules() {
+		rules.clear();
+		//                          anonymous viewer other-viewer creator other-creator admin
+		page("/", 200, 200, 200, 200, 200, 200);
+		page("/bundles/" + published, 200, 200, 200, 200, 200, 200);
+		// Its creator and admins may preview a draft; to everyone else it does not exist.
+		page("/bundles/" + draft, 404, 404, 404, 200, 404, 200);
+		page("/creators/" + accounts.get(Visitor.CREATOR).accountId(), 200, 200, 200, 200, 200, 200);
+		page("/library", LOGIN, 200, 200, 200, 200, 200);
+		page("/account", LOGIN, 200, 200, 200, 200, 200);
+		page("/account/export", LOGIN, 200, 200, 200, 200, 200);
+		page("/downloads/" + publishedFile, LOGIN, 200, 404, 200, 404, 200);
+		page("/downloads/" + draftFile, LOGIN, 404, 404, 200, 404, 200);
+		page("/checkout/simulated/" + order, LOGIN, 200, 404, 404, 404, 404);
+		page("/studio", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/sales", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/bundles/new", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/bundles/" + draft, LOGIN, 403, 403, 200, 404, 403);
+		page("/admin", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/bundles", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/audit", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/payments", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/accounts", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/reports", LOGIN, 403, 403, 403, 403, 200);
+		page("/bundles/" + published + "/report", 200, 200, 200, 200, 200, 200);
+		page("/bundles/" + draft + "/report", 404, 404, 404, 404, 404, 404);
+
+		change("/checkout/" + published, LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/account/password", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/account/sessions/others/logout", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/checkout/simulated/" + order + "/pay", LOGIN, SKIP, 404, 404, 404, 404);
+		change("/checkout/simulated/" + order + "/cancel", LOGIN, SKIP, 404, 404, 404, 404);
+		change("/studio/bundles", LOGIN, 403, 403, SKIP, SKIP, 403);
+		change("/studio/bundles/" + draft, LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/gate", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/files", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/cover", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/files/" + draftFile + "/delete", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/publish", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + published + "/unpublish", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/sales/" + order + "/refund", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/payouts/connect", LOGIN, 403, 403, SKIP, SKIP, 403);
+		change("/admin/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/bundles/" + published + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/payments/" + order + "/refund", LOGIN, 403, 403, 403, 403, SKIP);
+		String creator = accounts.get(Visitor.CREATOR).accountId().toString();
+		change("/admin/accounts/" + creator + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/accounts/" + creator + "/ban", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/accounts/" + creator + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/bundles/" + published + "/report", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/admin/reports/bundles/" + published + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reports/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reports/bundles/" + published + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
+		String action = java.util.UUID.randomUUID().toString();
+		change("/studio/appeals/" + action, LOGIN, 403, 403, SKIP, SKIP, 403);
+		change("/admin/reports/appeals/" + action + "/uphold", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reports/appeals/" + action + "/reject", LOGIN, 403, 403, 403, 403, SKIP);
+		String viewer = accounts.get(Visitor.OTHER_VIEWER).accountId().toString();
+		change("/admin/accounts/" + viewer + "/grant-admin", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/accounts/" + viewer + "/revoke-admin", LOGIN, 403, 403, 403, 403, SKIP);
+		return List.copyOf(rules);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyStateChangingRequestIsRefusedWithoutAValidCsrfToken() {
+		List<Rule> changes = new ArrayList<>(rules().stream().filter(r -> r.method == HttpMethod.POST).toList());
+		changes.add(new Rule(HttpMethod.POST, "/logout", Map.of(Visitor.VIEWER, SKIP)));
+		changes.add(new Rule(HttpMethod.POST, "/login", Map.of(Visitor.ANONYMOUS, SKIP)));
+		changes.add(new Rule(HttpMethod.POST, "/signup", Map.of(Visitor.ANONYMOUS, SKIP)));
+		return changes.stream().flatMap(rule -> Stream.of(true, false).map(forged -> {
+			Visitor allowed = rule.allowedVisitor();
+			return dynamicTest("POST " + rule.path + " as " + allowed + (forged ? " with a forged token" : " without a token"),
+					() -> {
+						AbstractMockHttpServletRequestBuilder<?> request = request(rule.method, rule.path).with(as(allowed));
+						if (forged) {
+							request.with(csrf().useInvalidToken());
+						}
+						assertThat(mvc.perform(request).andReturn().getResponse().getStatus()).isEqualTo(403);
+					});
+		}));
+	}
+
+	private final List<Rule> rules = new ArrayList<>();
+
+	private void page(String path, int... statuses) {
+		rules.add(new Rule(HttpMethod.GET, path, expectations(statuses)));
+	}
+
+	private void change(String path, int... statuses) {
+		rules.add(new Rule(HttpMethod.POST, path, expectations(statuses)));
+	}
+
+	private static Map<Visitor, Integer> expectations(int... statuses) {
+		Map<Visitor, Integer> expected = new EnumMap<>(Visitor.class);
+		for (Visitor visitor : Visitor.values()) {
+			expected.put(visitor, visitor == Visitor.SUSPENDED_CREATOR ? statuses[Visitor.OTHER_CREATOR.ordinal()]
+					: statuses[visitor.ordinal()]);
+		}
+		return expected;
+	}
+
+	private RequestPostProcessor as(Visitor visitor) {
+		AccountPrincipal account = accounts.get(visitor);
+		return account == null ? request -> request : user(account);
+	}
+
+	private static AbstractMockHttpServletRequestBuilder<?> request(HttpMethod method, String path) {
+		if (method == HttpMethod.GET) {
+			return get(path);
+		}
+		if (path.endsWith("/files") || path.endsWith("/cover")) {
+			return multipart(path).file(new MockMultipartFile(path.endsWith("/files") ? "file" : "cover", "x.png",
+					"image/png", new byte[] { 1 }));
+		}
+		return post(path);
+	}
+
+	private final class Rule {
+
+		private final HttpMethod method;
+
+		private final String path;
+
+		private final Map<Visitor, Integer> expected;
+
+		Rule(HttpMethod method, String path, Map<Visitor, Integer> expected) {
+			this.method = method;
+			this.path = path;
+			this.expected = expected;
+		}
+
+		Stream<DynamicTest> tests() {
+			return expected.entrySet().stream().filter(e -> e.getValue() != SKIP).map(e -> {
+				Visitor visitor = e.getKey();
+				int status = e.getValue();
+				return dynamicTest(method + " " + path + " as " + visitor + " → " + (status == LOGIN ? "login" : status),
+						() -> {
+							AbstractMockHttpServletRequestBuilder<?> request = request(method, path).with(as(visitor));
+							if (method == HttpMethod.POST) {
+								request.with(csrf());
+							}
+							MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+							assertThat(response.getStatus()).isEqualTo(status);
+							if (status == LOGIN) {
+								assertThat(response.getRedirectedUrl()).endsWith("/login");
+							}
+						});
+			});
+		}
+
+		/** Someone who would pass every check but the CSRF one. */
+		Visitor allowedVisitor() {
+			return expected.entrySet().stream().filter(e -> e.getValue() == SKIP).map(Map.Entry::getKey)
+				.findFirst().orElse(Visitor.ADMIN);
+		}
+	}
+}
