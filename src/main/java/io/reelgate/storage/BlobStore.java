@@ -36,4 +36,7 @@ public interface BlobStore {
 
 	/** Deletes the blob if it exists. */
 	void delete(String key) throws IOException;
+
+	/** Throws if the store cannot take or serve blobs right now (readiness: disk gone, bucket unreachable). */
+	void checkAvailable() throws IOException;
 }

@@ -15,6 +15,8 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -46,12 +48,17 @@ class OperationsTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	@Qualifier("storage")
+	HealthIndicator storage;
+
 	@Test
 	void probesAnswerAnyoneAndReadinessIncludesTheDatabase() throws Exception {
 		mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 		mvc.perform(get("/actuator/health/readiness").with(remote("203.0.113.9")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"));
+		assertThat(storage.health(true)).satisfies(health -> assertThat(health.getStatus().getCode()).isEqualTo("UP"));
 	}
 
 	@Test

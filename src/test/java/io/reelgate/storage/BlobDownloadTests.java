@@ -77,6 +77,10 @@ class BlobDownloadTests {
 			}
 
 			@Override
+			public void checkAvailable() {
+			}
+
+			@Override
 			public void delete(String key) {
 			}
 		};

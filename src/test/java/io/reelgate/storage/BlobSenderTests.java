@@ -65,6 +65,10 @@ class BlobSenderTests {
 			}
 
 			@Override
+			public void checkAvailable() {
+			}
+
+			@Override
 			public void delete(String key) {
 			}
 		};

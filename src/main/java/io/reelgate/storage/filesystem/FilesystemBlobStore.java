@@ -129,6 +129,13 @@ public class FilesystemBlobStore implements BlobStore, LocalFiles {
 		Files.deleteIfExists(pathOf(key));
 	}
 
+	@Override
+	public void checkAvailable() throws IOException {
+		if (!Files.isDirectory(incoming) || !Files.isWritable(incoming)) {
+			throw new IOException("Storage directory " + root + " is missing or not writable");
+		}
+	}
+
 	private Path pathOf(String key) {
 		// Keys are ours, but a corrupted row must never let a read or delete escape the root.
 		if (!KEY.matcher(key).matches()) {

@@ -203,6 +203,16 @@ public class S3BlobStore implements BlobStore, PresignedUrls, AutoCloseable {
 		}
 	}
 
+	@Override
+	public void checkAvailable() throws IOException {
+		try {
+			client.headBucket(head -> head.bucket(bucket));
+		}
+		catch (SdkException ex) {
+			throw new IOException("Bucket " + bucket + " is not reachable", ex);
+		}
+	}
+
 	/** A presigned GET whose response carries the download's type and file name (the response-* overrides). */
 	@Override
 	public Optional<URI> presignedGet(String key, String filename, String contentType, Duration lifetime) {

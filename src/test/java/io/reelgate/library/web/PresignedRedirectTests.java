@@ -105,6 +105,10 @@ class PresignedRedirectTests {
 		}
 
 		@Override
+		public void checkAvailable() {
+		}
+
+		@Override
 		public void delete(String key) {
 		}
 	}
