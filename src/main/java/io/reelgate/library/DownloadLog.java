@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reelgate.catalog.FileView;
 import io.reelgate.shared.AccountId;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +31,16 @@ public class DownloadLog {
 
 	private final Clock clock;
 
-	DownloadLog(JdbcClient jdbc, Clock clock) {
+	/** Bytes sent by downloads ({@code reelgate.downloads.bytes.served}), per kind of request. */
+	private final Counter wholeBytes;
+
+	private final Counter rangedBytes;
+
+	DownloadLog(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.wholeBytes = meters.counter("reelgate.downloads.bytes.served", "request", "whole");
+		this.rangedBytes = meters.counter("reelgate.downloads.bytes.served", "request", "range");
 	}
 
 	/**
@@ -42,6 +51,7 @@ public class DownloadLog {
 	 */
 	public void record(AccountId account, FileView file, @Nullable Instant linkExpiresAt, String clientIp,
 			boolean ranged, long bytes) {
+		(ranged ? rangedBytes : wholeBytes).increment(bytes);
 		Instant now = clock.instant();
 		jdbc.sql("""
 				insert into download_activity (file_id, account_id, link_expires_at, client_ip, day, bundle_id,

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reelgate.catalog.BundleMedia;
 import io.reelgate.catalog.FileNames;
 import io.reelgate.catalog.FileView;
@@ -54,14 +57,22 @@ public class ResumableUploads {
 
 	private final Clock clock;
 
+	/** Requests writing bytes right now on this instance ({@code reelgate.uploads.in.flight}). */
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	/** Bytes appended to uploads ({@code reelgate.uploads.bytes.received}). */
+	private final Counter bytesReceived;
+
 	ResumableUploads(UploadSessions sessions, Staging staging, BundleMedia media, UploadLimits limits,
-			UploadProperties properties, Clock clock) {
+			UploadProperties properties, Clock clock, MeterRegistry meters) {
 		this.sessions = sessions;
 		this.staging = staging;
 		this.media = media;
 		this.limits = limits;
 		this.properties = properties;
 		this.clock = clock;
+		this.bytesReceived = meters.counter("reelgate.uploads.bytes.received");
+		meters.gauge("reelgate.uploads.in.flight", inFlight);
 	}
 
 	/** The largest upload accepted, for {@code Tus-Max-Size}. */
@@ -124,15 +135,18 @@ public class ResumableUploads {
 		if (!sessions.claim(id, offset, token, now, now.plus(properties.lease()))) {
 			throw new UploadException(409, "tus.busy");
 		}
+		inFlight.incrementAndGet();
 		try {
 			SHA256Digest digest = new SHA256Digest(session.sha256State());
 			long end = write(session, token, body, checksum, digest);
+			bytesReceived.increment(end - offset);
 			if (end == session.length()) {
 				finish(session, token, digest);
 			}
 			return end;
 		}
 		finally {
+			inFlight.decrementAndGet();
 			sessions.release(id, token);
 		}
 	}

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -44,6 +46,9 @@ class OperationsTests {
 
 	@Autowired
 	LockProvider locks;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	DataSource dataSource;
@@ -76,6 +81,21 @@ class OperationsTests {
 			.andExpect(content().string(containsString("http_server_requests_seconds")));
 		mvc.perform(get("/actuator/prometheus").with(remote("203.0.113.9"))).andExpect(status().isForbidden());
 		mvc.perform(get("/actuator/env").with(user(fixtures.admin()))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void scheduledJobRunsAreMeasured() throws Exception {
+		context.getBeansOfType(ScheduledTaskHolder.class).values().stream()
+			.flatMap(holder -> holder.getScheduledTasks().stream())
+			.filter(task -> task.getTask().toString().endsWith(".removeExpiredBuckets"))
+			.findFirst().orElseThrow()
+			.getTask().getRunnable().run();
+
+		mvc.perform(get("/actuator/prometheus").with(remote("10.1.2.3")))
+			.andExpect(content().string(containsString("tasks_scheduled_execution_seconds_count{")))
+			.andExpect(content().string(containsString("code_function=\"removeExpiredBuckets\"")))
+			.andExpect(content().string(containsString("reelgate_uploads_in_flight")))
+			.andExpect(content().string(containsString("reelgate_downloads_bytes_served_total")));
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.FileView;
@@ -377,7 +378,7 @@ class TusProtocolTests {
 			.update();
 		// A new server: nothing but the database and the staging directory carry over.
 		ResumableUploads restarted = new ResumableUploads(sessions, new Staging(properties), media, limits,
-				properties, java.time.Clock.systemUTC());
+				properties, java.time.Clock.systemUTC(), new SimpleMeterRegistry());
 		long end = fixtures.as(creator, () -> restarted.append(creator.accountId(), id, 300_000,
 				new ByteArrayInputStream(Arrays.copyOfRange(film, 300_000, film.length)), Optional.empty()));
 
