@@ -65,7 +65,7 @@ post "$BASE/signup" --data-urlencode "_csrf=$T" \
 T=$(token "$BASE/studio/bundles/new")
 EDITOR=$(post "$BASE/studio/bundles" --data-urlencode "_csrf=$T" -d "title=Bench&summary=Benchmark&description=")
 T=$(token "$EDITOR")
-curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null -F "file=@$WORK/film.bin;type=video/mp4" \
+curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null -F "file=@$WORK/film.bin;type=video/mp4;filename=film.mp4" \
   -w 'upload: HTTP %{http_code}, %{time_total} s\n' "$EDITOR/files?_csrf=$T"
 T=$(token "$EDITOR")
 post "$EDITOR/publish" --data-urlencode "_csrf=$T" > /dev/null

@@ -54,7 +54,7 @@ EDITOR=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null -w '%{redirect
 T=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$EDITOR" | csrf)
 
 echo "== upload"
-curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null -F "file=@$WORK/film.bin;type=video/mp4" \
+curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null -F "file=@$WORK/film.bin;type=video/mp4;filename=film.mp4" \
   -w 'upload: HTTP %{http_code}, %{time_total} s, %{speed_upload} bytes/s\n' "$EDITOR/files?_csrf=$T"
 FILE_ID=$(curl -s -b "$JAR_COOKIES" "$EDITOR" | grep -o '/downloads/[0-9a-f-]*' | head -1 | cut -d/ -f3)
 STORED_SHA=$(curl -s -b "$JAR_COOKIES" "$EDITOR" | grep -o 'SHA-256 [0-9a-f]*' | head -1 | cut -d' ' -f2)
