@@ -209,6 +209,11 @@ class Bundle {
 		return file.view().storageKey();
 	}
 
+	void offerAsPreview(BundleFileId fileId, boolean offered) {
+		files.stream().filter(f -> f.id().equals(fileId)).findFirst().orElseThrow(BundleNotFoundException::new)
+			.offerAsPreview(offered);
+	}
+
 	/** Sets a new cover and returns the key of the one it replaces, if any, for deletion. */
 	Optional<String> changeCover(StoredBlob blob, String contentType, Instant now) {
 		Optional<String> previous = Optional.ofNullable(coverKey);

@@ -37,6 +37,8 @@ class BundleFile {
 
 	private Instant createdAt;
 
+	private boolean preview;
+
 	protected BundleFile() {
 	}
 
@@ -56,6 +58,14 @@ class BundleFile {
 		return new BundleFileId(id);
 	}
 
+	/** Offers the file to everyone as a free preview, or stops; only media a browser can play may be previews. */
+	void offerAsPreview(boolean offered) {
+		if (offered && !view().playable()) {
+			throw new CatalogException("file.preview.notPlayable");
+		}
+		this.preview = offered;
+	}
+
 	Bundle bundle() {
 		return bundle;
 	}
@@ -65,6 +75,7 @@ class BundleFile {
 	}
 
 	FileView view() {
-		return new FileView(id(), bundle.id(), displayName, contentType, sizeBytes, sha256, storageKey, createdAt);
+		return new FileView(id(), bundle.id(), displayName, contentType, sizeBytes, sha256, storageKey, createdAt,
+				preview);
 	}
 }

@@ -68,6 +68,14 @@ public class Catalog {
 		return bundle.details();
 	}
 
+	/** A free preview file of a bundle the viewer may see; anything else (not a preview, not visible) is a 404. */
+	public FileView preview(BundleId id, BundleFileId fileId, Viewer viewer) {
+		return bundle(id, viewer).files().stream()
+			.filter(f -> f.id().equals(fileId) && f.preview())
+			.findFirst()
+			.orElseThrow(BundleNotFoundException::new);
+	}
+
 	public CoverView cover(BundleId id, Viewer viewer) {
 		Bundle bundle = CatalogService.find(bundles, id.value());
 		if (!viewer.maySee(bundle)) {

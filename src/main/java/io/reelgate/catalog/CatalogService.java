@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountView;
 import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,6 +60,11 @@ public class CatalogService {
 		if (bundle.isPublic()) {
 			assertMaySell(bundle);
 		}
+	}
+
+	/** Marks a video or audio file as a free preview anyone may stream from the bundle page, or unmarks it. */
+	public void offerAsPreview(AccountId owner, BundleId id, BundleFileId fileId, boolean offered) {
+		owned(owner, id).offerAsPreview(fileId, offered);
 	}
 
 	public void publish(AccountId owner, BundleId id) {

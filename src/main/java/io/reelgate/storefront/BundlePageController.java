@@ -7,7 +7,9 @@ import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.Viewer;
 import io.reelgate.catalog.CoverView;
+import io.reelgate.catalog.FileView;
 import io.reelgate.library.Library;
+import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.storage.BlobDownload;
 import io.reelgate.storage.BlobStore;
@@ -59,6 +61,21 @@ class BundlePageController {
 		CoverView cover = catalog.cover(id, viewer(me));
 		new BlobDownload(cover.storageKey(), cover.size(), cover.sha256(), cover.updatedAt(), cover.contentType(),
 				"cover", false, "public, max-age=300")
+			.respond(request, response, store);
+	}
+
+	/**
+	 * A free preview (trailer), streamed to anyone who may see the bundle, with ranges so a player can seek. Only
+	 * video and audio can be previews (the catalog checks the type detected from the bytes), so serving it inline is
+	 * safe; it stays out of shared caches because the bundle may be hidden at any time.
+	 */
+	@GetMapping("/bundles/{id}/previews/{fileId}")
+	void preview(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		FileView file = catalog.preview(id, fileId, viewer(me));
+		new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(), file.contentType(),
+				file.name(), false, "private, max-age=300")
 			.respond(request, response, store);
 	}
 

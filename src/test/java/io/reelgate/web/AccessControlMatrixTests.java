@@ -135,6 +135,8 @@ class AccessControlMatrixTests {
 		page("/admin/accounts", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/reports", LOGIN, 403, 403, 403, 403, 200);
 		page("/bundles/" + published + "/report", 200, 200, 200, 200, 200, 200);
+		// Only files the creator marked as free previews stream from the bundle page; the rest stay behind the gate.
+		page("/bundles/" + published + "/previews/" + publishedFile, 404, 404, 404, 404, 404, 404);
 		page("/bundles/" + draft + "/report", 404, 404, 404, 404, 404, 404);
 
 		change("/checkout/" + published, LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
@@ -148,6 +150,7 @@ class AccessControlMatrixTests {
 		change("/studio/bundles/" + draft + "/files", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/cover", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/delete", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/files/" + draftFile + "/preview", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/publish", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + published + "/unpublish", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/sales/" + order + "/refund", LOGIN, 403, 403, SKIP, 404, 403);

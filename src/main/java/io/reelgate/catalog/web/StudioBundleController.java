@@ -135,6 +135,15 @@ class StudioBundleController {
 		return redirectToEditor(id);
 	}
 
+	@PostMapping("/{id}/files/{fileId}/preview")
+	String offerAsPreview(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId, @RequestParam(name = "offered", defaultValue = "false") boolean offered,
+			RedirectAttributes redirect) {
+		catalogService.offerAsPreview(me.accountId(), id, fileId, offered);
+		redirect.addFlashAttribute("success", offered ? "file.preview.on" : "file.preview.off");
+		return redirectToEditor(id);
+	}
+
 	@PostMapping("/{id}/cover")
 	String changeCover(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@RequestParam("cover") MultipartFile cover, RedirectAttributes redirect) throws IOException {

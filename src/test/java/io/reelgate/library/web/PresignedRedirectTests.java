@@ -39,7 +39,7 @@ class PresignedRedirectTests {
 	private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
 	private final FileView file = new FileView(new BundleFileId(UUID.randomUUID()), new BundleId(UUID.randomUUID()),
-			"Amélie.mp4", "video/mp4", 1000, "0".repeat(64), "ab/cd/key", NOW);
+			"Amélie.mp4", "video/mp4", 1000, "0".repeat(64), "ab/cd/key", NOW, false);
 
 	private final PresigningStore store = new PresigningStore();
 

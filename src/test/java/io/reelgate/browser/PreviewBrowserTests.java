@@ -1,0 +1,96 @@
+package io.reelgate.browser;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.CatalogService;
+import io.reelgate.catalog.FileView;
+import io.reelgate.shared.BundleId;
+import io.reelgate.support.Fixtures;
+import io.reelgate.support.IntegrationTest;
+import io.reelgate.support.Sounds;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A free preview plays in a real browser, anonymously, and seeks (which takes HTTP range requests). */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PreviewBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	CatalogService catalogService;
+
+	private Playwright playwright;
+
+	private Browser browser;
+
+	@BeforeAll
+	void startBrowser() {
+		Path chromium = BrowserSupport.chromium();
+		playwright = BrowserSupport.playwright();
+		browser = BrowserSupport.launch(playwright, chromium);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void anyoneCanPlayAndSeekTheTrailer() {
+		AccountPrincipal creator = fixtures.creator();
+		String title = Fixtures.unique("Trailer film");
+		BundleId bundle = fixtures.published(creator, title, "film".getBytes(), "5.00", "USD");
+		FileView trailer = fixtures.addFile(creator, bundle, "trailer.wav", Sounds.wav(4));
+		fixtures.as(creator, () -> {
+			catalogService.offerAsPreview(creator.accountId(), bundle, trailer.id(), true);
+			return null;
+		});
+
+		Page page = browser.newContext().newPage();
+		page.navigate("http://localhost:" + port + "/bundles/" + bundle);
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Watch the preview")).isVisible())
+			.isTrue();
+		Locator player = page.getByLabel("Preview: trailer.wav");
+
+		@SuppressWarnings("unchecked")
+		List<Number> state = (List<Number>) player.evaluate("""
+				async video => {
+				  if (video.readyState < 1) {
+				    await new Promise((ok, fail) => {
+				      video.addEventListener('loadedmetadata', ok, { once: true });
+				      video.addEventListener('error', () => fail(video.error && video.error.message), { once: true });
+				    });
+				  }
+				  const seeked = new Promise(ok => video.addEventListener('seeked', ok, { once: true }));
+				  video.currentTime = 2.5;
+				  await seeked;
+				  return [video.duration, video.currentTime];
+				}
+				""");
+		assertThat(state.get(0).doubleValue()).isBetween(3.9, 4.1);
+		assertThat(state.get(1).doubleValue()).isBetween(2.4, 2.6);
+		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "preview.png")));
+	}
+}
