@@ -3,10 +3,8 @@ package io.reelgate.browser;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.CatalogService;
@@ -15,10 +13,8 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import io.reelgate.support.Sounds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A free preview plays in a real browser, anonymously, and seeks (which takes HTTP range requests). */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PreviewBrowserTests {
 
 	@LocalServerPort
@@ -39,23 +34,8 @@ class PreviewBrowserTests {
 	@Autowired
 	CatalogService catalogService;
 
-	private Playwright playwright;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		Path chromium = BrowserSupport.chromium();
-		playwright = BrowserSupport.playwright();
-		browser = BrowserSupport.launch(playwright, chromium);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Test
 	void anyoneCanPlayAndSeekTheTrailer() {
@@ -68,7 +48,7 @@ class PreviewBrowserTests {
 			return null;
 		});
 
-		Page page = browser.newContext().newPage();
+		Page page = chromium.browser().newContext().newPage();
 		page.navigate("http://localhost:" + port + "/bundles/" + bundle);
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Watch the preview")).isVisible())
 			.isTrue();

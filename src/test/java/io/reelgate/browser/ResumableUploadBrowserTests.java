@@ -9,17 +9,13 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ends as a bundle file with the right SHA-256.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResumableUploadBrowserTests {
 
 	@LocalServerPort
@@ -42,23 +37,8 @@ class ResumableUploadBrowserTests {
 	@TempDir
 	Path temp;
 
-	private Playwright playwright;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		Path chromium = BrowserSupport.chromium();
-		playwright = BrowserSupport.playwright();
-		browser = BrowserSupport.launch(playwright, chromium);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Test
 	void anUploadCutOffAndReloadedContinuesWhereItStoppedAndIsVerified() throws Exception {
@@ -66,7 +46,7 @@ class ResumableUploadBrowserTests {
 		byte[] filmBytes = new byte[4 * 1024 * 1024 + 123];
 		new Random(99).nextBytes(filmBytes);
 		Files.write(film, filmBytes);
-		Page creator = browser.newContext().newPage();
+		Page creator = chromium.browser().newContext().newPage();
 		creator.navigate(url("/signup?as=creator"));
 		creator.getByLabel("Email").fill(Fixtures.unique("creator") + "@example.test");
 		creator.getByLabel("Name shown to others").fill("Long Take Films");

@@ -18,17 +18,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * person using a screen reader would find them. Screenshots of each main page go to {@code target/screenshots}.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WholeLoopBrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -58,26 +54,11 @@ class WholeLoopBrowserTests {
 	@Autowired
 	Fixtures fixtures;
 
-	private Playwright playwright;
-
-	private Browser browser;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	/** Anything the Content-Security-Policy blocked on any page: the pages must work without such exceptions. */
 	private final List<String> blockedByContentSecurityPolicy = new CopyOnWriteArrayList<>();
-
-	@BeforeAll
-	void startBrowser() {
-		Path chromium = BrowserSupport.chromium();
-		playwright = BrowserSupport.playwright();
-		browser = BrowserSupport.launch(playwright, chromium);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@AfterEach
 	void nothingWasBlockedByTheContentSecurityPolicy() {
@@ -236,7 +217,7 @@ class WholeLoopBrowserTests {
 	}
 
 	private Page page() {
-		BrowserContext context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true)
+		BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setAcceptDownloads(true)
 			.setViewportSize(1280, 900));
 		Page page = context.newPage();
 		page.onConsoleMessage(message -> {
