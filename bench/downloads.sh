@@ -14,6 +14,7 @@ PORT=18383
 NGINX_PORT=18384
 PG_PORT=54583
 DURATION=${DURATION:-20}
+ROUNDS=${ROUNDS:-9}
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d /tmp/reelgate-bench.XXXXXX)"
 BASE="http://127.0.0.1:$PORT"
@@ -120,14 +121,9 @@ for _ in $(seq 1 20); do curl -sfI "$NGINX_URL" > /dev/null && break; sleep 0.5;
  done) &
 SAMPLER_PID=$!
 
-best_single() {
-  local best=0 speed
-  for _ in 1 2 3; do
-    speed=$(curl -s -o /dev/null -w '%{speed_download}' "$1" | cut -d. -f1)
-    [ "$speed" -gt "$best" ] && best=$speed
-  done
-  echo "$best"
-}
+# One curl download of the whole file, in bytes/s.
+single() { curl -s -o /dev/null -w '%{speed_download}' "$1" | cut -d. -f1; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 # wrk's "Transfer/sec" in bytes (it prints e.g. 1.52GB).
 wrk_bytes() {
   wrk -t2 -c"$2" -d"${DURATION}s" --timeout 300s "$1" | awk '/Transfer\/sec/ {
@@ -141,10 +137,18 @@ echo "== warming the page cache and the JIT"
 curl -s -o /dev/null "$NGINX_URL"; curl -s -o /dev/null "$APP_URL"; curl -s -o /dev/null "$APP_URL"
 wrk -t1 -c4 -d5s "$BASE/" > /dev/null
 
-echo "== single stream (best of 3)"
-APP_SINGLE=$(best_single "$APP_URL")
-NGINX_SINGLE=$(best_single "$NGINX_URL")
-echo "app $(human "$APP_SINGLE"), nginx $(human "$NGINX_SINGLE"), ratio $(ratio "$APP_SINGLE" "$NGINX_SINGLE")"
+# A single stream out of the page cache measures how fast one core copies memory, which swings between runs on a
+# shared machine: the two servers take turns, round after round, and the medians are compared.
+echo "== single stream ($ROUNDS interleaved rounds, median)"
+: > "$WORK/single-app"; : > "$WORK/single-nginx"
+for round in $(seq 1 "$ROUNDS"); do
+  a=$(single "$APP_URL"); n=$(single "$NGINX_URL")
+  echo "$a" >> "$WORK/single-app"; echo "$n" >> "$WORK/single-nginx"
+  echo "round $round: app $(human "$a"), nginx $(human "$n")"
+done
+APP_SINGLE=$(median < "$WORK/single-app")
+NGINX_SINGLE=$(median < "$WORK/single-nginx")
+echo "median: app $(human "$APP_SINGLE"), nginx $(human "$NGINX_SINGLE"), ratio $(ratio "$APP_SINGLE" "$NGINX_SINGLE")"
 
 echo "== 64 concurrent downloads, ${DURATION}s each (wrk -c64)"
 APP_64=$(wrk_bytes "$APP_URL" 64)
