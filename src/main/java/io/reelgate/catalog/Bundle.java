@@ -71,6 +71,12 @@ class Bundle {
 
 	private @Nullable String hiddenReason;
 
+	/**
+	 * Set when moderation removed the bundle for good (it is hidden too, so every storefront query leaves it out):
+	 * buyers lose their downloads, and only an upheld appeal brings it back.
+	 */
+	private @Nullable Instant removedAt;
+
 	/** Set while the creator is suspended or banned: then none of their bundles is public. */
 	private @Nullable Instant ownerWithdrawnAt;
 
@@ -159,13 +165,48 @@ class Bundle {
 	}
 
 	void hide(String reason, Instant now) {
+		if (removedAt != null) {
+			throw new CatalogException("bundle.removed");
+		}
 		this.hiddenAt = now;
 		this.hiddenReason = reason;
 	}
 
+	/** Undoes a hiding; a removed bundle stays out (only an upheld appeal reinstates it). */
 	void restore() {
+		if (removedAt != null) {
+			throw new CatalogException("bundle.removed");
+		}
 		this.hiddenAt = null;
 		this.hiddenReason = null;
+	}
+
+	/**
+	 * Takes the bundle out of the storefront for good.
+	 * @return whether this call removed it (false if it was removed already, so retries change nothing)
+	 */
+	boolean remove(String reason, Instant now) {
+		if (removedAt != null) {
+			return false;
+		}
+		this.removedAt = now;
+		this.hiddenAt = now;
+		this.hiddenReason = reason;
+		return true;
+	}
+
+	/** An appeal against the removal was upheld: the bundle is public again (its refunded buyers are not back). */
+	void reinstateAfterRemoval() {
+		if (removedAt == null) {
+			throw new CatalogException("bundle.notRemoved");
+		}
+		this.removedAt = null;
+		this.hiddenAt = null;
+		this.hiddenReason = null;
+	}
+
+	boolean isRemoved() {
+		return removedAt != null;
 	}
 
 	void withdrawWithOwner(Instant now) {
@@ -244,7 +285,7 @@ class Bundle {
 	BundleSummary summary() {
 		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price().orElse(null),
 				coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt, publishedAt,
-				ownerWithdrawnAt != null);
+				ownerWithdrawnAt != null, removedAt != null);
 	}
 
 	BundleDetails details() {

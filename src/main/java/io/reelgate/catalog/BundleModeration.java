@@ -6,13 +6,14 @@ import java.util.List;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes bundles out of the storefront and puts them back. Buyers keep their downloads either way; the creator
- * sees the reason on their dashboard. Callers write the audit trail in the same transaction.
+ * Takes bundles out of the storefront and puts them back. Buyers keep their downloads when a bundle is hidden, and
+ * lose them (refunded) when it is removed; the creator sees the reason on their dashboard. Callers write the audit trail in the same transaction.
  */
 @Service
 @Transactional
@@ -23,9 +24,12 @@ public class BundleModeration {
 
 	private final Clock clock;
 
-	BundleModeration(Bundles bundles, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	BundleModeration(Bundles bundles, Clock clock, ApplicationEventPublisher events) {
 		this.bundles = bundles;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public BundleSummary hide(BundleId id, String reason) {
@@ -48,6 +52,31 @@ public class BundleModeration {
 		return owned.size();
 	}
 
+	/**
+	 * Removes a bundle for good and announces it with {@link BundleRemoved}, so its buyers are refunded and lose
+	 * their downloads. Repeating it announces the removal again (finishing refunds a failed attempt left over) but
+	 * changes nothing else.
+	 */
+	public Removal remove(BundleId id, String reason) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		boolean removed = bundle.remove(reason, clock.instant());
+		BundleSummary summary = bundle.summary();
+		events.publishEvent(new BundleRemoved(id, summary.creatorId(), summary.title(), summary.hiddenReason()));
+		return new Removal(summary, removed);
+	}
+
+	/** Undoes a removal after an upheld appeal; the refunds stand. */
+	public BundleSummary reinstateRemoved(BundleId id) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		bundle.reinstateAfterRemoval();
+		return bundle.summary();
+	}
+
+	/** A removed bundle, and whether this call removed it or it was removed already. */
+	public record Removal(BundleSummary bundle, boolean first) {
+	}
+
+	/** @throws CatalogException if the bundle was removed: only an upheld appeal brings that back */
 	public BundleSummary restore(BundleId id) {
 		Bundle bundle = CatalogService.find(bundles, id.value());
 		bundle.restore();

@@ -7,10 +7,13 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
 import org.jspecify.annotations.Nullable;
 
-/** A bundle as lists show it: storefront, dashboard, moderation. {@code price} is null for free bundles. */
+/**
+ * A bundle as lists show it: storefront, dashboard, moderation. {@code price} is null for free bundles. A removed
+ * bundle ({@code removed}) is hidden too, with the removal's reason.
+ */
 public record BundleSummary(BundleId id, AccountId creatorId, String creatorName, String title, String summary,
 		Gate gate, @Nullable Money price, boolean hasCover, BundleStatus status, @Nullable String hiddenReason,
-		Instant createdAt, @Nullable Instant publishedAt, boolean creatorWithdrawn) {
+		Instant createdAt, @Nullable Instant publishedAt, boolean creatorWithdrawn, boolean removed) {
 
 	public boolean isHidden() {
 		return hiddenReason != null;

@@ -12,6 +12,6 @@ import io.reelgate.shared.AccountId;
 public record CreatorNotice(Kind kind, AccountId creator, String subject, String reason) {
 
 	public enum Kind {
-		BUNDLE_HIDDEN, BUNDLE_RESTORED, ACCOUNT_SUSPENDED, ACCOUNT_BANNED, ACCOUNT_RESTORED, APPEAL_REJECTED
+		BUNDLE_HIDDEN, BUNDLE_REMOVED, BUNDLE_RESTORED, ACCOUNT_SUSPENDED, ACCOUNT_BANNED, ACCOUNT_RESTORED, APPEAL_REJECTED
 	}
 }

@@ -66,6 +66,28 @@ public class ModerationService {
 				reason.strip()));
 	}
 
+	/**
+	 * Removes a bundle for good: it leaves the storefront, its buyers lose their downloads at once and are refunded
+	 * (by checkout, reacting to the catalog's event, after this commits). Repeating it is harmless: it is audited
+	 * and told to the creator once, and only finishes refunds a failed attempt left over.
+	 */
+	public void remove(AccountPrincipal admin, BundleId id, String reason) {
+		BundleModeration.Removal removal = bundles.remove(id, requireReason(reason));
+		if (removal.first()) {
+			audit(admin, AuditAction.REMOVE_BUNDLE, removal.bundle(), reason);
+			events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_REMOVED, removal.bundle().creatorId(),
+					removal.bundle().title(), reason.strip()));
+		}
+	}
+
+	/** Puts a removed bundle back after an upheld appeal; its buyers stay refunded. */
+	void reinstateRemoved(AccountPrincipal admin, BundleId id, String reason) {
+		BundleSummary bundle = bundles.reinstateRemoved(id);
+		audit(admin, AuditAction.RESTORE_BUNDLE, bundle, requireReason(reason));
+		events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_RESTORED, bundle.creatorId(), bundle.title(),
+				reason.strip()));
+	}
+
 	public void restore(AccountPrincipal admin, BundleId id, String reason) {
 		BundleSummary bundle = bundles.restore(id);
 		audit(admin, AuditAction.RESTORE_BUNDLE, bundle, requireReason(reason));

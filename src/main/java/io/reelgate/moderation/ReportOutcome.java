@@ -17,6 +17,6 @@ public record ReportOutcome(String bundleTitle, Outcome outcome, String reason, 
 	}
 
 	public enum Outcome {
-		DISMISSED, BUNDLE_HIDDEN, CREATOR_SUSPENDED
+		DISMISSED, BUNDLE_HIDDEN, BUNDLE_REMOVED, CREATOR_SUSPENDED
 	}
 }

@@ -92,6 +92,13 @@ public class ReportService {
 		return resolveAll(existing(id), ReportOutcome.Outcome.BUNDLE_HIDDEN, reason);
 	}
 
+	/** Removes the bundle for good (buyers are refunded) and closes its open reports. */
+	@PreAuthorize("hasRole('ADMIN')")
+	public int remove(AccountPrincipal admin, BundleId id, String reason) {
+		moderation.remove(admin, id, reason);
+		return resolveAll(existing(id), ReportOutcome.Outcome.BUNDLE_REMOVED, reason);
+	}
+
 	/** Suspends the bundle's creator (all their bundles leave the storefront) and closes its open reports. */
 	@PreAuthorize("hasRole('ADMIN')")
 	public int suspendCreator(AccountPrincipal admin, BundleId id, String reason) {

@@ -157,6 +157,7 @@ class AccessControlMatrixTests {
 		change("/studio/payouts/connect", LOGIN, 403, 403, SKIP, SKIP, 403);
 		change("/admin/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/bundles/" + published + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/bundles/" + published + "/remove", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/payments/" + order + "/refund", LOGIN, 403, 403, 403, 403, SKIP);
 		String creator = accounts.get(Visitor.CREATOR).accountId().toString();
 		change("/admin/accounts/" + creator + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
@@ -166,6 +167,7 @@ class AccessControlMatrixTests {
 		change("/admin/reports/bundles/" + published + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reports/bundles/" + published + "/remove", LOGIN, 403, 403, 403, 403, SKIP);
 		String action = java.util.UUID.randomUUID().toString();
 		change("/studio/appeals/" + action, LOGIN, 403, 403, SKIP, SKIP, 403);
 		change("/admin/reports/appeals/" + action + "/uphold", LOGIN, 403, 403, 403, 403, SKIP);

@@ -2,6 +2,7 @@ package io.reelgate.moderation.web;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.Catalog;
+import io.reelgate.catalog.CatalogException;
 import io.reelgate.catalog.Catalog.ModerationFilter;
 import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.BundleId;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's catalog: every bundle whatever its state, hide and restore with a reason, and the audit log. */
+/** The admin's catalog: every bundle whatever its state, hide, remove and restore with a reason, and the audit log. */
 @Controller
 @RequestMapping("/admin")
 class ModerationController {
@@ -52,6 +53,12 @@ class ModerationController {
 		return moderate(result, redirect, "moderation.hidden", () -> moderation.hide(me, id, form.reason()));
 	}
 
+	@PostMapping("/bundles/{id}/remove")
+	String remove(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return moderate(result, redirect, "moderation.removed", () -> moderation.remove(me, id, form.reason()));
+	}
+
 	@PostMapping("/bundles/{id}/restore")
 	String restore(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
@@ -70,8 +77,13 @@ class ModerationController {
 			redirect.addFlashAttribute("error", "moderation.reason.required");
 		}
 		else {
-			action.run();
-			redirect.addFlashAttribute("success", success);
+			try {
+				action.run();
+				redirect.addFlashAttribute("success", success);
+			}
+			catch (CatalogException ex) {
+				redirect.addFlashAttribute("error", ex.code());
+			}
 		}
 		return "redirect:/admin/bundles";
 	}

@@ -3,6 +3,7 @@ package io.reelgate.moderation.web;
 import java.util.UUID;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.CatalogException;
 import io.reelgate.moderation.AppealService;
 import io.reelgate.moderation.ReportService;
 import io.reelgate.shared.BundleId;
@@ -57,6 +58,12 @@ class ReportsAdminController {
 		return act(result, redirect, "reports.admin.hidden", () -> reports.hide(me, id, form.reason()));
 	}
 
+	@PostMapping("/bundles/{id}/remove")
+	String remove(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "reports.admin.removed", () -> reports.remove(me, id, form.reason()));
+	}
+
 	@PostMapping("/bundles/{id}/suspend")
 	String suspend(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
@@ -80,8 +87,13 @@ class ReportsAdminController {
 			redirect.addFlashAttribute("error", "moderation.reason.required");
 		}
 		else {
-			action.run();
-			redirect.addFlashAttribute("success", success);
+			try {
+				action.run();
+				redirect.addFlashAttribute("success", success);
+			}
+			catch (CatalogException ex) {
+				redirect.addFlashAttribute("error", ex.code());
+			}
 		}
 		return "redirect:/admin/reports";
 	}

@@ -1,0 +1,8 @@
+-- Moderation gaps: removal for good (buyers refunded), reports about creators, pre-moderation, audit log filters.
+
+-- A removed bundle is hidden too (so every storefront query leaves it out); only an upheld appeal clears both.
+ALTER TABLE bundles ADD COLUMN removed_at TIMESTAMP WITH TIME ZONE;
+-- Buyers of a removed bundle are refunded; their library says why.
+ALTER TABLE entitlements DROP CONSTRAINT entitlements_revoked_reason_check;
+ALTER TABLE entitlements ADD CONSTRAINT entitlements_revoked_reason_check
+    CHECK (revoked_reason IN ('REFUNDED', 'DISPUTED', 'REMOVED'));
