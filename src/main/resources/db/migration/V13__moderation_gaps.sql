@@ -6,3 +6,8 @@ ALTER TABLE bundles ADD COLUMN removed_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE entitlements DROP CONSTRAINT entitlements_revoked_reason_check;
 ALTER TABLE entitlements ADD CONSTRAINT entitlements_revoked_reason_check
     CHECK (revoked_reason IN ('REFUNDED', 'DISPUTED', 'REMOVED'));
+
+-- Reports about a creator rather than one bundle have no bundle. Anyone may leave an email to hear the outcome.
+ALTER TABLE reports ALTER COLUMN bundle_id DROP NOT NULL;
+ALTER TABLE reports ADD COLUMN reporter_email VARCHAR(320);
+CREATE INDEX reports_open_creator_idx ON reports (created_at, creator_id) WHERE status = 'OPEN' AND bundle_id IS NULL;

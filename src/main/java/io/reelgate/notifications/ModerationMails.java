@@ -67,9 +67,10 @@ class ModerationMails {
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ReportOutcome outcome) {
-		String key = "moderationMail.report." + outcome.outcome();
-		String subject = message("moderationMail.report.subject", outcome.bundleTitle());
-		String text = message(key, outcome.bundleTitle());
+		String key = (outcome.about() == ReportOutcome.About.CREATOR ? "moderationMail.report.creator."
+				: "moderationMail.report.") + outcome.outcome();
+		String subject = message("moderationMail.report.subject", outcome.subject());
+		String text = message(key, outcome.subject());
 		for (AccountId reporter : outcome.reporters()) {
 			AccountView account = account(reporter);
 			mailer.send(mail(account.email(), subject, account.displayName(), text, outcome.reason(), null));

@@ -135,6 +135,8 @@ class AccessControlMatrixTests {
 		page("/admin/accounts", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/reports", LOGIN, 403, 403, 403, 403, 200);
 		page("/bundles/" + published + "/report", 200, 200, 200, 200, 200, 200);
+		page("/creators/" + accounts.get(Visitor.CREATOR).accountId() + "/report", 200, 200, 200, 200, 200, 200);
+		page("/creators/" + accounts.get(Visitor.VIEWER).accountId() + "/report", 404, 404, 404, 404, 404, 404);
 		// Only files the creator marked as free previews stream from the bundle page; the rest stay behind the gate.
 		page("/bundles/" + published + "/previews/" + publishedFile, 404, 404, 404, 404, 404, 404);
 		page("/bundles/" + draft + "/report", 404, 404, 404, 404, 404, 404);
@@ -164,6 +166,10 @@ class AccessControlMatrixTests {
 		change("/admin/accounts/" + creator + "/ban", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/accounts/" + creator + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/bundles/" + published + "/report", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/creators/" + creator + "/report", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/admin/reports/creators/" + creator + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reports/creators/" + creator + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reports/creators/" + creator + "/ban", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
