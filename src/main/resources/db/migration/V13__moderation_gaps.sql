@@ -11,3 +11,18 @@ ALTER TABLE entitlements ADD CONSTRAINT entitlements_revoked_reason_check
 ALTER TABLE reports ALTER COLUMN bundle_id DROP NOT NULL;
 ALTER TABLE reports ADD COLUMN reporter_email VARCHAR(320);
 CREATE INDEX reports_open_creator_idx ON reports (created_at, creator_id) WHERE status = 'OPEN' AND bundle_id IS NULL;
+
+-- Pre-moderation: a new creator's first bundles wait for an admin's approval before they go public.
+ALTER TABLE bundles DROP CONSTRAINT bundles_status_check;
+ALTER TABLE bundles ADD CONSTRAINT bundles_status_check CHECK (status IN ('DRAFT', 'PENDING_REVIEW', 'PUBLISHED'));
+ALTER TABLE bundles
+    ADD COLUMN review_requested_at TIMESTAMP WITH TIME ZONE,
+    -- Why an admin sent the bundle back to draft, for the creator; cleared when it is submitted again.
+    ADD COLUMN review_note         VARCHAR(1000);
+CREATE INDEX bundles_review_idx ON bundles (review_requested_at) WHERE status = 'PENDING_REVIEW';
+
+-- Creators an admin trusts: their bundles skip pre-moderation.
+CREATE TABLE trusted_creators (
+    creator_id UUID PRIMARY KEY REFERENCES accounts (id),
+    trusted_at TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -84,6 +84,11 @@ class Bundle {
 
 	private @Nullable Instant publishedAt;
 
+	private @Nullable Instant reviewRequestedAt;
+
+	/** Why an admin sent the bundle back from review, for its creator. */
+	private @Nullable String reviewNote;
+
 	@OneToMany(mappedBy = "bundle", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
 	private List<BundleFile> files = new ArrayList<>();
@@ -151,17 +156,60 @@ class Bundle {
 	}
 
 	void publish(Instant now) {
-		if (files.isEmpty()) {
-			throw new CatalogException("bundle.publish.noFiles");
-		}
+		assertPublishable();
 		this.status = BundleStatus.PUBLISHED;
 		if (publishedAt == null) {
 			this.publishedAt = now;
 		}
 	}
 
+	/** Withdraws the bundle from the storefront, or from the review queue. */
 	void unpublish() {
 		this.status = BundleStatus.DRAFT;
+	}
+
+	/** Whether it has been public before: then buyers may hold it, and republishing needs no review. */
+	boolean wasPublished() {
+		return publishedAt != null;
+	}
+
+	/** Publishing under pre-moderation: the bundle waits for an admin instead of going public. */
+	void submitForReview(Instant now) {
+		assertPublishable();
+		this.status = BundleStatus.PENDING_REVIEW;
+		this.reviewRequestedAt = now;
+		this.reviewNote = null;
+	}
+
+	/** An admin let a bundle waiting for review go public. */
+	void approve(Instant now) {
+		assertPendingReview();
+		this.status = BundleStatus.PUBLISHED;
+		if (publishedAt == null) {
+			this.publishedAt = now;
+		}
+	}
+
+	/** An admin sent a bundle back to draft, with a reason its creator sees; they may submit it again. */
+	void reject(String reason) {
+		assertPendingReview();
+		this.status = BundleStatus.DRAFT;
+		this.reviewNote = reason;
+	}
+
+	private void assertPublishable() {
+		if (status == BundleStatus.PENDING_REVIEW) {
+			throw new CatalogException("bundle.review.pending");
+		}
+		if (files.isEmpty()) {
+			throw new CatalogException("bundle.publish.noFiles");
+		}
+	}
+
+	private void assertPendingReview() {
+		if (status != BundleStatus.PENDING_REVIEW) {
+			throw new CatalogException("bundle.review.notPending");
+		}
 	}
 
 	void hide(String reason, Instant now) {
@@ -285,7 +333,7 @@ class Bundle {
 	BundleSummary summary() {
 		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price().orElse(null),
 				coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt, publishedAt,
-				ownerWithdrawnAt != null, removedAt != null);
+				ownerWithdrawnAt != null, removedAt != null, reviewNote);
 	}
 
 	BundleDetails details() {

@@ -1,12 +1,16 @@
 package io.reelgate.catalog;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,13 +24,18 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasRole('ADMIN')")
 public class BundleModeration {
 
+	private static final int REVIEW_PAGE_SIZE = 20;
+
 	private final Bundles bundles;
 
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	BundleModeration(Bundles bundles, Clock clock, ApplicationEventPublisher events) {
+	private final TrustedCreators trusted;
+
+	BundleModeration(Bundles bundles, Clock clock, ApplicationEventPublisher events, TrustedCreators trusted) {
+		this.trusted = trusted;
 		this.bundles = bundles;
 		this.clock = clock;
 		this.events = events;
@@ -70,6 +79,40 @@ public class BundleModeration {
 		Bundle bundle = CatalogService.find(bundles, id.value());
 		bundle.reinstateAfterRemoval();
 		return bundle.summary();
+	}
+
+	/** Bundles waiting for pre-moderation review, the longest waiting first. */
+	@Transactional(readOnly = true)
+	public Page<BundleDetails> pendingReview(int page) {
+		return bundles.findPendingReview(PageRequest.of(Math.max(page, 0), REVIEW_PAGE_SIZE)).map(Bundle::details);
+	}
+
+	/** @throws CatalogException if the bundle is not waiting for review */
+	public BundleSummary approve(BundleId id) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		bundle.approve(clock.instant());
+		return bundle.summary();
+	}
+
+	/** @throws CatalogException if the bundle is not waiting for review */
+	public BundleSummary reject(BundleId id, String reason) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		bundle.reject(reason);
+		return bundle.summary();
+	}
+
+	/** Lets a creator's bundles skip pre-moderation from now on. */
+	public void trust(AccountId creator) {
+		trusted.trust(creator, clock.instant());
+	}
+
+	public void distrust(AccountId creator) {
+		trusted.distrust(creator);
+	}
+
+	@Transactional(readOnly = true)
+	public Set<AccountId> trustedAmong(Collection<AccountId> creators) {
+		return trusted.trustedAmong(creators);
 	}
 
 	/** A removed bundle, and whether this call removed it or it was removed already. */

@@ -38,6 +38,7 @@ public class Catalog {
 	@PreAuthorize("hasRole('ADMIN')")
 	public BundleCounts counts() {
 		return new BundleCounts(bundles.countPublic(), bundles.countByStatus(BundleStatus.DRAFT),
+				bundles.countByStatus(BundleStatus.PENDING_REVIEW),
 				bundles.countByHiddenAtIsNotNull(), bundles.countByOwnerWithdrawnAtIsNotNull());
 	}
 

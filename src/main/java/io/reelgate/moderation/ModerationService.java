@@ -1,12 +1,16 @@
 package io.reelgate.moderation;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountStatus;
 import io.reelgate.accounts.AccountView;
+import io.reelgate.accounts.Role;
+import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.BundleModeration;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
@@ -121,6 +125,50 @@ public class ModerationService {
 			case BANNED -> CreatorNotice.Kind.ACCOUNT_BANNED;
 		};
 		events.publishEvent(new CreatorNotice(notice, id, account.displayName(), why));
+	}
+
+	/** Bundles waiting for pre-moderation review, the longest waiting first. */
+	@Transactional(readOnly = true)
+	public Page<BundleDetails> reviewQueue(int page) {
+		return bundles.pendingReview(page);
+	}
+
+	/** Lets a bundle waiting for review into the storefront. */
+	public void approve(AccountPrincipal admin, BundleId id, String reason) {
+		String why = requireReason(reason);
+		BundleSummary bundle = bundles.approve(id);
+		audit(admin, AuditAction.APPROVE_BUNDLE, bundle, why);
+		events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_APPROVED, bundle.creatorId(), bundle.title(),
+				why));
+	}
+
+	/** Sends a bundle waiting for review back to draft; the creator reads why and may submit it again. */
+	public void reject(AccountPrincipal admin, BundleId id, String reason) {
+		String why = requireReason(reason);
+		BundleSummary bundle = bundles.reject(id, why);
+		audit(admin, AuditAction.REJECT_BUNDLE, bundle, why);
+		events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_REJECTED, bundle.creatorId(), bundle.title(),
+				why));
+	}
+
+	/** Trusts a creator to publish without pre-moderation review, or takes that trust back. */
+	public void trust(AccountPrincipal admin, AccountId id, boolean trusted, String reason) {
+		String why = requireReason(reason);
+		AccountView account = accounts.find(id).filter(a -> a.role() == Role.CREATOR)
+			.orElseThrow(() -> new IllegalStateException("Only creators are trusted"));
+		if (trusted) {
+			bundles.trust(id);
+		}
+		else {
+			bundles.distrust(id);
+		}
+		auditLog.save(new AuditEntry(admin, trusted ? AuditAction.TRUST_CREATOR : AuditAction.DISTRUST_CREATOR,
+				"ACCOUNT", id.value(), account.displayName(), why, clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	public Set<AccountId> trustedAmong(Collection<AccountId> creators) {
+		return bundles.trustedAmong(creators);
 	}
 
 	/** Makes a viewer an admin; they log in again to use the role. */

@@ -134,6 +134,7 @@ class AccessControlMatrixTests {
 		page("/admin/payments", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/accounts", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/reports", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/reviews", LOGIN, 403, 403, 403, 403, 200);
 		page("/bundles/" + published + "/report", 200, 200, 200, 200, 200, 200);
 		page("/creators/" + accounts.get(Visitor.CREATOR).accountId() + "/report", 200, 200, 200, 200, 200, 200);
 		page("/creators/" + accounts.get(Visitor.VIEWER).accountId() + "/report", 404, 404, 404, 404, 404, 404);
@@ -165,6 +166,10 @@ class AccessControlMatrixTests {
 		change("/admin/accounts/" + creator + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/accounts/" + creator + "/ban", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/accounts/" + creator + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/accounts/" + creator + "/trust", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/accounts/" + creator + "/distrust", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reviews/" + draft + "/approve", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reviews/" + draft + "/reject", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/bundles/" + published + "/report", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/creators/" + creator + "/report", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/admin/reports/creators/" + creator + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
