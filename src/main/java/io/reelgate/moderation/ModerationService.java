@@ -52,8 +52,11 @@ public class ModerationService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditSearch auditSearch;
+
 	ModerationService(BundleModeration bundles, AccountService accounts, Refunds refunds, Catalog catalog,
-			AuditLog auditLog, Clock clock, ApplicationEventPublisher events) {
+			AuditLog auditLog, Clock clock, ApplicationEventPublisher events, AuditSearch auditSearch) {
+		this.auditSearch = auditSearch;
 		this.events = events;
 		this.bundles = bundles;
 		this.accounts = accounts;
@@ -206,8 +209,13 @@ public class ModerationService {
 
 	@Transactional(readOnly = true)
 	public Page<AuditRecord> recentActions(int page) {
-		return auditLog.findAllByOrderByOccurredAtDesc(PageRequest.of(Math.max(page, 0), AUDIT_PAGE_SIZE))
-			.map(AuditEntry::record);
+		return auditLog(AuditFilter.none(), page);
+	}
+
+	/** The audit log lines the filter lets through, newest first, a page at a time. */
+	@Transactional(readOnly = true)
+	public Page<AuditRecord> auditLog(AuditFilter filter, int page) {
+		return auditSearch.find(filter, PageRequest.of(Math.max(page, 0), AUDIT_PAGE_SIZE));
 	}
 
 	private void audit(AccountPrincipal admin, AuditAction action, BundleSummary bundle, String reason) {

@@ -4,6 +4,8 @@ import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.CatalogException;
 import io.reelgate.catalog.Catalog.ModerationFilter;
+import io.reelgate.moderation.AuditAction;
+import io.reelgate.moderation.AuditFilter;
 import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.BundleId;
 import jakarta.validation.Valid;
@@ -65,9 +67,21 @@ class ModerationController {
 		return moderate(result, redirect, "moderation.restored", () -> moderation.restore(me, id, form.reason()));
 	}
 
+	/** The audit log, filtered by actor, action, target and days; a bad filter shows the whole log with a message. */
 	@GetMapping("/audit")
-	String audit(@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
-		model.addAttribute("entries", moderation.recentActions(page));
+	String audit(@Valid @ModelAttribute("filter") AuditFilterForm filter, BindingResult result,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		model.addAttribute("actions", AuditAction.values());
+		if (!result.hasErrors() && !filter.datesInOrder()) {
+			result.reject("audit.filter.dates");
+		}
+		if (result.hasErrors()) {
+			model.addAttribute("entries", moderation.auditLog(AuditFilter.none(), 0));
+			model.addAttribute("pageUrl", "/admin/audit");
+			return AUDIT_VIEW;
+		}
+		model.addAttribute("entries", moderation.auditLog(filter.filter(), page));
+		model.addAttribute("pageUrl", filter.url());
 		return AUDIT_VIEW;
 	}
 
