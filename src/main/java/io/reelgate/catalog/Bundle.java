@@ -71,12 +71,23 @@ class Bundle {
 
 	private @Nullable String hiddenReason;
 
+	/**
+	 * Set when moderation removed the bundle for good (it is hidden too, so every storefront query leaves it out):
+	 * buyers lose their downloads, and only an upheld appeal brings it back.
+	 */
+	private @Nullable Instant removedAt;
+
 	/** Set while the creator is suspended or banned: then none of their bundles is public. */
 	private @Nullable Instant ownerWithdrawnAt;
 
 	private Instant createdAt;
 
 	private @Nullable Instant publishedAt;
+
+	private @Nullable Instant reviewRequestedAt;
+
+	/** Why an admin sent the bundle back from review, for its creator. */
+	private @Nullable String reviewNote;
 
 	@OneToMany(mappedBy = "bundle", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
@@ -145,27 +156,105 @@ class Bundle {
 	}
 
 	void publish(Instant now) {
-		if (files.isEmpty()) {
-			throw new CatalogException("bundle.publish.noFiles");
-		}
+		assertPublishable();
 		this.status = BundleStatus.PUBLISHED;
 		if (publishedAt == null) {
 			this.publishedAt = now;
 		}
 	}
 
+	/** Withdraws the bundle from the storefront, or from the review queue. */
 	void unpublish() {
 		this.status = BundleStatus.DRAFT;
 	}
 
+	/** Whether it has been public before: then buyers may hold it, and republishing needs no review. */
+	boolean wasPublished() {
+		return publishedAt != null;
+	}
+
+	/** Publishing under pre-moderation: the bundle waits for an admin instead of going public. */
+	void submitForReview(Instant now) {
+		assertPublishable();
+		this.status = BundleStatus.PENDING_REVIEW;
+		this.reviewRequestedAt = now;
+		this.reviewNote = null;
+	}
+
+	/** An admin let a bundle waiting for review go public. */
+	void approve(Instant now) {
+		assertPendingReview();
+		this.status = BundleStatus.PUBLISHED;
+		if (publishedAt == null) {
+			this.publishedAt = now;
+		}
+	}
+
+	/** An admin sent a bundle back to draft, with a reason its creator sees; they may submit it again. */
+	void reject(String reason) {
+		assertPendingReview();
+		this.status = BundleStatus.DRAFT;
+		this.reviewNote = reason;
+	}
+
+	private void assertPublishable() {
+		if (status == BundleStatus.PENDING_REVIEW) {
+			throw new CatalogException("bundle.review.pending");
+		}
+		if (files.isEmpty()) {
+			throw new CatalogException("bundle.publish.noFiles");
+		}
+	}
+
+	private void assertPendingReview() {
+		if (status != BundleStatus.PENDING_REVIEW) {
+			throw new CatalogException("bundle.review.notPending");
+		}
+	}
+
 	void hide(String reason, Instant now) {
+		if (removedAt != null) {
+			throw new CatalogException("bundle.removed");
+		}
 		this.hiddenAt = now;
 		this.hiddenReason = reason;
 	}
 
+	/** Undoes a hiding; a removed bundle stays out (only an upheld appeal reinstates it). */
 	void restore() {
+		if (removedAt != null) {
+			throw new CatalogException("bundle.removed");
+		}
 		this.hiddenAt = null;
 		this.hiddenReason = null;
+	}
+
+	/**
+	 * Takes the bundle out of the storefront for good.
+	 * @return whether this call removed it (false if it was removed already, so retries change nothing)
+	 */
+	boolean remove(String reason, Instant now) {
+		if (removedAt != null) {
+			return false;
+		}
+		this.removedAt = now;
+		this.hiddenAt = now;
+		this.hiddenReason = reason;
+		return true;
+	}
+
+	/** An appeal against the removal was upheld: the bundle is public again (its refunded buyers are not back). */
+	void reinstateAfterRemoval() {
+		if (removedAt == null) {
+			throw new CatalogException("bundle.notRemoved");
+		}
+		this.removedAt = null;
+		this.hiddenAt = null;
+		this.hiddenReason = null;
+	}
+
+	boolean isRemoved() {
+		return removedAt != null;
 	}
 
 	void withdrawWithOwner(Instant now) {
@@ -244,7 +333,7 @@ class Bundle {
 	BundleSummary summary() {
 		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price().orElse(null),
 				coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt, publishedAt,
-				ownerWithdrawnAt != null);
+				ownerWithdrawnAt != null, removedAt != null, reviewNote);
 	}
 
 	BundleDetails details() {

@@ -7,10 +7,19 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
 import org.jspecify.annotations.Nullable;
 
-/** A bundle as lists show it: storefront, dashboard, moderation. {@code price} is null for free bundles. */
+/**
+ * A bundle as lists show it: storefront, dashboard, moderation. {@code price} is null for free bundles. A removed
+ * bundle ({@code removed}) is hidden too, with the removal's reason. {@code reviewNote} says why an admin sent it back
+ * from pre-moderation review, if they did.
+ */
 public record BundleSummary(BundleId id, AccountId creatorId, String creatorName, String title, String summary,
 		Gate gate, @Nullable Money price, boolean hasCover, BundleStatus status, @Nullable String hiddenReason,
-		Instant createdAt, @Nullable Instant publishedAt, boolean creatorWithdrawn) {
+		Instant createdAt, @Nullable Instant publishedAt, boolean creatorWithdrawn, boolean removed,
+		@Nullable String reviewNote) {
+
+	public boolean isPendingReview() {
+		return status == BundleStatus.PENDING_REVIEW;
+	}
 
 	public boolean isHidden() {
 		return hiddenReason != null;

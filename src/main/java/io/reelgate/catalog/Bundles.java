@@ -48,6 +48,14 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 
 	long countByStatus(BundleStatus status);
 
+	/** How many of a creator's bundles have been public, for pre-moderation's "first bundles". */
+	long countByOwnerIdAndPublishedAtIsNotNull(UUID ownerId);
+
+	@Query("""
+			select b from Bundle b where b.status = io.reelgate.catalog.BundleStatus.PENDING_REVIEW
+			order by b.reviewRequestedAt, b.id""")
+	Page<Bundle> findPendingReview(Pageable pageable);
+
 	long countByHiddenAtIsNotNull();
 
 	long countByOwnerWithdrawnAtIsNotNull();

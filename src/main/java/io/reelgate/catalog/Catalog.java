@@ -38,6 +38,7 @@ public class Catalog {
 	@PreAuthorize("hasRole('ADMIN')")
 	public BundleCounts counts() {
 		return new BundleCounts(bundles.countPublic(), bundles.countByStatus(BundleStatus.DRAFT),
+				bundles.countByStatus(BundleStatus.PENDING_REVIEW),
 				bundles.countByHiddenAtIsNotNull(), bundles.countByOwnerWithdrawnAtIsNotNull());
 	}
 
@@ -114,7 +115,7 @@ public class Catalog {
 
 	/** A file with the creator of its bundle, for the download policy to decide on. */
 	public Optional<OwnedFile> file(BundleFileId id) {
-		return bundles.findFile(id.value()).map(f -> new OwnedFile(f.view(), f.bundle().owner()));
+		return bundles.findFile(id.value()).map(f -> new OwnedFile(f.view(), f.bundle().owner(), f.bundle().isRemoved()));
 	}
 
 	public Page<BundleSummary> forModeration(ModerationFilter filter, int page) {
@@ -149,7 +150,8 @@ public class Catalog {
 	}
 
 	/** A file and the account that published it. */
-	public record OwnedFile(FileView file, AccountId owner) {
+	/** A file with its bundle's owner; {@code removed} when moderation removed the bundle (buyers lose it). */
+	public record OwnedFile(FileView file, AccountId owner, boolean removed) {
 	}
 
 	/** Which bundles the moderation list shows. */

@@ -29,8 +29,14 @@ public class CatalogService {
 
 	private final Clock clock;
 
+	private final PreModerationProperties preModeration;
+
+	private final TrustedCreators trusted;
+
 	CatalogService(Bundles bundles, AccountService accounts, PriceRules priceRules, SalesEligibility eligibility,
-			Clock clock) {
+			Clock clock, PreModerationProperties preModeration, TrustedCreators trusted) {
+		this.preModeration = preModeration;
+		this.trusted = trusted;
 		this.bundles = bundles;
 		this.accounts = accounts;
 		this.priceRules = priceRules;
@@ -67,13 +73,29 @@ public class CatalogService {
 		owned(owner, id).offerAsPreview(fileId, offered);
 	}
 
-	public void publish(AccountId owner, BundleId id) {
+	/**
+	 * Publishes a bundle, or, under pre-moderation, submits it for review: while pre-moderation is on, a creator
+	 * whom no admin trusts has their first bundles reviewed before they go public.
+	 * @return whether the bundle is published now (false: it waits for review)
+	 */
+	public boolean publish(AccountId owner, BundleId id) {
 		Bundle bundle = owned(owner, id);
 		if (!accounts.isActive(owner)) {
 			throw new CatalogException("bundle.publish.accountSuspended");
 		}
 		assertMaySell(bundle);
+		if (needsReview(owner, bundle)) {
+			bundle.submitForReview(clock.instant());
+			return false;
+		}
 		bundle.publish(clock.instant());
+		return true;
+	}
+
+	private boolean needsReview(AccountId owner, Bundle bundle) {
+		return preModeration.enabled() && !bundle.wasPublished()
+				&& bundles.countByOwnerIdAndPublishedAtIsNotNull(owner.value()) < preModeration.firstBundles()
+				&& !trusted.isTrusted(owner);
 	}
 
 	private void assertMaySell(Bundle bundle) {

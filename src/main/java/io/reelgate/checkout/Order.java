@@ -197,6 +197,11 @@ class Order extends AbstractAggregateRoot<Order> {
 	 * @return the previous status, if this call changed the order
 	 */
 	Optional<OrderStatus> refund(@Nullable String paymentRef, Instant now) {
+		return refund(paymentRef, now, OrderRevoked.Reason.REFUNDED);
+	}
+
+	/** Like {@link #refund(String, Instant)}, telling the buyer why their access ended. */
+	Optional<OrderStatus> refund(@Nullable String paymentRef, Instant now, OrderRevoked.Reason why) {
 		if (status == OrderStatus.REFUNDED || status == OrderStatus.CANCELLED || status == OrderStatus.EXPIRED) {
 			return Optional.empty();
 		}
@@ -207,7 +212,7 @@ class Order extends AbstractAggregateRoot<Order> {
 		this.status = OrderStatus.REFUNDED;
 		this.closedAt = now;
 		if (previous == OrderStatus.PAID) {
-			registerEvent(new OrderRevoked(id(), buyer(), bundle(), OrderRevoked.Reason.REFUNDED));
+			registerEvent(new OrderRevoked(id(), buyer(), bundle(), why));
 		}
 		return Optional.of(previous);
 	}

@@ -60,8 +60,17 @@ public class OrderPayments {
 
 	/** A full refund; books the sale too if the refund is the first we hear of the payment. */
 	public void refunded(OrderId orderId, @Nullable String paymentRef) {
+		refunded(orderId, paymentRef, OrderRevoked.Reason.REFUNDED);
+	}
+
+	/** A full refund because moderation removed the bundle; the buyer is told so. */
+	void refundedForRemoval(OrderId orderId, String paymentRef) {
+		refunded(orderId, paymentRef, OrderRevoked.Reason.REMOVED);
+	}
+
+	private void refunded(OrderId orderId, @Nullable String paymentRef, OrderRevoked.Reason why) {
 		Order order = locked(orderId);
-		Optional<OrderStatus> previous = order.refund(paymentRef, clock.instant());
+		Optional<OrderStatus> previous = order.refund(paymentRef, clock.instant(), why);
 		previous.ifPresent(status -> {
 			count(order, "refunded");
 			if (status == OrderStatus.PENDING) {

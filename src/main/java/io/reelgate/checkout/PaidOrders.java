@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Paid orders for modules that react to {@link OrderPaid}, such as receipts. There is no access check: callers
+ * Paid and refunded orders for modules that react to {@link OrderPaid} and {@link OrderRevoked}, such as mails. There is no access check: callers
  * act on checkout's own events, never on a request. Pages use {@link CheckoutService#order}, which checks the buyer.
  */
 @Service
@@ -24,5 +24,10 @@ public class PaidOrders {
 	/** The order if it is paid; empty if it does not exist or is not paid. */
 	public Optional<OrderView> find(OrderId id) {
 		return orders.findById(id.value()).filter(o -> o.status() == OrderStatus.PAID).map(Order::view);
+	}
+
+	/** The order if it was refunded, as for {@link OrderRevoked}; empty otherwise. */
+	public Optional<OrderView> findRefunded(OrderId id) {
+		return orders.findById(id.value()).filter(o -> o.status() == OrderStatus.REFUNDED).map(Order::view);
 	}
 }

@@ -1,16 +1,23 @@
 package io.reelgate.checkout;
 
+import java.util.List;
+import java.util.UUID;
+
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.BundleRemoved;
 import io.reelgate.shared.OrderId;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Full refunds, asked for by an admin or by the creator who made the sale. The gateway is told first, outside any
  * transaction; the order then moves to REFUNDED (revoking the buyer's access and booking the refund) through
- * {@link OrderPayments}, the same path a refund made in the provider's dashboard takes.
+ * {@link OrderPayments}, the same path a refund made in the provider's dashboard takes. When moderation removes a
+ * bundle, every paid order of it is refunded the same way.
  */
 @Service
 public class Refunds {
@@ -44,5 +51,33 @@ public class Refunds {
 		}
 		payments.refunded(id, paymentRef);
 		return payments.find(id).orElseThrow();
+	}
+
+	/**
+	 * Refunds every buyer of a bundle moderation removed, after the removal committed, with no transaction open
+	 * while the gateway is called. Safe to repeat (a redelivered event, an admin removing twice): only orders still
+	 * PAID are refunded, each transition locks its order, and Stripe refunds carry an idempotency key per order. If
+	 * the gateway fails, the exception leaves the event publication incomplete, to be retried; the orders refunded
+	 * before the failure are not refunded again.
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(BundleRemoved event) {
+		List<UUID> paid = transactions.execute(status -> orders.findPaidOfBundle(event.bundle().value()));
+		for (UUID id : paid) {
+			refundForRemoval(new OrderId(id));
+		}
+	}
+
+	private void refundForRemoval(OrderId id) {
+		Order order = transactions.execute(status -> orders.findById(id.value()).orElseThrow());
+		if (order.status() != OrderStatus.PAID || order.paymentRef().isEmpty()) {
+			return;
+		}
+		String paymentRef = order.paymentRef().get();
+		boolean moneyMoved = order.amount().filter(amount -> !amount.isZero()).isPresent();
+		if (moneyMoved && order.gateway().equals(gateway.name())) {
+			gateway.refund(id, paymentRef);
+		}
+		payments.refundedForRemoval(id, paymentRef);
 	}
 }

@@ -5,6 +5,7 @@ import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.OwnedFile;
 import io.reelgate.catalog.FileView;
+import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleFileId;
 
 import org.springframework.stereotype.Service;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one place that decides who may download a file: a buyer entitled to its bundle, the bundle's creator, or an
  * admin. Entitled buyers keep access when a bundle is unpublished or hidden, and lose it when their order is
- * refunded or disputed. Everyone else gets the same 404 as for a file that does not exist.
+ * refunded or disputed, or moderation removes the bundle. Everyone else gets the same 404 as for a file that does not exist.
  */
 @Service
 @Transactional(readOnly = true)
@@ -30,9 +31,7 @@ public class DownloadPolicy {
 
 	public FileView authorize(AccountPrincipal who, BundleFileId fileId) {
 		OwnedFile owned = catalog.file(fileId).orElseThrow(BundleNotFoundException::new);
-		boolean allowed = who.isAdmin() || owned.owner().equals(who.accountId())
-				|| entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNull(who.accountId().value(),
-						owned.file().bundleId().value());
+		boolean allowed = who.isAdmin() || owned.owner().equals(who.accountId()) || entitled(who.accountId(), owned);
 		if (!allowed) {
 			throw new BundleNotFoundException();
 		}
@@ -45,12 +44,18 @@ public class DownloadPolicy {
 	 */
 	public FileView authorize(DownloadLinks.VerifiedLink link) {
 		OwnedFile owned = catalog.file(link.file()).orElseThrow(BundleNotFoundException::new);
-		boolean allowed = owned.owner().equals(link.account())
-				|| entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNull(link.account().value(),
-						owned.file().bundleId().value());
+		boolean allowed = owned.owner().equals(link.account()) || entitled(link.account(), owned);
 		if (!allowed) {
 			throw new DownloadLinks.DownloadLinkException(DownloadLinks.LinkProblem.REVOKED);
 		}
 		return owned.file();
+	}
+
+	/**
+	 * Buyers of a removed bundle lose it at once, before their refunds (which revoke the entitlements) have run.
+	 */
+	private boolean entitled(AccountId account, OwnedFile owned) {
+		return !owned.removed() && entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNull(account.value(),
+				owned.file().bundleId().value());
 	}
 }

@@ -24,15 +24,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appeals: a creator appeals once against each action that hid one of their bundles or suspended or banned their
+ * Appeals: a creator appeals once against each action that hid or removed one of their bundles or suspended or banned their
  * account; admins uphold an appeal (which undoes the action) or reject it, with a reason.
  */
 @Service
 @Transactional
 public class AppealService {
 
-	private static final Set<AuditAction> APPEALABLE = EnumSet.of(AuditAction.HIDE_BUNDLE, AuditAction.SUSPEND_ACCOUNT,
-			AuditAction.BAN_ACCOUNT);
+	private static final Set<AuditAction> APPEALABLE = EnumSet.of(AuditAction.HIDE_BUNDLE, AuditAction.REMOVE_BUNDLE,
+			AuditAction.SUSPEND_ACCOUNT, AuditAction.BAN_ACCOUNT);
 
 	private final Appeals appeals;
 
@@ -102,7 +102,10 @@ public class AppealService {
 		return views;
 	}
 
-	/** Undoes the action appealed against: restores the bundle, or the creator's account. */
+	/**
+	 * Undoes the action appealed against: restores the bundle, or the creator's account. A removed bundle comes
+	 * back; its refunds stand.
+	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	public void uphold(AccountPrincipal admin, UUID appealId, String reason) {
 		Appeal appeal = appeals.findById(appealId).orElseThrow(() -> new IllegalArgumentException("No such appeal"));
@@ -110,6 +113,9 @@ public class AppealService {
 		appeal.answer(Appeal.Status.UPHELD, reason.strip(), clock.instant());
 		if (entry.action() == AuditAction.HIDE_BUNDLE) {
 			moderation.restore(admin, new BundleId(entry.targetId()), reason);
+		}
+		else if (entry.action() == AuditAction.REMOVE_BUNDLE) {
+			moderation.reinstateRemoved(admin, new BundleId(entry.targetId()), reason);
 		}
 		else {
 			moderation.changeAccountStatus(admin, appeal.creator(), AccountStatus.ACTIVE, reason);

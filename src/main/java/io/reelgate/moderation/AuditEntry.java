@@ -71,8 +71,4 @@ class AuditEntry {
 	Instant occurredAt() {
 		return occurredAt;
 	}
-
-	AuditRecord record() {
-		return new AuditRecord(actorName, action, targetType, targetId, targetName, reason, occurredAt);
-	}
 }

@@ -5,16 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.Repository;
 
-/** Append-only: the repository offers no update or delete. */
+/** Append-only: the repository offers no update or delete. {@link AuditSearch} reads it with filters. */
 interface AuditLog extends Repository<AuditEntry, UUID> {
 
 	AuditEntry save(AuditEntry entry);
-
-	Page<AuditEntry> findAllByOrderByOccurredAtDesc(Pageable pageable);
 
 	Optional<AuditEntry> findById(UUID id);
 

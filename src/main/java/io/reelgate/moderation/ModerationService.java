@@ -1,12 +1,16 @@
 package io.reelgate.moderation;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountStatus;
 import io.reelgate.accounts.AccountView;
+import io.reelgate.accounts.Role;
+import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.BundleModeration;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
@@ -48,8 +52,11 @@ public class ModerationService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditSearch auditSearch;
+
 	ModerationService(BundleModeration bundles, AccountService accounts, Refunds refunds, Catalog catalog,
-			AuditLog auditLog, Clock clock, ApplicationEventPublisher events) {
+			AuditLog auditLog, Clock clock, ApplicationEventPublisher events, AuditSearch auditSearch) {
+		this.auditSearch = auditSearch;
 		this.events = events;
 		this.bundles = bundles;
 		this.accounts = accounts;
@@ -63,6 +70,28 @@ public class ModerationService {
 		BundleSummary bundle = bundles.hide(id, requireReason(reason));
 		audit(admin, AuditAction.HIDE_BUNDLE, bundle, reason);
 		events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_HIDDEN, bundle.creatorId(), bundle.title(),
+				reason.strip()));
+	}
+
+	/**
+	 * Removes a bundle for good: it leaves the storefront, its buyers lose their downloads at once and are refunded
+	 * (by checkout, reacting to the catalog's event, after this commits). Repeating it is harmless: it is audited
+	 * and told to the creator once, and only finishes refunds a failed attempt left over.
+	 */
+	public void remove(AccountPrincipal admin, BundleId id, String reason) {
+		BundleModeration.Removal removal = bundles.remove(id, requireReason(reason));
+		if (removal.first()) {
+			audit(admin, AuditAction.REMOVE_BUNDLE, removal.bundle(), reason);
+			events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_REMOVED, removal.bundle().creatorId(),
+					removal.bundle().title(), reason.strip()));
+		}
+	}
+
+	/** Puts a removed bundle back after an upheld appeal; its buyers stay refunded. */
+	void reinstateRemoved(AccountPrincipal admin, BundleId id, String reason) {
+		BundleSummary bundle = bundles.reinstateRemoved(id);
+		audit(admin, AuditAction.RESTORE_BUNDLE, bundle, requireReason(reason));
+		events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_RESTORED, bundle.creatorId(), bundle.title(),
 				reason.strip()));
 	}
 
@@ -101,6 +130,50 @@ public class ModerationService {
 		events.publishEvent(new CreatorNotice(notice, id, account.displayName(), why));
 	}
 
+	/** Bundles waiting for pre-moderation review, the longest waiting first. */
+	@Transactional(readOnly = true)
+	public Page<BundleDetails> reviewQueue(int page) {
+		return bundles.pendingReview(page);
+	}
+
+	/** Lets a bundle waiting for review into the storefront. */
+	public void approve(AccountPrincipal admin, BundleId id, String reason) {
+		String why = requireReason(reason);
+		BundleSummary bundle = bundles.approve(id);
+		audit(admin, AuditAction.APPROVE_BUNDLE, bundle, why);
+		events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_APPROVED, bundle.creatorId(), bundle.title(),
+				why));
+	}
+
+	/** Sends a bundle waiting for review back to draft; the creator reads why and may submit it again. */
+	public void reject(AccountPrincipal admin, BundleId id, String reason) {
+		String why = requireReason(reason);
+		BundleSummary bundle = bundles.reject(id, why);
+		audit(admin, AuditAction.REJECT_BUNDLE, bundle, why);
+		events.publishEvent(new CreatorNotice(CreatorNotice.Kind.BUNDLE_REJECTED, bundle.creatorId(), bundle.title(),
+				why));
+	}
+
+	/** Trusts a creator to publish without pre-moderation review, or takes that trust back. */
+	public void trust(AccountPrincipal admin, AccountId id, boolean trusted, String reason) {
+		String why = requireReason(reason);
+		AccountView account = accounts.find(id).filter(a -> a.role() == Role.CREATOR)
+			.orElseThrow(() -> new IllegalStateException("Only creators are trusted"));
+		if (trusted) {
+			bundles.trust(id);
+		}
+		else {
+			bundles.distrust(id);
+		}
+		auditLog.save(new AuditEntry(admin, trusted ? AuditAction.TRUST_CREATOR : AuditAction.DISTRUST_CREATOR,
+				"ACCOUNT", id.value(), account.displayName(), why, clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	public Set<AccountId> trustedAmong(Collection<AccountId> creators) {
+		return bundles.trustedAmong(creators);
+	}
+
 	/** Makes a viewer an admin; they log in again to use the role. */
 	public void grantAdmin(AccountPrincipal admin, AccountId id, String reason) {
 		String why = requireReason(reason);
@@ -136,8 +209,13 @@ public class ModerationService {
 
 	@Transactional(readOnly = true)
 	public Page<AuditRecord> recentActions(int page) {
-		return auditLog.findAllByOrderByOccurredAtDesc(PageRequest.of(Math.max(page, 0), AUDIT_PAGE_SIZE))
-			.map(AuditEntry::record);
+		return auditLog(AuditFilter.none(), page);
+	}
+
+	/** The audit log lines the filter lets through, newest first, a page at a time. */
+	@Transactional(readOnly = true)
+	public Page<AuditRecord> auditLog(AuditFilter filter, int page) {
+		return auditSearch.find(filter, PageRequest.of(Math.max(page, 0), AUDIT_PAGE_SIZE));
 	}
 
 	private void audit(AccountPrincipal admin, AuditAction action, BundleSummary bundle, String reason) {

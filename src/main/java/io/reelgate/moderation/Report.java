@@ -1,7 +1,10 @@
 package io.reelgate.moderation;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
@@ -14,7 +17,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
-/** Someone's report about a bundle, open until an admin dismisses it or acts on it. */
+/** Someone's report about a bundle or a whole creator, open until an admin dismisses it or acts on it. */
 @Entity
 @Table(name = "reports")
 class Report {
@@ -26,7 +29,8 @@ class Report {
 	@Id
 	private UUID id;
 
-	private UUID bundleId;
+	/** Null for a report about the creator as a whole. */
+	private @Nullable UUID bundleId;
 
 	private UUID creatorId;
 
@@ -44,6 +48,8 @@ class Report {
 	private boolean statementAccepted;
 
 	private @Nullable UUID reporterId;
+
+	private @Nullable String reporterEmail;
 
 	@Enumerated(EnumType.STRING)
 	private Status status;
@@ -63,7 +69,7 @@ class Report {
 
 	Report(NewReport report, AccountId creator, Instant now) {
 		this.id = UUID.randomUUID();
-		this.bundleId = report.bundle().value();
+		this.bundleId = report.bundle() == null ? null : report.bundle().value();
 		this.creatorId = creator.value();
 		this.category = report.category();
 		this.details = report.details().strip();
@@ -78,6 +84,7 @@ class Report {
 			this.statementAccepted = true;
 		}
 		this.reporterId = report.reporter() == null ? null : report.reporter().value();
+		this.reporterEmail = blank(report.reporterEmail()) ? null : report.reporterEmail().strip();
 		this.status = Status.OPEN;
 		this.createdAt = now;
 	}
@@ -95,12 +102,20 @@ class Report {
 		return reporterId == null ? null : new AccountId(reporterId);
 	}
 
-	@Nullable String contact() {
-		return contact;
+	/** Addresses to tell the outcome to: a copyright claimant's contact, and any address the reporter left. */
+	List<String> contacts() {
+		return Stream.of(contact, reporterEmail).filter(Objects::nonNull).toList();
 	}
 
 	BundleId bundle() {
+		if (bundleId == null) {
+			throw new IllegalStateException("Report " + id + " is about a creator, not a bundle");
+		}
 		return new BundleId(bundleId);
+	}
+
+	AccountId creator() {
+		return new AccountId(creatorId);
 	}
 
 	ReportView view() {

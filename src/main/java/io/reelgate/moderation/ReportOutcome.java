@@ -5,10 +5,13 @@ import java.util.List;
 import io.reelgate.shared.AccountId;
 
 /**
- * What became of reports about a bundle, for the people who sent them: reporters with an account, and copyright
- * claimants at the contact address they gave. Anonymous reporters without one are not told.
+ * What became of reports about a bundle or a creator, for the people who sent them: reporters with an account, and
+ * anyone who left an address (copyright claimants' contacts, and the optional email of any reporter). Anonymous
+ * reporters without one are not told.
+ *
+ * @param subject the bundle's title, or the creator's name
  */
-public record ReportOutcome(String bundleTitle, Outcome outcome, String reason, List<AccountId> reporters,
+public record ReportOutcome(About about, String subject, Outcome outcome, String reason, List<AccountId> reporters,
 		List<String> contacts) {
 
 	public ReportOutcome {
@@ -17,6 +20,11 @@ public record ReportOutcome(String bundleTitle, Outcome outcome, String reason, 
 	}
 
 	public enum Outcome {
-		DISMISSED, BUNDLE_HIDDEN, CREATOR_SUSPENDED
+		DISMISSED, BUNDLE_HIDDEN, BUNDLE_REMOVED, CREATOR_SUSPENDED, CREATOR_BANNED
+	}
+
+	/** What the reports were about. */
+	public enum About {
+		BUNDLE, CREATOR
 	}
 }

@@ -8,8 +8,20 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Reports extends JpaRepository<Report, UUID> {
 
-	@Query("select r from Report r where r.status = io.reelgate.moderation.Report.Status.OPEN order by r.createdAt, r.id")
-	List<Report> findOpen();
+	@Query("""
+			select r from Report r where r.status = io.reelgate.moderation.Report.Status.OPEN and r.bundleId is not null
+			order by r.createdAt, r.id""")
+	List<Report> findOpenAboutBundles();
+
+	@Query("""
+			select r from Report r where r.status = io.reelgate.moderation.Report.Status.OPEN and r.bundleId is null
+			order by r.createdAt, r.id""")
+	List<Report> findOpenAboutCreators();
+
+	@Query("""
+			select r from Report r where r.status = io.reelgate.moderation.Report.Status.OPEN and r.bundleId is null
+			and r.creatorId = :creatorId order by r.createdAt, r.id""")
+	List<Report> findOpenAboutCreator(UUID creatorId);
 
 	@Query("""
 			select r from Report r where r.status = io.reelgate.moderation.Report.Status.OPEN and r.bundleId = :bundleId

@@ -57,8 +57,8 @@ class SecurityConfiguration {
 			.permitAll()
 			// Payment provider callbacks authenticate by signature, not by session.
 			.requestMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
-			// Anyone may report a bundle, logged in or not (rate limited per address, CSRF-protected).
-			.requestMatchers(HttpMethod.POST, "/bundles/*/report").permitAll()
+			// Anyone may report a bundle or a creator, logged in or not (rate limited per address, CSRF-protected).
+			.requestMatchers(HttpMethod.POST, "/bundles/*/report", "/creators/*/report").permitAll()
 			.anyRequest().authenticated())
 			.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS))
 			// X-Content-Type-Options: nosniff and Cache-Control on pages are Spring Security's defaults; so is HSTS,

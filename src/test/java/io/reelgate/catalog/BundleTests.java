@@ -57,6 +57,43 @@ class BundleTests {
 	}
 
 	@Test
+	void aBundleInReviewIsNotPublicUntilApprovedAndGoesBackToDraftWhenRejected() {
+		assertThatThrownBy(() -> bundle.submitForReview(NOW)).hasMessage("bundle.publish.noFiles");
+		bundle.addFile(upload(), NOW);
+		bundle.submitForReview(NOW);
+		assertThat(bundle.isPublic()).isFalse();
+		assertThatThrownBy(() -> bundle.publish(NOW)).hasMessage("bundle.review.pending");
+
+		bundle.reject("Needs a real description");
+		assertThat(bundle.summary().status()).isEqualTo(BundleStatus.DRAFT);
+		assertThat(bundle.summary().reviewNote()).isEqualTo("Needs a real description");
+		assertThatThrownBy(() -> bundle.approve(NOW)).hasMessage("bundle.review.notPending");
+
+		bundle.submitForReview(NOW.plusSeconds(5));
+		assertThat(bundle.summary().reviewNote()).isNull();
+		bundle.approve(NOW.plusSeconds(10));
+		assertThat(bundle.isPublic()).isTrue();
+		assertThat(bundle.wasPublished()).isTrue();
+		assertThat(bundle.summary().publishedAt()).isEqualTo(NOW.plusSeconds(10));
+	}
+
+	@Test
+	void aRemovedBundleStaysOutUntilItsRemovalIsUndone() {
+		bundle.addFile(upload(), NOW);
+		bundle.publish(NOW);
+		assertThat(bundle.remove("Counterfeit", NOW)).isTrue();
+		assertThat(bundle.remove("Counterfeit again", NOW)).isFalse();
+		assertThat(bundle.isPublic()).isFalse();
+		assertThat(bundle.summary().hiddenReason()).isEqualTo("Counterfeit");
+		assertThatThrownBy(bundle::restore).hasMessage("bundle.removed");
+		assertThatThrownBy(() -> bundle.hide("Again", NOW)).hasMessage("bundle.removed");
+
+		bundle.reinstateAfterRemoval();
+		assertThat(bundle.isPublic()).isTrue();
+		assertThatThrownBy(bundle::reinstateAfterRemoval).hasMessage("bundle.notRemoved");
+	}
+
+	@Test
 	void anotherAccountCannotEvenLearnThatTheBundleExists() {
 		assertThatThrownBy(() -> bundle.assertOwnedBy(AccountId.random())).isInstanceOf(BundleNotFoundException.class);
 	}

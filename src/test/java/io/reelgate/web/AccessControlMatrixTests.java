@@ -134,7 +134,10 @@ class AccessControlMatrixTests {
 		page("/admin/payments", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/accounts", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/reports", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/reviews", LOGIN, 403, 403, 403, 403, 200);
 		page("/bundles/" + published + "/report", 200, 200, 200, 200, 200, 200);
+		page("/creators/" + accounts.get(Visitor.CREATOR).accountId() + "/report", 200, 200, 200, 200, 200, 200);
+		page("/creators/" + accounts.get(Visitor.VIEWER).accountId() + "/report", 404, 404, 404, 404, 404, 404);
 		// Only files the creator marked as free previews stream from the bundle page; the rest stay behind the gate.
 		page("/bundles/" + published + "/previews/" + publishedFile, 404, 404, 404, 404, 404, 404);
 		page("/bundles/" + draft + "/report", 404, 404, 404, 404, 404, 404);
@@ -157,15 +160,25 @@ class AccessControlMatrixTests {
 		change("/studio/payouts/connect", LOGIN, 403, 403, SKIP, SKIP, 403);
 		change("/admin/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/bundles/" + published + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/bundles/" + published + "/remove", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/payments/" + order + "/refund", LOGIN, 403, 403, 403, 403, SKIP);
 		String creator = accounts.get(Visitor.CREATOR).accountId().toString();
 		change("/admin/accounts/" + creator + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/accounts/" + creator + "/ban", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/accounts/" + creator + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/accounts/" + creator + "/trust", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/accounts/" + creator + "/distrust", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reviews/" + draft + "/approve", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reviews/" + draft + "/reject", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/bundles/" + published + "/report", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/creators/" + creator + "/report", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/admin/reports/creators/" + creator + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reports/creators/" + creator + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reports/creators/" + creator + "/ban", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/reports/bundles/" + published + "/remove", LOGIN, 403, 403, 403, 403, SKIP);
 		String action = java.util.UUID.randomUUID().toString();
 		change("/studio/appeals/" + action, LOGIN, 403, 403, SKIP, SKIP, 403);
 		change("/admin/reports/appeals/" + action + "/uphold", LOGIN, 403, 403, 403, 403, SKIP);

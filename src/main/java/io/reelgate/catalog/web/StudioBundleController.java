@@ -155,8 +155,8 @@ class StudioBundleController {
 	@PostMapping("/{id}/publish")
 	String publish(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			RedirectAttributes redirect) {
-		catalogService.publish(me.accountId(), id);
-		redirect.addFlashAttribute("success", "bundle.published");
+		boolean published = catalogService.publish(me.accountId(), id);
+		redirect.addFlashAttribute("success", published ? "bundle.published" : "bundle.submittedForReview");
 		return redirectToEditor(id);
 	}
 

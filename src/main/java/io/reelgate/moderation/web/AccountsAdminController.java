@@ -1,7 +1,10 @@
 package io.reelgate.moderation.web;
 
+import java.util.List;
+
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountStatus;
+import io.reelgate.accounts.AccountView;
 import io.reelgate.accounts.LastAdminException;
 import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.AccountId;
@@ -19,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's list of accounts: search by email or name, and suspend, ban or restore a creator with a reason. */
+/**
+ * The admin's list of accounts: search by email or name; suspend, ban or restore a creator, or trust them to skip
+ * pre-moderation, with a reason.
+ */
 @Controller
 @RequestMapping("/admin/accounts")
 class AccountsAdminController {
@@ -35,7 +41,9 @@ class AccountsAdminController {
 	@GetMapping
 	String accounts(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
 		model.addAttribute("q", query);
-		model.addAttribute("accounts", moderation.findAccounts(query));
+		List<AccountView> accounts = moderation.findAccounts(query);
+		model.addAttribute("accounts", accounts);
+		model.addAttribute("trusted", moderation.trustedAmong(accounts.stream().map(AccountView::id).toList()));
 		return VIEW;
 	}
 
@@ -55,6 +63,18 @@ class AccountsAdminController {
 	String restore(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
 		return change(me, id, AccountStatus.ACTIVE, form, result, redirect);
+	}
+
+	@PostMapping("/{id}/trust")
+	String trust(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "accounts.admin.trusted", () -> moderation.trust(me, id, true, form.reason()));
+	}
+
+	@PostMapping("/{id}/distrust")
+	String distrust(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "accounts.admin.distrusted", () -> moderation.trust(me, id, false, form.reason()));
 	}
 
 	@PostMapping("/{id}/grant-admin")

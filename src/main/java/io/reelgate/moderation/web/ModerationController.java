@@ -2,7 +2,10 @@ package io.reelgate.moderation.web;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.Catalog;
+import io.reelgate.catalog.CatalogException;
 import io.reelgate.catalog.Catalog.ModerationFilter;
+import io.reelgate.moderation.AuditAction;
+import io.reelgate.moderation.AuditFilter;
 import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.BundleId;
 import jakarta.validation.Valid;
@@ -19,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's catalog: every bundle whatever its state, hide and restore with a reason, and the audit log. */
+/** The admin's catalog: every bundle whatever its state, hide, remove and restore with a reason, and the audit log. */
 @Controller
 @RequestMapping("/admin")
 class ModerationController {
@@ -52,15 +55,33 @@ class ModerationController {
 		return moderate(result, redirect, "moderation.hidden", () -> moderation.hide(me, id, form.reason()));
 	}
 
+	@PostMapping("/bundles/{id}/remove")
+	String remove(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return moderate(result, redirect, "moderation.removed", () -> moderation.remove(me, id, form.reason()));
+	}
+
 	@PostMapping("/bundles/{id}/restore")
 	String restore(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
 		return moderate(result, redirect, "moderation.restored", () -> moderation.restore(me, id, form.reason()));
 	}
 
+	/** The audit log, filtered by actor, action, target and days; a bad filter shows the whole log with a message. */
 	@GetMapping("/audit")
-	String audit(@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
-		model.addAttribute("entries", moderation.recentActions(page));
+	String audit(@Valid @ModelAttribute("filter") AuditFilterForm filter, BindingResult result,
+			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+		model.addAttribute("actions", AuditAction.values());
+		if (!result.hasErrors() && !filter.datesInOrder()) {
+			result.reject("audit.filter.dates");
+		}
+		if (result.hasErrors()) {
+			model.addAttribute("entries", moderation.auditLog(AuditFilter.none(), 0));
+			model.addAttribute("pageUrl", "/admin/audit");
+			return AUDIT_VIEW;
+		}
+		model.addAttribute("entries", moderation.auditLog(filter.filter(), page));
+		model.addAttribute("pageUrl", filter.url());
 		return AUDIT_VIEW;
 	}
 
@@ -70,8 +91,13 @@ class ModerationController {
 			redirect.addFlashAttribute("error", "moderation.reason.required");
 		}
 		else {
-			action.run();
-			redirect.addFlashAttribute("success", success);
+			try {
+				action.run();
+				redirect.addFlashAttribute("success", success);
+			}
+			catch (CatalogException ex) {
+				redirect.addFlashAttribute("error", ex.code());
+			}
 		}
 		return "redirect:/admin/bundles";
 	}

@@ -3,8 +3,11 @@ package io.reelgate.moderation.web;
 import java.util.UUID;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.accounts.AccountStatus;
+import io.reelgate.catalog.CatalogException;
 import io.reelgate.moderation.AppealService;
 import io.reelgate.moderation.ReportService;
+import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 import jakarta.validation.Valid;
 
@@ -20,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The report queue: open reports grouped by bundle, oldest first, each group resolved by one action; and creators'
- * open appeals, each upheld (undoing the action) or rejected.
+ * The report queue: open reports grouped by bundle and, apart, reports about creators grouped by creator, oldest
+ * first, each group resolved by one action; and creators' open appeals, each upheld (undoing the action) or rejected.
  */
 @Controller
 @RequestMapping("/admin/reports")
@@ -41,6 +44,7 @@ class ReportsAdminController {
 	@GetMapping
 	String queue(Model model) {
 		model.addAttribute("groups", reports.openQueue());
+		model.addAttribute("creatorGroups", reports.openCreatorQueue());
 		model.addAttribute("appeals", appeals.openAppeals());
 		return VIEW;
 	}
@@ -57,10 +61,37 @@ class ReportsAdminController {
 		return act(result, redirect, "reports.admin.hidden", () -> reports.hide(me, id, form.reason()));
 	}
 
+	@PostMapping("/bundles/{id}/remove")
+	String remove(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "reports.admin.removed", () -> reports.remove(me, id, form.reason()));
+	}
+
 	@PostMapping("/bundles/{id}/suspend")
 	String suspend(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
 		return act(result, redirect, "reports.admin.suspended", () -> reports.suspendCreator(me, id, form.reason()));
+	}
+
+	@PostMapping("/creators/{id}/dismiss")
+	String dismissAboutCreator(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "reports.admin.dismissed",
+				() -> reports.dismissAboutCreator(me, id, form.reason()));
+	}
+
+	@PostMapping("/creators/{id}/suspend")
+	String suspendReportedCreator(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "reports.admin.suspended",
+				() -> reports.actOnCreator(me, id, AccountStatus.SUSPENDED, form.reason()));
+	}
+
+	@PostMapping("/creators/{id}/ban")
+	String banReportedCreator(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		return act(result, redirect, "reports.admin.banned",
+				() -> reports.actOnCreator(me, id, AccountStatus.BANNED, form.reason()));
 	}
 
 	@PostMapping("/appeals/{id}/uphold")
@@ -80,8 +111,13 @@ class ReportsAdminController {
 			redirect.addFlashAttribute("error", "moderation.reason.required");
 		}
 		else {
-			action.run();
-			redirect.addFlashAttribute("success", success);
+			try {
+				action.run();
+				redirect.addFlashAttribute("success", success);
+			}
+			catch (CatalogException ex) {
+				redirect.addFlashAttribute("error", ex.code());
+			}
 		}
 		return "redirect:/admin/reports";
 	}
