@@ -8,7 +8,10 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface Bundles extends JpaRepository<Bundle, UUID> {
@@ -66,4 +69,9 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 
 	@Query("select f from BundleFile f join fetch f.bundle where f.id = :fileId")
 	Optional<BundleFile> findFile(UUID fileId);
+
+	/** The file's row, locked until the transaction ends, so two probes of one file record one after the other. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select f from BundleFile f where f.id = :fileId")
+	Optional<BundleFile> lockFile(UUID fileId);
 }
