@@ -73,7 +73,8 @@ class MediaProbe {
 		probe(file.get());
 	}
 
-	private void probe(FileView file) throws IOException {
+	/** Probes one stored file and records what it found; the listener's work, callable on its own for a given store. */
+	void probe(FileView file) throws IOException {
 		Optional<MediaInput> input = input(file);
 		if (input.isEmpty()) {
 			log.info("File {} is in a store ffprobe cannot read from; it gets no media metadata", file.id());
