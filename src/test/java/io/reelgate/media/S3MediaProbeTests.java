@@ -79,14 +79,15 @@ class S3MediaProbeTests {
 			AccountPrincipal creator = fixtures.creator();
 			BundleId bundle = fixtures.draft(creator, Fixtures.unique("S3 probe"), "notes".getBytes());
 			StoredBlob film = store.store(new ByteArrayInputStream(TestVideos.video()), 10_000_000);
-			// The catalog's row for a file, pointed at the copy in the bucket.
-			FileView row = catalog.editable(creator.accountId(), bundle).files().get(0);
+			// The catalog's row of a text file (which the shared context's own probe leaves alone), pointed at the
+			// film in the bucket.
+			FileView row = fixtures.addFile(creator, bundle, "notes.txt", "notes".getBytes());
 			FileView inBucket = new FileView(row.id(), bundle, "film.mp4", "video/mp4", film.size(), film.sha256(),
 					film.key(), row.createdAt(), false);
 
 			new MediaProbe(ffmpeg, catalog, metadata, store, properties).probe(inBucket);
 
-			FileView probed = catalog.editable(creator.accountId(), bundle).files().get(0);
+			FileView probed = catalog.editable(creator.accountId(), bundle).files().get(1);
 			assertThat(probed.media()).isEqualTo(new MediaInfo(2000L, 320, 240, "h264", "aac", "mov,mp4,m4a,3gp,3g2,mj2"));
 			assertThat(probed.hasPoster()).isTrue();
 			try (var objects = server.client()) {
