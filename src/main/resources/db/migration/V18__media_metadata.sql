@@ -10,3 +10,5 @@ ALTER TABLE bundle_files
     ADD COLUMN audio_codec      VARCHAR(32),
     ADD COLUMN container_format VARCHAR(64),
     ADD COLUMN poster_key       VARCHAR(200) UNIQUE;
+-- The backlog job's question: which files has no probe looked at yet?
+CREATE INDEX bundle_files_unprobed_idx ON bundle_files (created_at) WHERE media_probed_at IS NULL;

@@ -1,5 +1,6 @@
 package io.reelgate.catalog;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,12 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 
 	@Query("select f from BundleFile f join fetch f.bundle where f.id = :fileId")
 	Optional<BundleFile> findFile(UUID fileId);
+
+	/** Video and audio files no probe has recorded anything for, oldest first. */
+	@Query("select f from BundleFile f join fetch f.bundle where f.mediaProbedAt is null"
+			+ " and (f.contentType like 'video/%' or f.contentType like 'audio/%') and f.createdAt < :addedBefore"
+			+ " order by f.createdAt, f.id")
+	List<BundleFile> findUnprobed(Instant addedBefore, Pageable pageable);
 
 	/** The file's row, locked until the transaction ends, so two probes of one file record one after the other. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -1,12 +1,14 @@
 package io.reelgate.catalog;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import io.reelgate.shared.BundleFileId;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +27,12 @@ public class MediaMetadata {
 	MediaMetadata(Bundles bundles, Clock clock) {
 		this.bundles = bundles;
 		this.clock = clock;
+	}
+
+	/** Video and audio files added before {@code addedBefore} that no probe has recorded anything for yet. */
+	@Transactional(readOnly = true)
+	public List<FileView> unprobed(Instant addedBefore, int limit) {
+		return bundles.findUnprobed(addedBefore, PageRequest.of(0, limit)).stream().map(BundleFile::view).toList();
 	}
 
 	/**

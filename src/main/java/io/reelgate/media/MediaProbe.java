@@ -29,8 +29,8 @@ import org.springframework.transaction.annotation.Propagation;
  * stored as a blob. Runs asynchronously after the file's transaction has committed, so an upload never waits for
  * ffprobe and never fails because of it; a file it cannot read is recorded as probed with nothing found. The event
  * publication registry keeps the event until this returns, so a probe cut off by a crash or a storage outage is run
- * again on restart (by whichever instance restarts); probing twice is harmless, as the second result replaces the
- * first and its poster frame replaces the first one's.
+ * again on restart (by whichever instance restarts), and {@link MediaBacklogJob} catches any file still left over;
+ * probing twice is harmless, as the second result replaces the first and its poster frame replaces the first one's.
  * <p>
  * No transaction around the method ({@code NOT_SUPPORTED}): ffprobe and the storage are never called with a database
  * connection held.
@@ -78,6 +78,7 @@ class MediaProbe {
 		Optional<MediaInput> input = input(file);
 		if (input.isEmpty()) {
 			log.info("File {} is in a store ffprobe cannot read from; it gets no media metadata", file.id());
+			metadata.record(file.id(), MediaInfo.NONE, null);
 			return;
 		}
 		MediaInfo media = ffmpeg.probe(input.get());

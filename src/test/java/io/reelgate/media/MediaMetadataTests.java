@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
 
 import javax.imageio.ImageIO;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -49,6 +51,12 @@ class MediaMetadataTests {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	MediaBacklogJob backlog;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private AccountPrincipal creator;
 
@@ -177,6 +185,34 @@ class MediaMetadataTests {
 		mvc.perform(post("/studio/bundles/{id}/files/{file}/delete", bundle, film).with(user(creator)).with(csrf()));
 
 		assertThat(StoredFiles.count()).isEqualTo(blobs - 2);
+	}
+
+	@Test
+	void theBacklogJobProbesFilesThatWereNeverProbed() throws Exception {
+		BundleId bundle = fixtures.draft(creator, Fixtures.unique("Backlog"), "notes".getBytes());
+		BundleFileId film = probed(bundle, fixtures.addFile(creator, bundle, "film.mp4", TestVideos.video()).id()).id();
+		long blobs = StoredFiles.count();
+		// As if it had been uploaded while ffprobe was missing (its poster frame kept, to be replaced).
+		jdbc.sql("""
+				update bundle_files set media_probed_at = null, duration_ms = null, width = null, height = null,
+				video_codec = null, audio_codec = null, container_format = null where id = :id
+				""").param("id", film.value()).update();
+		assertThat(file(bundle, film).media()).isNull();
+
+		assertThat(backlog.probeBacklog(Instant.now().minusSeconds(3600))).isZero();
+		while (backlog.probeBacklog(Instant.now().plusSeconds(1)) > 0) {
+			// until every file without metadata has been probed
+		}
+
+		FileView again = file(bundle, film);
+		assertThat(again.media()).isEqualTo(new MediaInfo(2000L, 320, 240, "h264", "aac", "mov,mp4,m4a,3gp,3g2,mj2"));
+		assertThat(again.hasPoster()).isTrue();
+		assertThat(StoredFiles.count()).as("the replaced poster frame is deleted").isEqualTo(blobs);
+	}
+
+	private FileView file(BundleId bundle, BundleFileId file) {
+		return catalog.editable(creator.accountId(), bundle).files().stream().filter(f -> f.id().equals(file))
+			.findFirst().orElseThrow();
 	}
 
 	private FileView probed(BundleId bundle, BundleFileId file) {
