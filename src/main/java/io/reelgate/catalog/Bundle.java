@@ -285,22 +285,32 @@ class Bundle {
 	}
 
 	/**
-	 * Removes a file and returns its blob key for deletion. Only before first publication: once a bundle has been
-	 * out, buyers may rely on every file in it.
+	 * Removes a file and returns the keys of its blobs (the file, and its poster frame if it has one) for deletion.
+	 * Only before first publication: once a bundle has been out, buyers may rely on every file in it.
 	 */
-	String removeFile(BundleFileId fileId) {
+	List<String> removeFile(BundleFileId fileId) {
 		if (publishedAt != null) {
 			throw new CatalogException("bundle.files.removeAfterPublish");
 		}
-		BundleFile file = files.stream().filter(f -> f.id().equals(fileId)).findFirst()
-			.orElseThrow(BundleNotFoundException::new);
+		BundleFile file = file(fileId);
 		files.remove(file);
-		return file.view().storageKey();
+		List<String> blobs = new ArrayList<>();
+		blobs.add(file.view().storageKey());
+		file.posterKey().ifPresent(blobs::add);
+		return blobs;
 	}
 
 	void offerAsPreview(BundleFileId fileId, boolean offered) {
-		files.stream().filter(f -> f.id().equals(fileId)).findFirst().orElseThrow(BundleNotFoundException::new)
-			.offerAsPreview(offered);
+		file(fileId).offerAsPreview(offered);
+	}
+
+	/** The key of the poster frame taken from one of this bundle's videos, to become the cover. */
+	String posterOf(BundleFileId fileId) {
+		return file(fileId).posterKey().orElseThrow(() -> new CatalogException("cover.noPoster"));
+	}
+
+	private BundleFile file(BundleFileId fileId) {
+		return files.stream().filter(f -> f.id().equals(fileId)).findFirst().orElseThrow(BundleNotFoundException::new);
 	}
 
 	/** Sets a new cover and returns the key of the one it replaces, if any, for deletion. */

@@ -1,6 +1,7 @@
 package io.reelgate.catalog;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.reelgate.shared.BundleFileId;
@@ -10,10 +11,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
+import org.jspecify.annotations.Nullable;
 
-/** One stored file of a bundle: the film, a trailer, stills. Immutable once attached. */
+/**
+ * One stored file of a bundle: the film, a trailer, stills. Its bytes are immutable once attached; what a media
+ * probe finds in them is added later, from another thread, so updates write only the columns that changed and a probe
+ * never overwrites the creator's preview choice made in the meantime.
+ */
 @Entity
 @Table(name = "bundle_files")
+@DynamicUpdate
 class BundleFile {
 
 	@Id
@@ -38,6 +46,22 @@ class BundleFile {
 	private Instant createdAt;
 
 	private boolean preview;
+
+	private @Nullable Instant mediaProbedAt;
+
+	private @Nullable Long durationMs;
+
+	private @Nullable Integer width;
+
+	private @Nullable Integer height;
+
+	private @Nullable String videoCodec;
+
+	private @Nullable String audioCodec;
+
+	private @Nullable String containerFormat;
+
+	private @Nullable String posterKey;
 
 	protected BundleFile() {
 	}
@@ -66,6 +90,27 @@ class BundleFile {
 		this.preview = offered;
 	}
 
+	/**
+	 * Records what a probe found and the poster frame it took, if any; returns the key of a poster frame this
+	 * replaces (a second probe of the same file), for deletion.
+	 */
+	Optional<String> recordMedia(MediaInfo media, @Nullable String poster, Instant now) {
+		Optional<String> replaced = Optional.ofNullable(posterKey).filter(key -> !key.equals(poster));
+		this.mediaProbedAt = now;
+		this.durationMs = media.durationMillis();
+		this.width = media.width();
+		this.height = media.height();
+		this.videoCodec = media.videoCodec();
+		this.audioCodec = media.audioCodec();
+		this.containerFormat = media.container();
+		this.posterKey = poster;
+		return replaced;
+	}
+
+	Optional<String> posterKey() {
+		return Optional.ofNullable(posterKey);
+	}
+
 	Bundle bundle() {
 		return bundle;
 	}
@@ -75,7 +120,9 @@ class BundleFile {
 	}
 
 	FileView view() {
+		MediaInfo media = mediaProbedAt == null ? null
+				: new MediaInfo(durationMs, width, height, videoCodec, audioCodec, containerFormat);
 		return new FileView(id(), bundle.id(), displayName, contentType, sizeBytes, sha256, storageKey, createdAt,
-				preview);
+				preview, media, posterKey != null);
 	}
 }

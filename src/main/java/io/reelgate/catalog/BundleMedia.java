@@ -127,7 +127,21 @@ public class BundleMedia {
 	}
 
 	public void removeFile(AccountId owner, BundleId id, BundleFileId fileId) {
-		deleteQuietly(records.detach(owner, id, fileId));
+		records.detach(owner, id, fileId).forEach(this::deleteQuietly);
+	}
+
+	/**
+	 * Makes the poster frame taken from one of the bundle's videos its cover, through the same checks as an uploaded
+	 * cover (the type comes from the bytes). The poster frame stays with its file; the cover is a copy.
+	 */
+	public void usePosterAsCover(AccountId owner, BundleId id, BundleFileId fileId) {
+		String poster = records.posterOf(owner, id, fileId);
+		try (InputStream content = store.open(poster, 0)) {
+			changeCover(owner, id, content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read a poster frame", ex);
+		}
 	}
 
 	public void changeCover(AccountId owner, BundleId id, InputStream content) {

@@ -1,6 +1,7 @@
 package io.reelgate.catalog;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import io.reelgate.shared.AccountId;
@@ -8,6 +9,7 @@ import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.storage.StoredBlob;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,9 +22,12 @@ class BundleMediaRecords {
 
 	private final Clock clock;
 
-	BundleMediaRecords(Bundles bundles, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	BundleMediaRecords(Bundles bundles, Clock clock, ApplicationEventPublisher events) {
 		this.bundles = bundles;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -43,10 +48,17 @@ class BundleMediaRecords {
 	public FileView attach(AccountId owner, BundleId id, FileUpload upload) {
 		BundleFile file = owned(owner, id).addFile(upload, clock.instant());
 		bundles.flush();
-		return file.view();
+		FileView view = file.view();
+		events.publishEvent(new BundleFileAdded(view.id(), id, view.contentType()));
+		return view;
 	}
 
-	public String detach(AccountId owner, BundleId id, BundleFileId fileId) {
+	@Transactional(readOnly = true)
+	public String posterOf(AccountId owner, BundleId id, BundleFileId fileId) {
+		return owned(owner, id).posterOf(fileId);
+	}
+
+	public List<String> detach(AccountId owner, BundleId id, BundleFileId fileId) {
 		return owned(owner, id).removeFile(fileId);
 	}
 

@@ -1,5 +1,6 @@
 package io.reelgate.catalog;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,10 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface Bundles extends JpaRepository<Bundle, UUID> {
@@ -74,4 +78,15 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 
 	@Query("select f from BundleFile f join fetch f.bundle where f.id = :fileId")
 	Optional<BundleFile> findFile(UUID fileId);
+
+	/** Video and audio files no probe has recorded anything for, oldest first. */
+	@Query("select f from BundleFile f join fetch f.bundle where f.mediaProbedAt is null"
+			+ " and (f.contentType like 'video/%' or f.contentType like 'audio/%') and f.createdAt < :addedBefore"
+			+ " order by f.createdAt, f.id")
+	List<BundleFile> findUnprobed(Instant addedBefore, Pageable pageable);
+
+	/** The file's row, locked until the transaction ends, so two probes of one file record one after the other. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select f from BundleFile f where f.id = :fileId")
+	Optional<BundleFile> lockFile(UUID fileId);
 }

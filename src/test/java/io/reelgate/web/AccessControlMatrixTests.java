@@ -154,6 +154,7 @@ class AccessControlMatrixTests {
 		change("/studio/bundles/" + draft + "/cover", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/delete", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/preview", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/files/" + draftFile + "/poster", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/publish", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + published + "/unpublish", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/sales/" + order + "/refund", LOGIN, 403, 403, SKIP, 404, 403);

@@ -152,6 +152,14 @@ class StudioBundleController {
 		return redirectToEditor(id);
 	}
 
+	@PostMapping("/{id}/files/{fileId}/poster")
+	String usePosterAsCover(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId, RedirectAttributes redirect) {
+		media.usePosterAsCover(me.accountId(), id, fileId);
+		redirect.addFlashAttribute("success", "cover.fromPoster.saved");
+		return redirectToEditor(id);
+	}
+
 	@PostMapping("/{id}/publish")
 	String publish(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			RedirectAttributes redirect) {

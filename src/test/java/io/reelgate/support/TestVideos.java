@@ -1,0 +1,86 @@
+package io.reelgate.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * Makes a small, real video with the system's ffmpeg: two seconds of 320×240 H.264 test pattern with an AAC tone,
+ * about 55 KB. Outside CI a machine without ffmpeg skips the tests that need it, with a message saying how to install
+ * it; in CI (CI=true) that is a failure, since .ci/run installs it.
+ */
+public final class TestVideos {
+
+	private static byte[] video;
+
+	private TestVideos() {
+	}
+
+	public static boolean ffmpegInstalled() {
+		return executable("ffmpeg").isPresent() && executable("ffprobe").isPresent();
+	}
+
+	/** Skips (or in CI fails) the calling test unless ffmpeg and ffprobe are installed. */
+	public static void requireFfmpeg() {
+		if (!ffmpegInstalled()) {
+			String message = "No ffmpeg/ffprobe on the PATH: media metadata tests need them. "
+					+ "Install them with: apt-get install ffmpeg";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				fail(message);
+			}
+			abort(message);
+		}
+	}
+
+	/** The two-second 320×240 H.264/AAC MP4; needs {@link #requireFfmpeg()}. */
+	public static synchronized byte[] video() {
+		if (video == null) {
+			video = make();
+		}
+		return video.clone();
+	}
+
+	private static byte[] make() {
+		try {
+			Path dir = Files.createTempDirectory("reelgate-test-video");
+			Path film = dir.resolve("film.mp4");
+			Process ffmpeg = new ProcessBuilder(List.of(executable("ffmpeg").orElseThrow().toString(), "-nostdin",
+					"-v", "error", "-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25", "-f", "lavfi", "-i",
+					"sine=duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+					"-shortest", "-movflags", "+faststart", film.toString()))
+				.redirectErrorStream(true)
+				.start();
+			if (!ffmpeg.waitFor(60, TimeUnit.SECONDS) || ffmpeg.exitValue() != 0) {
+				throw new IllegalStateException("ffmpeg could not make the test video: "
+						+ new String(ffmpeg.getInputStream().readAllBytes()));
+			}
+			byte[] bytes = Files.readAllBytes(film);
+			Files.delete(film);
+			Files.delete(dir);
+			return bytes;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Optional<Path> executable(String name) {
+		return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+			.filter(dir -> !dir.isBlank())
+			.map(dir -> Path.of(dir, name))
+			.filter(Files::isExecutable)
+			.findFirst();
+	}
+}
