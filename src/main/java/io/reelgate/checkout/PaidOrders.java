@@ -25,4 +25,9 @@ public class PaidOrders {
 	public Optional<OrderView> find(OrderId id) {
 		return orders.findById(id.value()).filter(o -> o.status() == OrderStatus.PAID).map(Order::view);
 	}
+
+	/** The order whatever became of it since the event (it may be refunded by now), for reports on orders. */
+	public Optional<OrderView> findInAnyState(OrderId id) {
+		return orders.findById(id.value()).map(Order::view);
+	}
 }
