@@ -14,13 +14,16 @@
         failed();
         return;
     }
-    var reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    var options = {
-        animation: reducedMotion ? false : undefined,
-        responsive: true,
-        interaction: {mode: 'index', intersect: false},
-        scales: {y: {beginAtZero: true}}
-    };
+    var animation = window.matchMedia('(prefers-reduced-motion: reduce)').matches ? false : undefined;
+
+    function options(wholeNumbers) {
+        return {
+            animation: animation,
+            responsive: true,
+            interaction: {mode: 'index', intersect: false},
+            scales: {y: {beginAtZero: true, ticks: wholeNumbers ? {precision: 0} : {}}}
+        };
+    }
 
     function render(data) {
         new Chart(document.getElementById('chart-activity'), {
@@ -34,10 +37,7 @@
                     {label: root.dataset.labelStreams, data: data.streams}
                 ]
             },
-            options: {
-                animation: options.animation, responsive: true, interaction: options.interaction,
-                scales: {y: {beginAtZero: true, ticks: {precision: 0}}}
-            }
+            options: options(true)
         });
         var money = document.getElementById('chart-money');
         if (data.money.length === 0) {
@@ -53,7 +53,7 @@
                     return {label: root.dataset.labelNet + ' (' + series.currency + ')', data: series.net};
                 })
             },
-            options: options
+            options: options(false)
         });
     }
 

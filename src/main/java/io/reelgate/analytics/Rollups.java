@@ -38,6 +38,9 @@ class Rollups {
 		if (days.isEmpty()) {
 			return;
 		}
+		// One rollup at a time across the cluster (the job, a backfill): two upserting the same rows in different
+		// orders could deadlock.
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('analytics-rollup'))").query((rs, n) -> 1).list();
 		List<LocalDate> list = List.copyOf(days);
 		perBundle(list);
 		for (DailyDownloads d : downloads.daily(list)) {
