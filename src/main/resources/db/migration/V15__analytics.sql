@@ -79,3 +79,9 @@ CREATE TABLE analytics_daily_referrers (
     views      BIGINT NOT NULL,
     PRIMARY KEY (creator_id, bundle_id, day, referrer)
 );
+
+-- The rollup job reads and rewrites whole days (today, yesterday) across all creators.
+CREATE INDEX analytics_daily_day_idx ON analytics_daily (day);
+CREATE INDEX analytics_daily_unlocks_day_idx ON analytics_daily_unlocks (day);
+CREATE INDEX analytics_daily_money_day_idx ON analytics_daily_money (day);
+CREATE INDEX analytics_daily_referrers_day_idx ON analytics_daily_referrers (day);

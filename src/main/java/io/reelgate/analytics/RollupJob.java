@@ -43,7 +43,8 @@ class RollupJob {
 		this.clock = clock;
 	}
 
-	@Scheduled(initialDelayString = "30s", fixedDelayString = "${reelgate.analytics.rollup-interval:1m}")
+	@Scheduled(initialDelayString = "${reelgate.analytics.rollup-interval:1m}",
+			fixedDelayString = "${reelgate.analytics.rollup-interval:1m}")
 	@SchedulerLock(name = "analytics-rollup")
 	void run() {
 		rollUpRecent();
