@@ -43,7 +43,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class AnalyticsFiguresTests {
 
-	private static final LocalDate DAY1 = LocalDate.of(2025, 3, 1);
+	/** Well within the retention period, so that the scheduled job's purge leaves the dataset alone. */
+	private static final LocalDate DAY1 = LocalDate.now(ZoneOffset.UTC).minusDays(10);
 
 	private static final LocalDate DAY2 = DAY1.plusDays(1);
 
@@ -179,18 +180,18 @@ class AnalyticsFiguresTests {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(money).isEqualTo("""
 				bundle,date,currency,gross,fees,refunded,refunds,net\r
-				All bundles,2025-03-01,USD,30.00,3.00,0.00,0,27.00\r
-				All bundles,2025-03-02,EUR,5.00,0.50,0.00,0,4.50\r
-				All bundles,2025-03-02,USD,0.00,-1.00,10.00,1,-9.00\r
-				""");
+				All bundles,%1$s,USD,30.00,3.00,0.00,0,27.00\r
+				All bundles,%2$s,EUR,5.00,0.50,0.00,0,4.50\r
+				All bundles,%2$s,USD,0.00,-1.00,10.00,1,-9.00\r
+				""".formatted(DAY1, DAY2));
 		String days = mvc.perform(get("/studio/analytics/days.csv" + range).with(user(creator)))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(days).startsWith(
 				"bundle,date,views,unlocks,unlocks_email,unlocks_purchase,conversion_rate,downloads,streams\r\n"
-						+ "All bundles,2025-03-01,5,3,1,2,0.6000,0,0\r\n"
-						+ "All bundles,2025-03-02,1,1,0,1,1.0000,0,0\r\n"
-						+ "All bundles,2025-03-03,0,0,0,0,,0,0\r\n");
+						+ "All bundles," + DAY1 + ",5,3,1,2,0.6000,0,0\r\n"
+						+ "All bundles," + DAY2 + ",1,1,0,1,1.0000,0,0\r\n"
+						+ "All bundles," + DAY3 + ",0,0,0,0,,0,0\r\n");
 		String referrers = mvc.perform(get("/studio/analytics/bundles/" + b + "/referrers.csv" + range)
 			.with(user(creator))).andReturn().getResponse().getContentAsString();
 		assertThat(referrers).isEqualTo("referrer,views\r\nexample.com,2\r\n");
@@ -216,15 +217,21 @@ class AnalyticsFiguresTests {
 
 	@Test
 	void rawEventsPastTheirRetentionAreDeletedAndTheRollupsStay() {
-		long before = jdbc.sql("select count(*) from analytics_events where creator_id = ?")
-			.param(creator.accountId().value()).query(Long.class).single();
-		assertThat(before).isEqualTo(11);
+		LocalDate old = LocalDate.now(ZoneOffset.UTC).minusDays(100);
+		view(a, creator.accountId(), old, "old.example");
+		rollups.rollUp(List.of(old));
+		assertThat(rawEvents()).isEqualTo(12);
 
 		job.purge();
 
-		assertThat(jdbc.sql("select count(*) from analytics_events where creator_id = ?")
-			.param(creator.accountId().value()).query(Long.class).single()).isZero();
-		assertThat(reports.report(creator.accountId(), null, RANGE).totals().views()).isEqualTo(6);
+		assertThat(rawEvents()).isEqualTo(11);
+		assertThat(reports.report(creator.accountId(), a, new DateRange(old, old)).referrers())
+			.containsExactly(new ReferrerFigures("old.example", 1));
+	}
+
+	private long rawEvents() {
+		return jdbc.sql("select count(*) from analytics_events where creator_id = ?")
+			.param(creator.accountId().value()).query(Long.class).single();
 	}
 
 	private void view(BundleId bundle, AccountId creator, LocalDate day, @Nullable String referrer) {
