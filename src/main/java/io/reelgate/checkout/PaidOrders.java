@@ -30,4 +30,9 @@ public class PaidOrders {
 	public Optional<OrderView> findRefunded(OrderId id) {
 		return orders.findById(id.value()).filter(o -> o.status() == OrderStatus.REFUNDED).map(Order::view);
 	}
+
+	/** The order whatever became of it since the event (it may be refunded by now), for reports on orders. */
+	public Optional<OrderView> findInAnyState(OrderId id) {
+		return orders.findById(id.value()).map(Order::view);
+	}
 }

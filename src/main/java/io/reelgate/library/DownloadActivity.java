@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,26 @@ public class DownloadActivity {
 	}
 
 	/**
+	 * Files fetched per bundle and UTC day on the given days, for analytics: an account fetching a file counts once a
+	 * day however many requests it took.
+	 */
+	public List<DailyDownloads> daily(Collection<LocalDate> days) {
+		if (days.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select a.bundle_id, b.owner_id, a.day, count(distinct (a.file_id, a.account_id)) as downloads
+				from download_activity a join bundles b on b.id = a.bundle_id
+				where a.day in (:days) group by a.bundle_id, b.owner_id, a.day
+				""")
+			.param("days", List.copyOf(days))
+			.query((rs, n) -> new DailyDownloads(new BundleId(rs.getObject("bundle_id", UUID.class)),
+					new AccountId(rs.getObject("owner_id", UUID.class)), rs.getObject("day", LocalDate.class),
+					rs.getLong("downloads")))
+			.list();
+	}
+
+	/**
 	 * Signed links fetched from at least {@code minAddresses} client addresses within the last {@code within},
 	 * most addresses first: a buyer's link passed around. A download manager or a phone switching networks
 	 * accounts for two or three.
@@ -88,6 +109,10 @@ public class DownloadActivity {
 
 	/** How much of one bundle was downloaded. */
 	public record BundleDownloads(BundleId bundle, long downloads, long accounts, long bytes) {
+	}
+
+	/** Files of a creator's bundle fetched on one day. */
+	public record DailyDownloads(BundleId bundle, AccountId creator, LocalDate day, long downloads) {
 	}
 
 	/** One signed link and how widely it was used. */

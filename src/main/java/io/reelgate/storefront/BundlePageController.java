@@ -3,12 +3,15 @@ package io.reelgate.storefront;
 import java.io.IOException;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.analytics.Analytics;
+import io.reelgate.analytics.Visit;
 import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.Viewer;
 import io.reelgate.catalog.CoverView;
 import io.reelgate.catalog.FileView;
 import io.reelgate.library.Library;
+import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.storage.BlobDownload;
@@ -36,15 +39,22 @@ class BundlePageController {
 
 	private final BlobStore store;
 
-	BundlePageController(Catalog catalog, Library library, BlobStore store) {
+	private final Analytics analytics;
+
+	BundlePageController(Catalog catalog, Library library, BlobStore store, Analytics analytics) {
 		this.catalog = catalog;
 		this.library = library;
 		this.store = store;
+		this.analytics = analytics;
 	}
 
 	@GetMapping("/bundles/{id}")
-	String show(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id, Model model) {
+	String show(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
+			HttpServletRequest request, Model model) {
 		BundleDetails bundle = catalog.bundle(id, viewer(me));
+		if (bundle.summary().isPublic()) {
+			analytics.pageViewed(id, bundle.summary().creatorId(), Visit.of(request, accountOf(me)));
+		}
 		model.addAttribute("bundle", bundle);
 		model.addAttribute("owned", me != null && library.owns(me.accountId(), id));
 		model.addAttribute("mine", me != null && bundle.summary().creatorId().equals(me.accountId()));
@@ -74,9 +84,17 @@ class BundlePageController {
 			@PathVariable BundleFileId fileId, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		FileView file = catalog.preview(id, fileId, viewer(me));
+		Visit visit = Visit.of(request, accountOf(me));
+		if (visit.startsPlayback()) {
+			analytics.previewPlayed(id, fileId, catalog.bundle(id, viewer(me)).summary().creatorId(), visit);
+		}
 		new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(), file.contentType(),
 				file.name(), false, "private, max-age=300")
 			.respond(request, response, store);
+	}
+
+	private static @Nullable AccountId accountOf(@Nullable AccountPrincipal me) {
+		return me == null ? null : me.accountId();
 	}
 
 	private static Viewer viewer(@Nullable AccountPrincipal me) {

@@ -128,6 +128,15 @@ class AccessControlMatrixTests {
 		page("/studio/sales", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/bundles/new", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/bundles/" + draft, LOGIN, 403, 403, 200, 404, 403);
+		// Analytics: a creator's own figures; another creator's bundle does not exist for them.
+		page("/studio/analytics", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/analytics/data.json", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/analytics/days.csv", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/analytics/bundles/" + published, LOGIN, 403, 403, 200, 404, 403);
+		page("/studio/analytics/bundles/" + published + "/data.json", LOGIN, 403, 403, 200, 404, 403);
+		page("/studio/analytics/bundles/" + published + "/days.csv", LOGIN, 403, 403, 200, 404, 403);
+		page("/studio/analytics/bundles/" + published + "/money.csv", LOGIN, 403, 403, 200, 404, 403);
+		page("/studio/analytics/bundles/" + published + "/referrers.csv", LOGIN, 403, 403, 200, 404, 403);
 		page("/admin", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/bundles", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/audit", LOGIN, 403, 403, 403, 403, 200);

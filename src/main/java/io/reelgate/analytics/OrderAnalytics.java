@@ -1,0 +1,84 @@
+package io.reelgate.analytics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+import io.reelgate.analytics.AnalyticsEvents.Event;
+import io.reelgate.analytics.AnalyticsEvents.Kind;
+import io.reelgate.checkout.OrderPaid;
+import io.reelgate.checkout.OrderReinstated;
+import io.reelgate.checkout.OrderRevoked;
+import io.reelgate.checkout.OrderView;
+import io.reelgate.checkout.PaidOrders;
+import io.reelgate.shared.Money;
+import io.reelgate.shared.OrderId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Purchases and refunds from checkout's events, with the amounts the order recorded. Each order books each
+ * movement at most once (its dedupe key), so a redelivered event counts once. A dispute takes the money out like a
+ * refund; a dispute won puts it back.
+ */
+@Component
+class OrderAnalytics {
+
+	private final PaidOrders orders;
+
+	private final AnalyticsEvents events;
+
+	private final Clock clock;
+
+	OrderAnalytics(PaidOrders orders, AnalyticsEvents events, Clock clock) {
+		this.orders = orders;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(OrderPaid paid) {
+		orders.findInAnyState(paid.orderId()).ifPresent(order -> {
+			Instant at = order.paidAt() != null ? order.paidAt() : clock.instant();
+			Money amount = order.amount();
+			UnlockKind kind = amount == null ? UnlockKind.FREE : UnlockKind.PURCHASE;
+			events.append(money(Kind.UNLOCK, order, key(order.id(), "paid"), kind.name(), at, 1));
+		});
+	}
+
+	@ApplicationModuleListener
+	void on(OrderRevoked revoked) {
+		orders.findInAnyState(revoked.orderId())
+			.filter(OrderAnalytics::movedMoney)
+			.ifPresent(order -> events.append(money(Kind.REFUND, order,
+					key(order.id(), revoked.reason().name().toLowerCase(Locale.ROOT)), null, clock.instant(),
+					1)));
+	}
+
+	@ApplicationModuleListener
+	void on(OrderReinstated reinstated) {
+		orders.findInAnyState(reinstated.orderId())
+			.filter(OrderAnalytics::movedMoney)
+			.ifPresent(order -> events.append(money(Kind.REFUND, order, key(order.id(), "dispute-won"), null,
+					clock.instant(), -1)));
+	}
+
+	private static boolean movedMoney(OrderView order) {
+		return order.amount() != null && !order.amount().isZero();
+	}
+
+	private static String key(OrderId order, String movement) {
+		return "order:" + order + ":" + movement;
+	}
+
+	/** {@code sign} -1 records money going the other way (a refund undone). */
+	private static Event money(Kind kind, OrderView order, String key, @Nullable String unlockKind, Instant at, int sign) {
+		Money amount = order.amount();
+		boolean moved = amount != null && !amount.isZero();
+		return new Event(kind, order.bundle(), order.seller(), at, key, unlockKind, null,
+				moved ? amount.currency().getCurrencyCode() : null, moved ? sign * amount.minor() : 0,
+				moved ? sign * order.feeMinor() : 0, sign);
+	}
+}
