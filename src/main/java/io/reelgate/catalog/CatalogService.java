@@ -72,6 +72,9 @@ public class CatalogService {
 		if (!accounts.isActive(owner)) {
 			throw new CatalogException("bundle.publish.accountSuspended");
 		}
+		if (!accounts.isEmailVerified(owner)) {
+			throw new CatalogException("bundle.publish.emailUnverified");
+		}
 		assertMaySell(bundle);
 		bundle.publish(clock.instant());
 	}
