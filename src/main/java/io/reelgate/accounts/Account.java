@@ -64,7 +64,7 @@ class Account {
 	 * who must go loses the role first).
 	 */
 	void changeStatus(AccountStatus newStatus, @Nullable String reason, Instant now) {
-		if (role != Role.CREATOR) {
+		if (role != Role.CREATOR || deletedAt != null) {
 			throw new IllegalStateException("Only creator accounts are suspended, banned or restored");
 		}
 		if (newStatus != AccountStatus.ACTIVE && (reason == null || reason.isBlank())) {
@@ -125,8 +125,11 @@ class Account {
 		this.displayName = "Deleted account";
 		this.passwordHash = unusablePasswordHash;
 		this.emailVerifiedAt = null;
-		this.statusReason = null;
 		this.deletedAt = now;
+		// A deleted admin must not count towards "another admin remains" or "an admin exists".
+		if (role == Role.ADMIN) {
+			this.role = Role.VIEWER;
+		}
 	}
 
 	boolean isDeleted() {

@@ -1,8 +1,10 @@
 package io.reelgate.accounts;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class AccountService {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Accounts accounts;
 
@@ -192,6 +196,36 @@ public class AccountService {
 			.orElse(false);
 	}
 
+	/** What asking to delete an account did. */
+	public enum Deletion {
+		DELETED, WRONG_PASSWORD,
+		/** The account is the only admin: the site would be left without one. */
+		LAST_ADMIN
+	}
+
+	/**
+	 * Deletes the account after checking its password again. The row stays, anonymised (see {@link Account#delete}),
+	 * because orders, the ledger and the audit log refer to it; every session ends and every mailed link stops
+	 * working. Other modules clean up their own data on {@link AccountDeleted}.
+	 */
+	public Deletion delete(AccountId id, String password) {
+		Account account = accounts.findById(id.value()).filter(a -> !a.isDeleted())
+			.orElseThrow(AccountNotFoundException::new);
+		if (!passwordEncoder.matches(password, account.passwordHash())) {
+			return Deletion.WRONG_PASSWORD;
+		}
+		if (account.role() == Role.ADMIN && accounts.lockAdmins().size() <= 1) {
+			return Deletion.LAST_ADMIN;
+		}
+		endAllSessions(account.email());
+		tokens.deleteAll(account.id());
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		account.delete(passwordEncoder.encode(HexFormat.of().formatHex(secret)), clock.instant());
+		events.publishEvent(new AccountDeleted(account.id(), account.role()));
+		return Deletion.DELETED;
+	}
+
 	/** Whether the account's address is confirmed; unknown accounts are not. */
 	@Transactional(readOnly = true)
 	public boolean isEmailVerified(AccountId id) {
@@ -208,7 +242,8 @@ public class AccountService {
 	/** Whether the account may act as usual: not suspended or banned (unknown accounts are not). */
 	@Transactional(readOnly = true)
 	public boolean isActive(AccountId id) {
-		return accounts.findById(id.value()).map(a -> a.status() == AccountStatus.ACTIVE).orElse(false);
+		return accounts.findById(id.value()).map(a -> a.status() == AccountStatus.ACTIVE && !a.isDeleted())
+			.orElse(false);
 	}
 
 	/** Accounts whose email or display name contains the text, newest first; at most {@code max}. */
@@ -247,6 +282,6 @@ public class AccountService {
 
 	private static AccountView view(Account account) {
 		return new AccountView(account.id(), account.email(), account.displayName(), account.role(), account.status(),
-				account.statusReason());
+				account.statusReason(), account.isDeleted());
 	}
 }

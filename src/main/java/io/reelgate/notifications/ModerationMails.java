@@ -48,6 +48,9 @@ class ModerationMails {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(CreatorNotice notice) {
 		AccountView creator = account(notice.creator());
+		if (creator.deleted()) {
+			return;
+		}
 		String key = "moderationMail.creator." + notice.kind();
 		mailer.send(mail(creator.email(), message(key + ".subject", notice.subject()), creator.displayName(),
 				message(key + ".text", notice.subject()), notice.reason(), site.link("/studio")));
@@ -60,6 +63,9 @@ class ModerationMails {
 		String text = message(key, outcome.bundleTitle());
 		for (AccountId reporter : outcome.reporters()) {
 			AccountView account = account(reporter);
+			if (account.deleted()) {
+				continue;
+			}
 			mailer.send(mail(account.email(), subject, account.displayName(), text, outcome.reason(), null));
 		}
 		for (String contact : outcome.contacts()) {

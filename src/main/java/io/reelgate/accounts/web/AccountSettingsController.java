@@ -8,6 +8,7 @@ import io.reelgate.accounts.LoginThrottle;
 import io.reelgate.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -54,6 +55,7 @@ class AccountSettingsController {
 	String show(@AuthenticationPrincipal AccountPrincipal me, Model model, HttpServletRequest request) {
 		model.addAttribute("form", new PasswordForm("", ""));
 		model.addAttribute("emailForm", new EmailForm("", ""));
+		model.addAttribute("deleteForm", new DeleteForm("", false));
 		return view(me, model, request);
 	}
 
@@ -61,6 +63,7 @@ class AccountSettingsController {
 	String changePassword(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") PasswordForm form,
 			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
 		model.addAttribute("emailForm", new EmailForm("", ""));
+		model.addAttribute("deleteForm", new DeleteForm("", false));
 		if (result.hasErrors()) {
 			return view(me, model, request);
 		}
@@ -83,6 +86,7 @@ class AccountSettingsController {
 	String changeEmail(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("emailForm") EmailForm form,
 			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
 		model.addAttribute("form", new PasswordForm("", ""));
+		model.addAttribute("deleteForm", new DeleteForm("", false));
 		if (result.hasErrors()) {
 			return view(me, model, request);
 		}
@@ -101,6 +105,31 @@ class AccountSettingsController {
 			}
 			case TAKEN -> result.rejectValue("newEmail", "signup.email.taken");
 			case UNCHANGED -> result.rejectValue("newEmail", "account.email.unchanged");
+		}
+		return view(me, model, request);
+	}
+
+	/** Deletes the account: the password again and a ticked box, since it cannot be undone. */
+	@PostMapping("/account/delete")
+	String delete(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("deleteForm") DeleteForm form,
+			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+		model.addAttribute("form", new PasswordForm("", ""));
+		model.addAttribute("emailForm", new EmailForm("", ""));
+		if (result.hasErrors()) {
+			return view(me, model, request);
+		}
+		throttle.admit(me.email(), request.getRemoteAddr());
+		switch (accounts.delete(me.accountId(), form.deletePassword())) {
+			case DELETED -> {
+				LinkPages.forgetLogin(request);
+				redirect.addFlashAttribute("success", "account.delete.done");
+				return "redirect:/";
+			}
+			case WRONG_PASSWORD -> {
+				throttle.failed(me.email(), request.getRemoteAddr());
+				result.rejectValue("deletePassword", "account.password.wrong");
+			}
+			case LAST_ADMIN -> result.reject("account.delete.lastAdmin");
 		}
 		return view(me, model, request);
 	}
@@ -132,6 +161,10 @@ class AccountSettingsController {
 	record PasswordForm(@NotBlank(message = "{account.password.current.required}") String currentPassword,
 			@NotBlank(message = "{signup.password.required}") @Size(min = 10, max = 200,
 					message = "{signup.password.size}") String newPassword) {
+	}
+
+	record DeleteForm(@NotBlank(message = "{account.password.current.required}") String deletePassword,
+			@AssertTrue(message = "{account.delete.confirm.required}") boolean confirm) {
 	}
 
 	record EmailForm(@NotBlank(message = "{account.password.current.required}") String emailPassword,
