@@ -250,7 +250,7 @@ class WholeLoopBrowserTests {
 	private void confirmEmail(Page page, CapturedOutput output, String email) {
 		page.navigate(url(MailedLinks.latest(output, email, "/email/verify")));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my email address")).click();
-		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your email address is confirmed");
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("your email address is confirmed");
 	}
 
 	private Path cover() throws Exception {
