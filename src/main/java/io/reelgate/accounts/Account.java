@@ -77,7 +77,7 @@ class Account {
 
 	/** Makes a viewer an admin. Staff use an account of their own, so creators keep their studio. */
 	void grantAdmin() {
-		if (role != Role.VIEWER) {
+		if (role != Role.VIEWER || deletedAt != null) {
 			throw new IllegalStateException("Only viewer accounts are made admins");
 		}
 		this.role = Role.ADMIN;

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -130,12 +131,13 @@ class AccountDeletionTests {
 	}
 
 	@Test
-	void anAdminMayDeleteTheirAccountWhileAnotherAdminRemainsAndItNoLongerCountsAsAdmin() {
+	void anAdminMayDeleteTheirAccountWhileAnotherAdminRemainsAndTheDeletedAccountCannotBeMadeAdminAgain() {
 		String email = Fixtures.unique("staff") + "@example.test";
 		AccountId staff = accounts.register(email, "Staff", PASSWORD, Role.ADMIN);
 
 		assertThat(accounts.delete(staff, PASSWORD)).isEqualTo(AccountService.Deletion.DELETED);
 		assertThat(accounts.find(staff).orElseThrow().role()).isEqualTo(Role.VIEWER);
+		assertThatIllegalStateException().isThrownBy(() -> fixtures.as(fixtures.admin(), () -> accounts.grantAdmin(staff)));
 	}
 
 	/** Revokes every other admin inside the test's transaction, which is rolled back afterwards. */
