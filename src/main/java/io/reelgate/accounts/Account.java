@@ -39,6 +39,10 @@ class Account {
 
 	private @Nullable Instant statusChangedAt;
 
+	private @Nullable Instant emailVerifiedAt;
+
+	private @Nullable Instant deletedAt;
+
 	@Version
 	@Column(nullable = false)
 	private long version;
@@ -60,7 +64,7 @@ class Account {
 	 * who must go loses the role first).
 	 */
 	void changeStatus(AccountStatus newStatus, @Nullable String reason, Instant now) {
-		if (role != Role.CREATOR) {
+		if (role != Role.CREATOR || deletedAt != null) {
 			throw new IllegalStateException("Only creator accounts are suspended, banned or restored");
 		}
 		if (newStatus != AccountStatus.ACTIVE && (reason == null || reason.isBlank())) {
@@ -73,7 +77,7 @@ class Account {
 
 	/** Makes a viewer an admin. Staff use an account of their own, so creators keep their studio. */
 	void grantAdmin() {
-		if (role != Role.VIEWER) {
+		if (role != Role.VIEWER || deletedAt != null) {
 			throw new IllegalStateException("Only viewer accounts are made admins");
 		}
 		this.role = Role.ADMIN;
@@ -89,6 +93,47 @@ class Account {
 
 	void changePasswordHash(String newHash) {
 		this.passwordHash = newHash;
+	}
+
+	/** The owner showed that they read mail at the account's address (a link, or an operator vouched for it). */
+	void verifyEmail(Instant now) {
+		if (emailVerifiedAt == null) {
+			this.emailVerifiedAt = now;
+		}
+	}
+
+	boolean isEmailVerified() {
+		return emailVerifiedAt != null;
+	}
+
+	/** Takes a new address whose owner followed the link mailed to it, so it is verified at once. */
+	void changeEmail(String newEmail, Instant now) {
+		this.email = normalizeEmail(newEmail);
+		this.emailVerifiedAt = now;
+	}
+
+	/**
+	 * Erases what identifies the person and keeps the row, which orders, the ledger and the audit log refer to. The
+	 * address becomes one that cannot receive mail or be signed up with ({@code .invalid} is reserved), and the
+	 * password hash one of a random secret nobody knows.
+	 */
+	void delete(String unusablePasswordHash, Instant now) {
+		if (deletedAt != null) {
+			throw new IllegalStateException("Deleted already");
+		}
+		this.email = "deleted-" + id + "@deleted.invalid";
+		this.displayName = "Deleted account";
+		this.passwordHash = unusablePasswordHash;
+		this.emailVerifiedAt = null;
+		this.deletedAt = now;
+		// A deleted admin must not count towards "another admin remains" or "an admin exists".
+		if (role == Role.ADMIN) {
+			this.role = Role.VIEWER;
+		}
+	}
+
+	boolean isDeleted() {
+		return deletedAt != null;
 	}
 
 	AccountStatus status() {

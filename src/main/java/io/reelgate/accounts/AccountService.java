@@ -1,7 +1,10 @@
 package io.reelgate.accounts;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.reelgate.shared.AccountId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AccountService {
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private final Accounts accounts;
 
 	private final PasswordEncoder passwordEncoder;
@@ -31,24 +37,36 @@ public class AccountService {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
+	private final ApplicationEventPublisher events;
+
+	private final LinkTokens tokens;
+
 	AccountService(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock,
-			FindByIndexNameSessionRepository<? extends Session> sessions) {
+			FindByIndexNameSessionRepository<? extends Session> sessions, ApplicationEventPublisher events,
+			LinkTokens tokens) {
+		this.tokens = tokens;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+		this.events = events;
 	}
 
+	/** Opens an account whose address is not verified yet, and has a verification link mailed to it. */
 	public AccountId signUp(SignUp signUp) {
-		return create(signUp.email(), signUp.displayName(), signUp.password(), signUp.role());
+		Account account = create(signUp.email(), signUp.displayName(), signUp.password(), signUp.role());
+		events.publishEvent(new EmailVerificationRequested(account.id()));
+		return account.id();
 	}
 
 	/**
-	 * Creates an account of any role, for operator tooling (first admin, demo data); people sign up through
-	 * {@link #signUp}, which never makes admins.
+	 * Creates an account of any role, its address taken as verified, for operator tooling (first admin, demo data);
+	 * people sign up through {@link #signUp}, which never makes admins.
 	 */
 	public AccountId register(String email, String displayName, String password, Role role) {
-		return create(email, displayName, password, role);
+		Account account = create(email, displayName, password, role);
+		account.verifyEmail(clock.instant());
+		return account.id();
 	}
 
 	/** Creates the first admin from operator configuration; a no-op when any admin exists already. */
@@ -56,7 +74,7 @@ public class AccountService {
 		if (accounts.existsByRole(Role.ADMIN)) {
 			return false;
 		}
-		create(email, displayName, password, Role.ADMIN);
+		register(email, displayName, password, Role.ADMIN);
 		return true;
 	}
 
@@ -121,6 +139,8 @@ public class AccountService {
 			return false;
 		}
 		account.changePasswordHash(passwordEncoder.encode(newPassword));
+		// A thief who asked to move the account to their own address loses that link with the password.
+		tokens.revoke(account.id(), AccountToken.Purpose.CHANGE_EMAIL);
 		endOtherSessions(account.email(), keepSessionId);
 		return true;
 	}
@@ -141,7 +161,75 @@ public class AccountService {
 	}
 
 	private void endSessionsOf(Account account) {
-		sessions.findByPrincipalName(account.email()).keySet().forEach(sessions::deleteById);
+		endAllSessions(account.email());
+	}
+
+	/** Logs the holder of the address out everywhere (sessions are indexed by the address they logged in with). */
+	void endAllSessions(String email) {
+		sessions.findByPrincipalName(Account.normalizeEmail(email)).keySet().forEach(sessions::deleteById);
+	}
+
+	/** The account's sessions, the current one first, then the most recently used. */
+	@Transactional(readOnly = true)
+	public List<SessionView> sessions(String email, String currentSessionId) {
+		return sessions.findByPrincipalName(Account.normalizeEmail(email)).values().stream()
+			.map(session -> new SessionView(SessionView.handle(session.getId()), session.getCreationTime(),
+					session.getLastAccessedTime(), session.getId().equals(currentSessionId)))
+			.sorted(Comparator.comparing(SessionView::current).reversed()
+				.thenComparing(Comparator.comparing(SessionView::lastUsed).reversed()))
+			.toList();
+	}
+
+	/**
+	 * Logs out one other session of the account, named by its {@linkplain SessionView#handle handle}; the current
+	 * session is ended by logging out, not here.
+	 * @return whether such a session was found and ended
+	 */
+	public boolean endSession(String email, String handle, String currentSessionId) {
+		return sessions.findByPrincipalName(Account.normalizeEmail(email)).keySet().stream()
+			.filter(id -> !id.equals(currentSessionId) && SessionView.handle(id).equals(handle))
+			.findFirst()
+			.map(id -> {
+				sessions.deleteById(id);
+				return true;
+			})
+			.orElse(false);
+	}
+
+	/** What asking to delete an account did. */
+	public enum Deletion {
+		DELETED, WRONG_PASSWORD,
+		/** The account is the only admin: the site would be left without one. */
+		LAST_ADMIN
+	}
+
+	/**
+	 * Deletes the account after checking its password again. The row stays, anonymised (see {@link Account#delete}),
+	 * because orders, the ledger and the audit log refer to it; every session ends and every mailed link stops
+	 * working. Other modules clean up their own data on {@link AccountDeleted}.
+	 */
+	public Deletion delete(AccountId id, String password) {
+		Account account = accounts.findById(id.value()).filter(a -> !a.isDeleted())
+			.orElseThrow(AccountNotFoundException::new);
+		if (!passwordEncoder.matches(password, account.passwordHash())) {
+			return Deletion.WRONG_PASSWORD;
+		}
+		if (account.role() == Role.ADMIN && accounts.lockAdmins().size() <= 1) {
+			return Deletion.LAST_ADMIN;
+		}
+		endAllSessions(account.email());
+		tokens.deleteAll(account.id());
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		account.delete(passwordEncoder.encode(HexFormat.of().formatHex(secret)), clock.instant());
+		events.publishEvent(new AccountDeleted(account.id(), account.role()));
+		return Deletion.DELETED;
+	}
+
+	/** Whether the account's address is confirmed; unknown accounts are not. */
+	@Transactional(readOnly = true)
+	public boolean isEmailVerified(AccountId id) {
+		return accounts.findById(id.value()).map(Account::isEmailVerified).orElse(false);
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -154,7 +242,8 @@ public class AccountService {
 	/** Whether the account may act as usual: not suspended or banned (unknown accounts are not). */
 	@Transactional(readOnly = true)
 	public boolean isActive(AccountId id) {
-		return accounts.findById(id.value()).map(a -> a.status() == AccountStatus.ACTIVE).orElse(false);
+		return accounts.findById(id.value()).map(a -> a.status() == AccountStatus.ACTIVE && !a.isDeleted())
+			.orElse(false);
 	}
 
 	/** Accounts whose email or display name contains the text, newest first; at most {@code max}. */
@@ -174,24 +263,25 @@ public class AccountService {
 			.collect(Collectors.toMap(Account::id, Account::displayName, (a, b) -> a));
 	}
 
-	private AccountId create(String email, String displayName, String password, Role role) {
+	private Account create(String email, String displayName, String password, Role role) {
 		String normalized = Account.normalizeEmail(email);
 		if (accounts.existsByEmail(normalized)) {
 			throw new EmailAlreadyUsedException();
 		}
 		Account account = new Account(normalized, displayName, passwordEncoder.encode(password), role, clock.instant());
 		try {
-			accounts.saveAndFlush(account);
+			// The id is assigned up front, so Spring Data merges: the managed copy is the one to change further.
+			account = accounts.saveAndFlush(account);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Two sign-ups with the same email raced past the check above; the unique index decided.
 			throw new EmailAlreadyUsedException();
 		}
-		return account.id();
+		return account;
 	}
 
 	private static AccountView view(Account account) {
 		return new AccountView(account.id(), account.email(), account.displayName(), account.role(), account.status(),
-				account.statusReason());
+				account.statusReason(), account.isDeleted());
 	}
 }

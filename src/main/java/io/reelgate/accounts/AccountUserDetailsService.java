@@ -19,6 +19,7 @@ class AccountUserDetailsService implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String email) {
 		return accounts.findByEmail(Account.normalizeEmail(email))
+			.filter(account -> !account.isDeleted())
 			.map(Account::toPrincipal)
 			.orElseThrow(() -> new UsernameNotFoundException("No account for that email"));
 	}

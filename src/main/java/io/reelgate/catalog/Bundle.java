@@ -267,6 +267,31 @@ class Bundle {
 		this.ownerWithdrawnAt = null;
 	}
 
+	/** The creator deleted their account: out of the storefront for good, and their name is gone. */
+	void withdrawWithDeletedOwner(String placeholderName, Instant now) {
+		withdrawWithOwner(now);
+		this.status = BundleStatus.DRAFT;
+		this.creatorName = placeholderName;
+	}
+
+	/**
+	 * Drops every file and the cover, for a deleted creator's bundle that nobody acquired, and returns their blob
+	 * keys for deletion once this has committed.
+	 */
+	List<String> eraseFiles() {
+		List<String> keys = new ArrayList<>(files.stream().map(f -> f.view().storageKey()).toList());
+		files.clear();
+		if (coverKey != null) {
+			keys.add(coverKey);
+		}
+		this.coverKey = null;
+		this.coverContentType = null;
+		this.coverSize = null;
+		this.coverSha256 = null;
+		this.coverUpdatedAt = null;
+		return keys;
+	}
+
 	BundleFile addFile(FileUpload upload, Instant now) {
 		assertCanAddFile();
 		BundleFile file = new BundleFile(this, nextPosition(), upload, now);

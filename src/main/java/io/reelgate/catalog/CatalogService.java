@@ -83,6 +83,9 @@ public class CatalogService {
 		if (!accounts.isActive(owner)) {
 			throw new CatalogException("bundle.publish.accountSuspended");
 		}
+		if (!accounts.isEmailVerified(owner)) {
+			throw new CatalogException("bundle.publish.emailUnverified");
+		}
 		assertMaySell(bundle);
 		if (needsReview(owner, bundle)) {
 			bundle.submitForReview(clock.instant());

@@ -86,6 +86,10 @@ public class CheckoutService {
 		if (owns(buyer, bundleId)) {
 			return new AlreadyOwned();
 		}
+		// Free claims too: a receipt goes to the address, and throw-away accounts should cost a real mailbox.
+		if (!accounts.isEmailVerified(buyer)) {
+			throw new CheckoutRefusedException("checkout.emailUnverified");
+		}
 		if (bundle.isFree()) {
 			claimFree(buyer, bundle);
 			return new Acquired();

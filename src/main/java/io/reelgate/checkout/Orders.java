@@ -1,6 +1,7 @@
 package io.reelgate.checkout;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,10 @@ interface Orders extends JpaRepository<Order, UUID> {
 	Optional<Order> findByBuyerIdAndBundleIdAndStatus(UUID buyerId, UUID bundleId, OrderStatus status);
 
 	boolean existsByBuyerIdAndBundleIdAndStatus(UUID buyerId, UUID bundleId, OrderStatus status);
+
+	boolean existsByBundleIdAndStatusIn(UUID bundleId, Collection<OrderStatus> statuses);
+
+	List<Order> findByBuyerIdAndStatus(UUID buyerId, OrderStatus status);
 
 	/** Serialises concurrent transitions of one order (double-clicked Pay, webhook retries, the return page). */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -4,9 +4,14 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface Reports extends JpaRepository<Report, UUID> {
+
+	@Modifying
+	@Query("update Report r set r.reporterId = null where r.reporterId = :reporter")
+	int forgetReporter(UUID reporter);
 
 	@Query("""
 			select r from Report r where r.status = io.reelgate.moderation.Report.Status.OPEN and r.bundleId is not null

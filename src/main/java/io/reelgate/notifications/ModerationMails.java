@@ -59,6 +59,9 @@ class ModerationMails {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(CreatorNotice notice) {
 		AccountView creator = account(notice.creator());
+		if (creator.deleted()) {
+			return;
+		}
 		String key = "moderationMail.creator." + notice.kind();
 		mailer.send(mail(creator.email(), message(key + ".subject", notice.subject()), creator.displayName(),
 				message(key + ".text", notice.subject()), notice.reason(),
@@ -73,6 +76,9 @@ class ModerationMails {
 		String text = message(key, outcome.subject());
 		for (AccountId reporter : outcome.reporters()) {
 			AccountView account = account(reporter);
+			if (account.deleted()) {
+				continue;
+			}
 			mailer.send(mail(account.email(), subject, account.displayName(), text, outcome.reason(), null));
 		}
 		for (String contact : outcome.contacts()) {

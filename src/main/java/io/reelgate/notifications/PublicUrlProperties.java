@@ -25,4 +25,10 @@ record PublicUrlProperties(@DefaultValue("http://localhost:8080") URI publicUrl)
 	String link(String path) {
 		return UriComponentsBuilder.fromUri(publicUrl).path(path).build().toUriString();
 	}
+
+	/** An absolute link carrying a token, e.g. {@code link("/password/reset", "abc")} ending in {@code ?token=abc}. */
+	String link(String path, String token) {
+		return UriComponentsBuilder.fromUri(publicUrl).path(path).queryParam("token", token).encode().build()
+			.toUriString();
+	}
 }

@@ -72,6 +72,9 @@ class ReceiptSender {
 			.orElseThrow(() -> new IllegalStateException("No paid order " + event.orderId()));
 		AccountView buyer = accounts.find(event.buyer())
 			.orElseThrow(() -> new IllegalStateException("No account " + event.buyer()));
+		if (buyer.deleted()) {
+			return;
+		}
 		BundleDetails bundle = catalog.purchased(List.of(event.bundle())).get(event.bundle());
 		if (bundle == null) {
 			throw new IllegalStateException("No bundle " + event.bundle());

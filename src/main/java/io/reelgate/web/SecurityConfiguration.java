@@ -55,6 +55,8 @@ class SecurityConfiguration {
 			.requestMatchers("/signup", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
 					"/actuator/health/**")
 			.permitAll()
+			// Mailed links carry their own single-use token (accounts' LinkTokens); resets are asked for logged out.
+			.requestMatchers("/email/verify", "/password/forgot", "/password/reset").permitAll()
 			// Payment provider callbacks authenticate by signature, not by session.
 			.requestMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
 			// Anyone may report a bundle or a creator, logged in or not (rate limited per address, CSRF-protected).

@@ -23,12 +23,16 @@ import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
+import io.reelgate.support.MailedLinks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -41,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * person using a screen reader would find them. Screenshots of each main page go to {@code target/screenshots}.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class WholeLoopBrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -66,7 +71,7 @@ class WholeLoopBrowserTests {
 	}
 
 	@Test
-	void aCreatorPublishesAViewerBuysAndDownloadsAndAnAdminTakesItDown() throws Exception {
+	void aCreatorPublishesAViewerBuysAndDownloadsAndAnAdminTakesItDown(CapturedOutput output) throws Exception {
 		String title = "The Last Reel " + Fixtures.unique("").substring(1);
 		Path film = temp.resolve("the-last-reel.mp4");
 		byte[] filmBytes = new byte[3 * 1024 * 1024 + 17];
@@ -74,8 +79,11 @@ class WholeLoopBrowserTests {
 		Files.write(film, filmBytes);
 
 		Page creator = page();
-		signUp(creator, "/signup?as=creator", "Studio Nine", Fixtures.unique("creator") + "@example.test");
+		String creatorEmail = Fixtures.unique("creator") + "@example.test";
+		signUp(creator, "/signup?as=creator", "Studio Nine", creatorEmail);
 		assertThat(creator).hasURL(url("/studio"));
+		confirmEmail(creator, output, creatorEmail);
+		creator.navigate(url("/studio"));
 		assertThat(creator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your studio"))).isVisible();
 
 		creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New bundle")).click();
@@ -111,7 +119,9 @@ class WholeLoopBrowserTests {
 		screenshot(creator, "studio-editor");
 
 		Page viewer = page();
-		signUp(viewer, "/signup", "Film Lover", Fixtures.unique("viewer") + "@example.test");
+		String viewerEmail = Fixtures.unique("viewer") + "@example.test";
+		signUp(viewer, "/signup", "Film Lover", viewerEmail);
+		confirmEmail(viewer, output, viewerEmail);
 		viewer.getByLabel("Search films and creators").fill("studio nine last reel");
 		viewer.getByLabel("Search films and creators").press("Enter");
 		screenshot(viewer, "storefront-search");
@@ -234,6 +244,13 @@ class WholeLoopBrowserTests {
 		page.getByLabel("Name shown to others").fill(name);
 		page.getByLabel("Password").fill("a-long-enough-password");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+	}
+
+	/** Follows the verification link from the mail, which the test context writes to the log. */
+	private void confirmEmail(Page page, CapturedOutput output, String email) {
+		page.navigate(url(MailedLinks.latest(output, email, "/email/verify")));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my email address")).click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("your email address is confirmed");
 	}
 
 	private Path cover() throws Exception {

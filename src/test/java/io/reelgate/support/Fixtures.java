@@ -61,6 +61,16 @@ public class Fixtures {
 		return account(Role.VIEWER, unique("Viewer"));
 	}
 
+	/** A viewer who signed up and has not followed the verification link yet. */
+	public AccountPrincipal unverifiedViewer() {
+		return signedUp(Role.VIEWER, unique("Viewer"));
+	}
+
+	/** A creator who signed up and has not followed the verification link yet. */
+	public AccountPrincipal unverifiedCreator() {
+		return signedUp(Role.CREATOR, unique("Creator"));
+	}
+
 	public AccountPrincipal admin() {
 		return (AccountPrincipal) users.loadUserByUsername(ADMIN_EMAIL);
 	}
@@ -121,7 +131,14 @@ public class Fixtures {
 		}
 	}
 
+	/** An account whose address counts as verified, so it may publish and buy at once. */
 	private AccountPrincipal account(Role role, String displayName) {
+		String email = unique(role.name().toLowerCase()) + "@example.test";
+		accounts.register(email, displayName, "a-long-enough-password", role);
+		return (AccountPrincipal) users.loadUserByUsername(email);
+	}
+
+	private AccountPrincipal signedUp(Role role, String displayName) {
 		String email = unique(role.name().toLowerCase()) + "@example.test";
 		accounts.signUp(new SignUp(email, displayName, "a-long-enough-password", role));
 		return (AccountPrincipal) users.loadUserByUsername(email);

@@ -1,10 +1,15 @@
 package io.reelgate.accounts.web;
 
+import io.reelgate.accounts.AccountNotFoundException;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountService;
+import io.reelgate.accounts.EmailAddresses;
 import io.reelgate.accounts.LoginThrottle;
+import io.reelgate.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -14,12 +19,13 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in person's account page: change the password (the current one is asked again, and wrong guesses
- * count against the login throttle), and log out every other session.
+ * The signed-in person's account page: change the password or the address (the current password is asked again,
+ * and wrong guesses count against the login throttle), see their sessions and log out any other one, or all.
  */
 @Controller
 class AccountSettingsController {
@@ -30,31 +36,109 @@ class AccountSettingsController {
 
 	private final LoginThrottle throttle;
 
-	AccountSettingsController(AccountService accounts, LoginThrottle throttle) {
+	private final EmailAddresses addresses;
+
+	private final RateLimiter limiter;
+
+	private final AccountLinkRateLimitProperties limits;
+
+	AccountSettingsController(AccountService accounts, LoginThrottle throttle, EmailAddresses addresses,
+			RateLimiter limiter, AccountLinkRateLimitProperties limits) {
 		this.accounts = accounts;
 		this.throttle = throttle;
+		this.addresses = addresses;
+		this.limiter = limiter;
+		this.limits = limits;
 	}
 
 	@GetMapping("/account")
-	String show(@AuthenticationPrincipal AccountPrincipal me, Model model) {
+	String show(@AuthenticationPrincipal AccountPrincipal me, Model model, HttpServletRequest request) {
 		model.addAttribute("form", new PasswordForm("", ""));
-		return view(me, model);
+		model.addAttribute("emailForm", new EmailForm("", ""));
+		model.addAttribute("deleteForm", new DeleteForm("", false));
+		return view(me, model, request);
 	}
 
 	@PostMapping("/account/password")
 	String changePassword(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") PasswordForm form,
 			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+		model.addAttribute("emailForm", new EmailForm("", ""));
+		model.addAttribute("deleteForm", new DeleteForm("", false));
 		if (result.hasErrors()) {
-			return view(me, model);
+			return view(me, model, request);
 		}
 		throttle.admit(me.email(), request.getRemoteAddr());
 		if (!accounts.changePassword(me.accountId(), form.currentPassword(), form.newPassword(),
 				request.getSession().getId())) {
 			throttle.failed(me.email(), request.getRemoteAddr());
 			result.rejectValue("currentPassword", "account.password.wrong");
-			return view(me, model);
+			return view(me, model, request);
 		}
 		redirect.addFlashAttribute("success", "account.password.changed");
+		return "redirect:/account";
+	}
+
+	/**
+	 * Asks to move the account to another address: the password again (wrong guesses count like failed logins),
+	 * then a link to the new address; nothing changes until it is followed.
+	 */
+	@PostMapping("/account/email")
+	String changeEmail(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("emailForm") EmailForm form,
+			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+		model.addAttribute("form", new PasswordForm("", ""));
+		model.addAttribute("deleteForm", new DeleteForm("", false));
+		if (result.hasErrors()) {
+			return view(me, model, request);
+		}
+		throttle.admit(me.email(), request.getRemoteAddr());
+		limiter.consume("account-links:" + me.accountId(), limits.linksPerAccount());
+		EmailAddresses.ChangeRequest outcome = addresses.requestChange(me.accountId(), form.emailPassword(),
+				form.newEmail());
+		switch (outcome) {
+			case SENT -> {
+				redirect.addFlashAttribute("success", "account.email.sent");
+				return "redirect:/account";
+			}
+			case WRONG_PASSWORD -> {
+				throttle.failed(me.email(), request.getRemoteAddr());
+				result.rejectValue("emailPassword", "account.password.wrong");
+			}
+			case TAKEN -> result.rejectValue("newEmail", "signup.email.taken");
+			case UNCHANGED -> result.rejectValue("newEmail", "account.email.unchanged");
+		}
+		return view(me, model, request);
+	}
+
+	/** Deletes the account: the password again and a ticked box, since it cannot be undone. */
+	@PostMapping("/account/delete")
+	String delete(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("deleteForm") DeleteForm form,
+			BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+		model.addAttribute("form", new PasswordForm("", ""));
+		model.addAttribute("emailForm", new EmailForm("", ""));
+		if (result.hasErrors()) {
+			return view(me, model, request);
+		}
+		throttle.admit(me.email(), request.getRemoteAddr());
+		switch (accounts.delete(me.accountId(), form.deletePassword())) {
+			case DELETED -> {
+				LinkPages.forgetLogin(request);
+				redirect.addFlashAttribute("success", "account.delete.done");
+				return "redirect:/";
+			}
+			case WRONG_PASSWORD -> {
+				throttle.failed(me.email(), request.getRemoteAddr());
+				result.rejectValue("deletePassword", "account.password.wrong");
+			}
+			case LAST_ADMIN -> result.reject("account.delete.lastAdmin");
+		}
+		return view(me, model, request);
+	}
+
+	@PostMapping("/account/sessions/{handle}/logout")
+	String logOutSession(@AuthenticationPrincipal AccountPrincipal me, @PathVariable String handle,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		boolean ended = accounts.endSession(me.email(), handle, request.getSession().getId());
+		redirect.addFlashAttribute(ended ? "success" : "error", ended ? "account.session.ended" : "account.session.gone");
 		return "redirect:/account";
 	}
 
@@ -66,13 +150,25 @@ class AccountSettingsController {
 		return "redirect:/account";
 	}
 
-	private String view(AccountPrincipal me, Model model) {
+	private String view(AccountPrincipal me, Model model, HttpServletRequest request) {
 		model.addAttribute("sessions", accounts.sessionCount(me.email()));
+		model.addAttribute("sessionList", accounts.sessions(me.email(), request.getSession().getId()));
+		model.addAttribute("account", accounts.find(me.accountId()).orElseThrow(AccountNotFoundException::new));
+		model.addAttribute("emailVerified", accounts.isEmailVerified(me.accountId()));
 		return VIEW;
 	}
 
 	record PasswordForm(@NotBlank(message = "{account.password.current.required}") String currentPassword,
 			@NotBlank(message = "{signup.password.required}") @Size(min = 10, max = 200,
 					message = "{signup.password.size}") String newPassword) {
+	}
+
+	record DeleteForm(@NotBlank(message = "{account.password.current.required}") String deletePassword,
+			@AssertTrue(message = "{account.delete.confirm.required}") boolean confirm) {
+	}
+
+	record EmailForm(@NotBlank(message = "{account.password.current.required}") String emailPassword,
+			@NotBlank(message = "{signup.email.required}") @Email(message = "{signup.email.invalid}") @Size(max = 320,
+					message = "{signup.email.invalid}") String newEmail) {
 	}
 }
