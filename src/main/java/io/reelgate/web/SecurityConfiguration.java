@@ -55,6 +55,8 @@ class SecurityConfiguration {
 			.requestMatchers("/signup", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
 					"/actuator/health/**")
 			.permitAll()
+			// The creator API's Swagger UI (springdoc), under this chain's strict CSP; its data needs a token.
+			.requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**").permitAll()
 			// Payment provider callbacks authenticate by signature, not by session.
 			.requestMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
 			// Anyone may report a bundle, logged in or not (rate limited per address, CSRF-protected).

@@ -139,6 +139,9 @@ class AccessControlMatrixTests {
 		page("/studio/bundles/new", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/bundles/" + draft, LOGIN, 403, 403, 200, 404, 403);
 		page("/studio/tokens", LOGIN, 403, 403, 200, 200, 403);
+		// The creator API's description and Swagger UI are public; the API itself takes only tokens (see io.reelgate.api).
+		page("/v3/api-docs", 200, 200, 200, 200, 200, 200);
+		page("/swagger-ui/index.html", 200, 200, 200, 200, 200, 200);
 		page("/admin", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/bundles", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/audit", LOGIN, 403, 403, 403, 403, 200);
