@@ -1,5 +1,7 @@
 package io.reelgate.api;
 
+import java.util.Arrays;
+
 import io.reelgate.ratelimit.RateLimiter;
 
 import org.springframework.context.annotation.Bean;
@@ -40,7 +42,7 @@ class ApiSecurity {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher bearerTus = new AndRequestMatcher(new OrRequestMatcher(paths.matcher("/studio/uploads"),
 				paths.matcher(TUS)), request -> BearerTokenFilter.bearer(request).isPresent());
-		RequestMatcher docs = new OrRequestMatcher(java.util.Arrays.stream(DOCS).map(paths::matcher)
+		RequestMatcher docs = new OrRequestMatcher(Arrays.stream(DOCS).map(paths::matcher)
 			.map(RequestMatcher.class::cast).toList());
 		http.securityMatcher(new OrRequestMatcher(paths.matcher(API), bearerTus, docs))
 			.authorizeHttpRequests(requests -> requests

@@ -3,6 +3,7 @@ package io.reelgate.api;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -81,7 +82,7 @@ class ApiToken {
 
 	Set<Scope> scopes() {
 		Set<Scope> result = EnumSet.noneOf(Scope.class);
-		Arrays.stream(scopes.split(" ")).map(Scope::of).flatMap(java.util.Optional::stream).forEach(result::add);
+		Arrays.stream(scopes.split(" ")).map(Scope::of).flatMap(Optional::stream).forEach(result::add);
 		return result;
 	}
 

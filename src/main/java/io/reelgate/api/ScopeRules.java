@@ -4,7 +4,6 @@ import java.util.function.Supplier;
 
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
@@ -23,7 +22,7 @@ final class ScopeRules {
 	}
 
 	/** A refusal for want of {@code scope}; {@link ProblemResponses} names it in the 403. */
-	static final class MissingScope extends AuthorizationDecision implements AuthorizationResult {
+	static final class MissingScope extends AuthorizationDecision {
 
 		private final Scope scope;
 

@@ -95,6 +95,22 @@ class ApiTokenTests {
 	}
 
 	@Test
+	void aLifetimeThatIsNotOfferedIsRefusedRatherThanMadeUnlimited() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		mvc.perform(post("/studio/tokens").with(user(creator)).with(csrf()).param("name", "forever")
+			.param("scopes", "SALES_READ").param("validForDays", "100000"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Choose one of the offered lifetimes.")))
+			.andExpect(content().string(not(containsString("rg_pat_"))));
+		mvc.perform(post("/studio/tokens").with(user(creator)).with(csrf()).param("name", "forever")
+			.param("scopes", "SALES_READ").param("validForDays", "soon"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Choose one of the offered lifetimes.")));
+		assertThat(jdbc.sql("select count(*) from api_tokens where owner_id = ?")
+			.param(creator.accountId().value()).query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void aRevokedTokenIsRefusedWithABearerChallenge() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		NewToken token = create(creator, Optional.empty());

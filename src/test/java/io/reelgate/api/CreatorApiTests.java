@@ -214,7 +214,7 @@ class CreatorApiTests {
 		mvc.perform(get("/v3/api-docs"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.info.title").value("Reelgate creator API"))
-			.andExpect(jsonPath("$.paths['/api/v1/bundles'].get").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/bundles'].get.summary").value(containsString("bundles:read")))
 			.andExpect(jsonPath("$.paths['/api/v1/bundles'].post").exists())
 			.andExpect(jsonPath("$.paths['/api/v1/bundles/{id}'].put").exists())
 			.andExpect(jsonPath("$.paths['/api/v1/bundles/{id}/gate'].put").exists())

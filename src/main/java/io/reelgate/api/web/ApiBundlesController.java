@@ -17,6 +17,7 @@ import io.reelgate.catalog.Gate;
 import io.reelgate.shared.BundleId;
 import io.reelgate.uploads.ResumableUploads;
 import io.reelgate.uploads.UploadStatus;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -56,17 +57,20 @@ class ApiBundlesController {
 	}
 
 	@GetMapping
+	@Operation(summary = "Your bundles, newest first. Scope: bundles:read.")
 	List<Bundle> list(@AuthenticationPrincipal AccountPrincipal me) {
 		return catalog.bundlesOf(me.accountId()).stream().map(Bundle::of).toList();
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "One of your bundles with its files. Scope: bundles:read.")
 	Bundle get(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id) {
 		return Bundle.of(catalog.editable(me.accountId(), id));
 	}
 
 	/** Creates a draft. */
 	@PostMapping
+	@Operation(summary = "Creates a draft bundle. Scope: bundles:write.")
 	ResponseEntity<Bundle> create(@AuthenticationPrincipal AccountPrincipal me,
 			@Valid @RequestBody BundleRequest request) {
 		BundleId id = catalogService.create(me.accountId(), request.toText());
@@ -76,6 +80,7 @@ class ApiBundlesController {
 
 	/** Replaces the title, summary and description. */
 	@PutMapping("/{id}")
+	@Operation(summary = "Replaces title, summary and description. Scope: bundles:write.")
 	Bundle describe(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @RequestBody BundleRequest request) {
 		catalogService.describe(me.accountId(), id, request.toText());
@@ -83,6 +88,7 @@ class ApiBundlesController {
 	}
 
 	@PutMapping("/{id}/gate")
+	@Operation(summary = "Makes the bundle free or sets its price. Scope: bundles:write.")
 	Bundle changeGate(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @RequestBody GateRequest request) {
 		if (request.gate() == Gate.FREE) {
@@ -95,12 +101,14 @@ class ApiBundlesController {
 	}
 
 	@PostMapping("/{id}/publish")
+	@Operation(summary = "Publishes the bundle. Scope: bundles:write.")
 	Bundle publish(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id) {
 		catalogService.publish(me.accountId(), id);
 		return Bundle.of(catalog.editable(me.accountId(), id));
 	}
 
 	@PostMapping("/{id}/unpublish")
+	@Operation(summary = "Takes the bundle back to draft. Scope: bundles:write.")
 	Bundle unpublish(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id) {
 		catalogService.unpublish(me.accountId(), id);
 		return Bundle.of(catalog.editable(me.accountId(), id));
@@ -111,6 +119,7 @@ class ApiBundlesController {
 	 * number of files), and says where to send the bytes.
 	 */
 	@PostMapping("/{id}/uploads")
+	@Operation(summary = "Starts a tus upload into the bundle; send the bytes to uploadUrl. Scope: uploads:write.")
 	ResponseEntity<Upload> startUpload(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @RequestBody UploadRequest request) {
 		catalog.editable(me.accountId(), id);

@@ -10,6 +10,7 @@ import io.reelgate.api.web.ApiResources.Sale;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.checkout.OrderView;
 import io.reelgate.shared.BundleId;
+import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,6 +32,7 @@ class ApiSalesController {
 	}
 
 	@GetMapping("/api/v1/sales")
+	@Operation(summary = "Orders of your bundles, 50 a page, newest first. Scope: sales:read.")
 	PageOf<Sale> sales(@AuthenticationPrincipal AccountPrincipal me,
 			@RequestParam(name = "page", defaultValue = "0") int page) {
 		Page<OrderView> sales = earnings.salesOf(me.accountId(), page);
@@ -39,6 +41,7 @@ class ApiSalesController {
 	}
 
 	@GetMapping("/api/v1/earnings")
+	@Operation(summary = "Gross, fee and net per bundle and currency. Scope: sales:read.")
 	List<Earnings> earnings(@AuthenticationPrincipal AccountPrincipal me) {
 		return earnings.byBundle(me.accountId()).stream().map(Earnings::of).toList();
 	}

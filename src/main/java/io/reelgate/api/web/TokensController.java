@@ -59,12 +59,13 @@ class TokensController {
 	@PostMapping
 	String create(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") TokenForm form,
 			BindingResult result, Model model) {
+		if (form.validForDays() != null && !LIFETIMES.contains(form.validForDays())) {
+			result.rejectValue("validForDays", "tokens.expiry.invalid");
+		}
 		if (result.hasErrors()) {
 			return view(me, model);
 		}
-		Optional<Duration> validFor = Optional.ofNullable(form.validForDays())
-			.filter(LIFETIMES::contains)
-			.map(Duration::ofDays);
+		Optional<Duration> validFor = Optional.ofNullable(form.validForDays()).map(Duration::ofDays);
 		NewToken created = tokens.create(me.accountId(), form.name(), form.scopes(), validFor);
 		model.addAttribute("created", created);
 		model.addAttribute("form", TokenForm.empty());
