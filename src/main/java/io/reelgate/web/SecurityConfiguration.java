@@ -57,6 +57,8 @@ class SecurityConfiguration {
 			.permitAll()
 			// Mailed links carry their own single-use token (accounts' LinkTokens); resets are asked for logged out.
 			.requestMatchers("/email/verify", "/password/forgot", "/password/reset").permitAll()
+			// The creator API's Swagger UI (springdoc), under this chain's strict CSP; its data needs a token.
+			.requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**").permitAll()
 			// Payment provider callbacks authenticate by signature, not by session.
 			.requestMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
 			// Anyone may report a bundle or a creator, logged in or not (rate limited per address, CSRF-protected).

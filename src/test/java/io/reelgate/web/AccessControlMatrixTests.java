@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountStatus;
+import io.reelgate.api.ApiTokenService;
+import io.reelgate.api.Scope;
 import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
@@ -62,6 +64,9 @@ class AccessControlMatrixTests {
 	@Autowired
 	ModerationService moderation;
 
+	@Autowired
+	ApiTokenService apiTokens;
+
 	private final Map<Visitor, AccountPrincipal> accounts = new EnumMap<>(Visitor.class);
 
 	private BundleId published;
@@ -73,6 +78,8 @@ class AccessControlMatrixTests {
 	private String publishedFile;
 
 	private String order;
+
+	private String apiToken;
 
 	@BeforeAll
 	void visitorsAndTheirThings() throws Exception {
@@ -96,6 +103,9 @@ class AccessControlMatrixTests {
 		publishedFile = fixtures.addFile(creator, free, "extras.txt", "extras".getBytes()).id().toString();
 		fixtures.publish(creator, free);
 		published = fixtures.published(creator, Fixtures.unique("Paid"), "paid".getBytes(), "5.00", "USD");
+
+		apiToken = fixtures.as(creator, () -> apiTokens.create(creator.accountId(), "CI",
+				java.util.Set.of(Scope.BUNDLES_READ), java.util.Optional.empty())).token().id().toString();
 
 		AccountPrincipal viewer = accounts.get(Visitor.VIEWER);
 		mvc.perform(post("/checkout/{id}", free).with(user(viewer)).with(csrf()));
@@ -137,6 +147,10 @@ class AccessControlMatrixTests {
 		page("/studio/analytics/bundles/" + published + "/days.csv", LOGIN, 403, 403, 200, 404, 403);
 		page("/studio/analytics/bundles/" + published + "/money.csv", LOGIN, 403, 403, 200, 404, 403);
 		page("/studio/analytics/bundles/" + published + "/referrers.csv", LOGIN, 403, 403, 200, 404, 403);
+		page("/studio/tokens", LOGIN, 403, 403, 200, 200, 403);
+		// The creator API's description and Swagger UI are public; the API itself takes only tokens (see io.reelgate.api).
+		page("/v3/api-docs", 200, 200, 200, 200, 200, 200);
+		page("/swagger-ui/index.html", 200, 200, 200, 200, 200, 200);
 		page("/admin", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/bundles", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/audit", LOGIN, 403, 403, 403, 403, 200);
@@ -179,6 +193,8 @@ class AccessControlMatrixTests {
 		change("/studio/bundles/" + draft + "/publish", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + published + "/unpublish", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/sales/" + order + "/refund", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/tokens", LOGIN, 403, 403, SKIP, SKIP, 403);
+		change("/studio/tokens/" + apiToken + "/revoke", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/payouts/connect", LOGIN, 403, 403, SKIP, SKIP, 403);
 		change("/admin/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/bundles/" + published + "/restore", LOGIN, 403, 403, 403, 403, SKIP);

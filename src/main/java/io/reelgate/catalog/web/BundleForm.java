@@ -6,9 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 record BundleForm(
-		@NotBlank(message = "{bundle.title.required}") @Size(max = 140, message = "{bundle.title.size}") String title,
-		@NotBlank(message = "{bundle.summary.required}") @Size(max = 280, message = "{bundle.summary.size}") String summary,
-		@Size(max = 20000, message = "{bundle.description.size}") String description) {
+		@NotBlank(message = "{bundle.title.required}") @Size(max = BundleText.TITLE_MAX, message = "{bundle.title.size}") String title,
+		@NotBlank(message = "{bundle.summary.required}") @Size(max = BundleText.SUMMARY_MAX, message = "{bundle.summary.size}") String summary,
+		@Size(max = BundleText.DESCRIPTION_MAX, message = "{bundle.description.size}") String description) {
 
 	static BundleForm empty() {
 		return new BundleForm("", "", "");
