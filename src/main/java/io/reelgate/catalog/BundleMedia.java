@@ -69,10 +69,29 @@ public class BundleMedia {
 	 */
 	public FileView addVerifiedFile(AccountId owner, BundleId id, String originalName, Path file, long expectedSize,
 			String expectedSha256) {
+		return addVerifiedFile(owner, id, originalName, new StagedFile() {
+			@Override
+			public InputStream head() throws IOException {
+				return Files.newInputStream(file);
+			}
+
+			@Override
+			public StoredBlob store(long maxBytes) throws IOException {
+				return store.adopt(file, maxBytes);
+			}
+		}, expectedSize, expectedSha256);
+	}
+
+	/**
+	 * As {@link #addVerifiedFile(AccountId, BundleId, String, Path, long, String)} for bytes staged anywhere: the
+	 * type is checked on the head before the staged bytes become a blob, so a refused file leaves them staged.
+	 */
+	public FileView addVerifiedFile(AccountId owner, BundleId id, String originalName, StagedFile staged,
+			long expectedSize, String expectedSha256) {
 		records.assertCanAddFile(owner, id);
 		String name = FileNames.displayName(originalName);
 		String contentType;
-		try (InputStream content = Files.newInputStream(file)) {
+		try (InputStream content = staged.head()) {
 			contentType = detectAllowed(new BufferedInputStream(content, ContentTypes.HEAD_LENGTH), name);
 		}
 		catch (IOException ex) {
@@ -83,7 +102,7 @@ public class BundleMedia {
 		}
 		StoredBlob blob;
 		try {
-			blob = store.adopt(file, properties.maxFileSize().toBytes());
+			blob = staged.store(properties.maxFileSize().toBytes());
 		}
 		catch (BlobTooLargeException ex) {
 			throw new CatalogException("upload.tooLarge", DataSize.ofBytes(properties.maxFileSize().toBytes()).toMegabytes());
