@@ -43,8 +43,6 @@ public class ResumableUploads {
 
 	private static final Logger log = LoggerFactory.getLogger(ResumableUploads.class);
 
-	private static final int BUFFER = 256 * 1024;
-
 	private final UploadSessions sessions;
 
 	private final UploadStaging staging;
@@ -143,8 +141,8 @@ public class ResumableUploads {
 			throw new UploadException(409, "tus.busy");
 		}
 		inFlight.incrementAndGet();
-		try (StagedWrite staged = staging.open(session)) {
-			SHA256Digest digest = new SHA256Digest(session.sha256State());
+		try (StagedWrite staged = staging.open(session);
+				PipelinedSha256 digest = new PipelinedSha256(session.sha256State())) {
 			long end = write(session, token, staged, body, checksum, digest);
 			bytesReceived.increment(end - offset);
 			if (end == session.length()) {
@@ -176,16 +174,21 @@ public class ResumableUploads {
 	 * complete upload whose file could not be added, and sends the tail again instead.
 	 */
 	private long write(UploadSession session, UUID token, StagedWrite staged, InputStream body,
-			Optional<Checksum> checksum, SHA256Digest digest) throws IOException {
+			Optional<Checksum> checksum, PipelinedSha256 digest) throws IOException {
 		MessageDigest chunkDigest = checksum.isPresent() ? sha256() : null;
 		Duration renewEvery = properties.lease().dividedBy(3);
 		long durable = session.offset();
 		long position = durable;
 		Instant renewed = clock.instant();
-		byte[] buffer = new byte[BUFFER];
 		try {
-			int read;
-			while ((read = body.read(buffer, 0, Math.min(buffer.length, staged.room()))) != -1) {
+			while (true) {
+				// Bytes are read into the digest's buffers, stored, and then handed over to be hashed meanwhile.
+				byte[] buffer = digest.buffer();
+				int read = body.read(buffer, 0, Math.min(buffer.length, staged.room()));
+				if (read == -1) {
+					digest.unused(buffer);
+					break;
+				}
 				if (position + read > session.length()) {
 					staged.discard();
 					throw new UploadException(413, "tus.length.exceeded", session.length());
@@ -199,10 +202,10 @@ public class ResumableUploads {
 					renewed = now;
 				}
 				staged.append(buffer, read);
-				digest.update(buffer, 0, read);
 				if (chunkDigest != null) {
 					chunkDigest.update(buffer, 0, read);
 				}
+				digest.update(buffer, read);
 				position += read;
 				if (chunkDigest == null && position < session.length() && staged.checkpointDue(position - durable)) {
 					checkpoint(session, token, staged, position, digest);
@@ -229,21 +232,19 @@ public class ResumableUploads {
 	}
 
 	private void checkpoint(UploadSession session, UUID token, StagedWrite staged, long position,
-			SHA256Digest digest) throws IOException {
+			PipelinedSha256 digest) throws IOException {
 		StagedWrite.Checkpoint recorded = staged.sync();
 		Instant now = clock.instant();
-		if (!sessions.checkpoint(session.id(), token, position, digest.getEncodedState(), recorded,
+		if (!sessions.checkpoint(session.id(), token, position, digest.encodedState(), recorded,
 				now.plus(properties.lease()), now.plus(properties.expireAfter()))) {
 			throw new UploadException(409, "tus.busy");
 		}
 		staged.synced();
 	}
 
-	private void finish(UploadSession session, UUID token, StagedWrite staged, SHA256Digest digest)
+	private void finish(UploadSession session, UUID token, StagedWrite staged, PipelinedSha256 digest)
 			throws IOException {
-		byte[] hash = new byte[digest.getDigestSize()];
-		new SHA256Digest(digest).doFinal(hash, 0);
-		String sha256 = HexFormat.of().formatHex(hash);
+		String sha256 = HexFormat.of().formatHex(digest.hash());
 		FileView file;
 		try {
 			file = media.addVerifiedFile(new AccountId(session.ownerId()), new BundleId(session.bundleId()),
@@ -256,7 +257,7 @@ public class ResumableUploads {
 			}
 			throw ex;
 		}
-		sessions.complete(session.id(), token, file.id().value(), digest.getEncodedState());
+		sessions.complete(session.id(), token, file.id().value(), digest.encodedState());
 		try {
 			staging.completed(session);
 		}

@@ -60,10 +60,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiInstanceTests {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-	private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
-
 	@TempDir
 	static Path local;
 
@@ -300,70 +296,13 @@ class MultiInstanceTests {
 		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static int port(ConfigurableApplicationContext instance) {
-		return Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
-	}
-
 	private static int postWebhook(ConfigurableApplicationContext instance, String payload, String signature)
 			throws Exception {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(instance)
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + Browser.port(instance)
 				+ "/stripe/webhook"))
 			.header("Content-Type", "application/json")
 			.header("Stripe-Signature", signature)
 			.POST(HttpRequest.BodyPublishers.ofString(payload))
 			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-	}
-
-	/** A person's browser: one cookie jar, whichever instance the load balancer picks. */
-	private static final class Browser {
-
-		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		HttpResponse<String> get(ConfigurableApplicationContext instance, String path) throws Exception {
-			return http.send(HttpRequest.newBuilder(url(instance, path)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-
-		void signUp(ConfigurableApplicationContext instance, String type) throws Exception {
-			HttpResponse<String> response = form(instance, "/signup", csrf(get(instance, "/signup").body()),
-					Map.of("email", Fixtures.unique("cluster") + "@example.test", "displayName", "Cluster",
-							"password", "a-long-enough-password", "accountType", type));
-			assertThat(response.statusCode()).isEqualTo(302);
-		}
-
-		HttpResponse<String> checkout(ConfigurableApplicationContext instance, BundleId bundle) throws Exception {
-			return form(instance, "/checkout/" + bundle, csrf(get(instance, "/bundles/" + bundle).body()), Map.of());
-		}
-
-		HttpResponse<String> send(ConfigurableApplicationContext instance, HttpRequest.Builder request) throws Exception {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> form(ConfigurableApplicationContext instance, String path, String csrf,
-				Map<String, String> fields) throws Exception {
-			String body = fields.entrySet().stream()
-				.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&", "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&", ""));
-			return http.send(HttpRequest.newBuilder(url(instance, path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		static String csrfMeta(String html) {
-			Matcher matcher = CSRF_META.matcher(html);
-			assertThat(matcher.find()).as("a CSRF meta tag on the page").isTrue();
-			return matcher.group(1);
-		}
-
-		static String csrf(String html) {
-			Matcher matcher = CSRF.matcher(html);
-			assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
-			return matcher.group(1);
-		}
-
-		static URI url(ConfigurableApplicationContext instance, String path) {
-			return URI.create("http://localhost:" + port(instance) + path);
-		}
 	}
 }
