@@ -4,8 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import io.reelgate.shared.AccountId;
@@ -64,27 +62,9 @@ public class BundleMedia {
 
 	/**
 	 * Adds a file whose bytes were received elsewhere (a finished resumable upload) and whose size and SHA-256 are
-	 * known in advance: the store takes the file (moving it where it can), and the file joins the bundle only if
-	 * what was stored has exactly the expected size and SHA-256; otherwise nothing is kept.
-	 */
-	public FileView addVerifiedFile(AccountId owner, BundleId id, String originalName, Path file, long expectedSize,
-			String expectedSha256) {
-		return addVerifiedFile(owner, id, originalName, new StagedFile() {
-			@Override
-			public InputStream head() throws IOException {
-				return Files.newInputStream(file);
-			}
-
-			@Override
-			public StoredBlob store(long maxBytes) throws IOException {
-				return store.adopt(file, maxBytes);
-			}
-		}, expectedSize, expectedSha256);
-	}
-
-	/**
-	 * As {@link #addVerifiedFile(AccountId, BundleId, String, Path, long, String)} for bytes staged anywhere: the
-	 * type is checked on the head before the staged bytes become a blob, so a refused file leaves them staged.
+	 * known in advance. The type is checked on the staged head first, so a refused file leaves its bytes staged;
+	 * then the store takes the staged bytes over (moving a file, completing a multipart upload), and the file joins
+	 * the bundle only if what was stored has exactly the expected size and SHA-256; otherwise nothing is kept.
 	 */
 	public FileView addVerifiedFile(AccountId owner, BundleId id, String originalName, StagedFile staged,
 			long expectedSize, String expectedSha256) {

@@ -2,6 +2,7 @@ package io.reelgate.uploads;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -118,7 +119,7 @@ class FileStaging implements UploadStaging {
 				durable = channel.position();
 			}
 			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+				throw new UncheckedIOException(ex);
 			}
 		}
 
