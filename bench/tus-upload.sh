@@ -2,13 +2,18 @@
 # Uploads files of random bytes through the tus endpoint (one PATCH each, streamed by curl) to the packaged app
 # running with a small heap, and compares each with a plain `cp` + `sync` of the same file to the same disk.
 # Prints throughput, the ratio to cp, the app's peak RSS during each upload, and checks the stored SHA-256.
-# Traffic stays on 127.0.0.1.
+# Traffic stays on 127.0.0.1. Uses JDK 25 from /usr/lib/jvm/temurin-25-jdk-amd64 when present (JAVA=... to choose),
+# else `java` on the PATH.
 #
 #   bench/tus-upload.sh [sizes-in-MiB] [heap]      defaults: "1024 4096" 256m
 set -euo pipefail
 
 SIZES=${1:-1024 4096}
 HEAP=${2:-256m}
+if [ -z "${JAVA:-}" ]; then
+  JAVA=java
+  [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+fi
 PORT=18283
 PG_PORT=54583
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,8 +38,8 @@ echo "== building the jar"
 (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 JAR=$(ls "$ROOT"/target/reelgate-*.jar | grep -v plain | head -1)
 
-echo "== starting the app with -Xmx$HEAP"
-java -Xmx"$HEAP" -jar "$JAR" --server.port=$PORT --reelgate.embedded-postgres.port=$PG_PORT \
+echo "== starting the app on $("$JAVA" -version 2>&1 | head -1) with -Xmx$HEAP"
+"$JAVA" -Xmx"$HEAP" -jar "$JAR" --server.port=$PORT --reelgate.embedded-postgres.port=$PG_PORT \
   --reelgate.embedded-postgres.data-directory="$WORK/pg" --reelgate.storage.filesystem-root="$WORK/files" \
   --reelgate.uploads.staging-directory="$WORK/staging" > "$WORK/app.log" 2>&1 &
 APP_PID=$!

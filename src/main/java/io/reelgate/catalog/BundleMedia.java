@@ -4,8 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import io.reelgate.shared.AccountId;
@@ -64,15 +62,16 @@ public class BundleMedia {
 
 	/**
 	 * Adds a file whose bytes were received elsewhere (a finished resumable upload) and whose size and SHA-256 are
-	 * known in advance: the store takes the file (moving it where it can), and the file joins the bundle only if
-	 * what was stored has exactly the expected size and SHA-256; otherwise nothing is kept.
+	 * known in advance. The type is checked on the staged head first, so a refused file leaves its bytes staged;
+	 * then the store takes the staged bytes over (moving a file, completing a multipart upload), and the file joins
+	 * the bundle only if what was stored has exactly the expected size and SHA-256; otherwise nothing is kept.
 	 */
-	public FileView addVerifiedFile(AccountId owner, BundleId id, String originalName, Path file, long expectedSize,
-			String expectedSha256) {
+	public FileView addVerifiedFile(AccountId owner, BundleId id, String originalName, StagedFile staged,
+			long expectedSize, String expectedSha256) {
 		records.assertCanAddFile(owner, id);
 		String name = FileNames.displayName(originalName);
 		String contentType;
-		try (InputStream content = Files.newInputStream(file)) {
+		try (InputStream content = staged.head()) {
 			contentType = detectAllowed(new BufferedInputStream(content, ContentTypes.HEAD_LENGTH), name);
 		}
 		catch (IOException ex) {
@@ -83,7 +82,7 @@ public class BundleMedia {
 		}
 		StoredBlob blob;
 		try {
-			blob = store.adopt(file, properties.maxFileSize().toBytes());
+			blob = staged.store(properties.maxFileSize().toBytes());
 		}
 		catch (BlobTooLargeException ex) {
 			throw new CatalogException("upload.tooLarge", DataSize.ofBytes(properties.maxFileSize().toBytes()).toMegabytes());

@@ -3,6 +3,7 @@ package io.reelgate.uploads;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes the bytes and rows of uploads nobody continued within {@code reelgate.uploads.expire-after}, and the rows
  * of finished uploads once they expire (their bytes are already a bundle file). An upload being written to right
- * now is left alone.
+ * now is left alone. Staged bytes go with them: the file, or the object store's multipart upload (aborted) and its
+ * scratch objects.
  */
 @Component
 class ExpiredUploadsJob {
@@ -26,11 +28,11 @@ class ExpiredUploadsJob {
 
 	private final UploadSessions sessions;
 
-	private final Staging staging;
+	private final UploadStaging staging;
 
 	private final Clock clock;
 
-	ExpiredUploadsJob(UploadSessions sessions, Staging staging, Clock clock) {
+	ExpiredUploadsJob(UploadSessions sessions, UploadStaging staging, Clock clock) {
 		this.sessions = sessions;
 		this.staging = staging;
 		this.clock = clock;
@@ -49,12 +51,16 @@ class ExpiredUploadsJob {
 	int deleteExpired(Instant now) {
 		int deleted = 0;
 		for (UUID id : sessions.expired(now, BATCH)) {
-			if (sessions.delete(id, now)) {
+			Optional<UploadSession> session = sessions.find(id);
+			if (session.isPresent() && sessions.delete(id, now)) {
 				deleted++;
 				try {
-					staging.delete(id);
+					// A finished upload's bytes are a bundle file: only unfinished ones have anything staged.
+					if (!session.get().completed()) {
+						staging.delete(session.get());
+					}
 				}
-				catch (IOException ex) {
+				catch (IOException | RuntimeException ex) {
 					log.warn("Could not delete the staged bytes of expired upload {}", id, ex);
 				}
 			}

@@ -3,8 +3,6 @@ package io.reelgate.uploads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -23,6 +21,7 @@ import io.reelgate.catalog.FileView;
 import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.storage.MultipartBlobs.Multipart;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +30,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * Resumable uploads (the server side of tus 1.0). Bytes are appended to a staging file; every few megabytes (and
- * when the client goes away) they are forced to disk and the offset and SHA-256 state after them are written to
- * the database, so a killed server resumes from the last durable byte without rereading the file. A complete
+ * Resumable uploads (the server side of tus 1.0). Bytes are appended to the upload's staging area (a local file, or
+ * the object store's multipart upload, see {@link UploadStaging}); at checkpoints (and when the client goes away)
+ * they are made durable there and the offset and SHA-256 state after them are written to the database, so a killed
+ * server resumes from the last durable byte, on any instance, without rereading the bytes. A complete
  * upload becomes a bundle file through the catalog, which stores it and checks its size and SHA-256 against what
  * arrived. Only the creator who started an upload can see, continue or end it; to anyone else it does not exist.
  */
@@ -43,11 +43,9 @@ public class ResumableUploads {
 
 	private static final Logger log = LoggerFactory.getLogger(ResumableUploads.class);
 
-	private static final int BUFFER = 256 * 1024;
-
 	private final UploadSessions sessions;
 
-	private final Staging staging;
+	private final UploadStaging staging;
 
 	private final BundleMedia media;
 
@@ -63,7 +61,7 @@ public class ResumableUploads {
 	/** Bytes appended to uploads ({@code reelgate.uploads.bytes.received}). */
 	private final Counter bytesReceived;
 
-	ResumableUploads(UploadSessions sessions, Staging staging, BundleMedia media, UploadLimits limits,
+	ResumableUploads(UploadSessions sessions, UploadStaging staging, BundleMedia media, UploadLimits limits,
 			UploadProperties properties, Clock clock, MeterRegistry meters) {
 		this.sessions = sessions;
 		this.staging = staging;
@@ -98,16 +96,23 @@ public class ResumableUploads {
 		if (limits.storageUsedBy(owner) + sessions.pendingBytes(owner.value(), now) + length > quota) {
 			throw new UploadException(413, "upload.quota", limits.storageQuota().toMegabytes());
 		}
-		UploadSession session = new UploadSession(UUID.randomUUID(), owner.value(), bundle.value(),
-				FileNames.displayName(filename), length, 0, new SHA256Digest().getEncodedState(), null,
-				now.plus(properties.expireAfter()));
+		UUID id = UUID.randomUUID();
+		Multipart multipart;
 		try {
-			staging.create(session.id());
+			multipart = staging.create(id, length);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not create the staging file of an upload", ex);
+			throw new UncheckedIOException("Could not prepare the staging of an upload", ex);
 		}
-		sessions.insert(session, now);
+		UploadSession session = new UploadSession(id, owner.value(), bundle.value(), FileNames.displayName(filename),
+				length, 0, new SHA256Digest().getEncodedState(), null, now.plus(properties.expireAfter()), multipart);
+		try {
+			sessions.insert(session, now);
+		}
+		catch (RuntimeException ex) {
+			deleteStaged(session);
+			throw ex;
+		}
 		return status(session);
 	}
 
@@ -136,14 +141,17 @@ public class ResumableUploads {
 			throw new UploadException(409, "tus.busy");
 		}
 		inFlight.incrementAndGet();
-		try {
-			SHA256Digest digest = new SHA256Digest(session.sha256State());
-			long end = write(session, token, body, checksum, digest);
+		try (StagedWrite staged = staging.open(session);
+				PipelinedSha256 digest = new PipelinedSha256(session.sha256State())) {
+			long end = write(session, token, staged, body, checksum, digest);
 			bytesReceived.increment(end - offset);
 			if (end == session.length()) {
-				finish(session, token, digest);
+				finish(session, token, staged, digest);
 			}
 			return end;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not stage upload " + id, ex);
 		}
 		finally {
 			inFlight.decrementAndGet();
@@ -157,7 +165,7 @@ public class ResumableUploads {
 		if (!sessions.delete(session.id(), clock.instant())) {
 			throw new UploadException(409, "tus.busy");
 		}
-		deleteStaged(session.id());
+		deleteStaged(session);
 	}
 
 	/**
@@ -165,94 +173,97 @@ public class ResumableUploads {
 	 * the offset reaches the full length only together with the finished file, so that a client never sees a
 	 * complete upload whose file could not be added, and sends the tail again instead.
 	 */
-	private long write(UploadSession session, UUID token, InputStream body, Optional<Checksum> checksum,
-			SHA256Digest digest) {
+	private long write(UploadSession session, UUID token, StagedWrite staged, InputStream body,
+			Optional<Checksum> checksum, PipelinedSha256 digest) throws IOException {
 		MessageDigest chunkDigest = checksum.isPresent() ? sha256() : null;
-		long checkpointBytes = properties.checkpoint().toBytes();
 		Duration renewEvery = properties.lease().dividedBy(3);
 		long durable = session.offset();
 		long position = durable;
 		Instant renewed = clock.instant();
-		try (FileChannel channel = staging.appendAt(session.id(), durable)) {
-			byte[] buffer = new byte[BUFFER];
-			try {
-				int read;
-				while ((read = body.read(buffer)) != -1) {
-					if (position + read > session.length()) {
-						channel.truncate(durable);
-						throw new UploadException(413, "tus.length.exceeded", session.length());
+		try {
+			while (true) {
+				// Bytes are read into the digest's buffers, stored, and then handed over to be hashed meanwhile.
+				byte[] buffer = digest.buffer();
+				int read = body.read(buffer, 0, Math.min(buffer.length, staged.room()));
+				if (read == -1) {
+					digest.unused(buffer);
+					break;
+				}
+				if (position + read > session.length()) {
+					staged.discard();
+					throw new UploadException(413, "tus.length.exceeded", session.length());
+				}
+				Instant now = clock.instant();
+				if (Duration.between(renewed, now).compareTo(renewEvery) >= 0) {
+					// Never write after losing the lease: another request may own the upload by now.
+					if (!sessions.renew(session.id(), token, now.plus(properties.lease()))) {
+						throw new UploadException(409, "tus.busy");
 					}
-					Instant now = clock.instant();
-					if (Duration.between(renewed, now).compareTo(renewEvery) >= 0) {
-						// Never write after losing the lease: another request may own the file by now.
-						if (!sessions.renew(session.id(), token, now.plus(properties.lease()))) {
-							throw new UploadException(409, "tus.busy");
-						}
-						renewed = now;
-					}
-					channel.write(ByteBuffer.wrap(buffer, 0, read));
-					digest.update(buffer, 0, read);
-					if (chunkDigest != null) {
-						chunkDigest.update(buffer, 0, read);
-					}
-					position += read;
-					if (chunkDigest == null && position - durable >= checkpointBytes
-							&& position < session.length()) {
-						checkpoint(session, token, channel, position, digest);
-						durable = position;
-						renewed = clock.instant();
-					}
+					renewed = now;
+				}
+				staged.append(buffer, read);
+				if (chunkDigest != null) {
+					chunkDigest.update(buffer, 0, read);
+				}
+				digest.update(buffer, read);
+				position += read;
+				if (chunkDigest == null && position < session.length() && staged.checkpointDue(position - durable)) {
+					checkpoint(session, token, staged, position, digest);
+					durable = position;
+					renewed = clock.instant();
 				}
 			}
-			catch (IOException ex) {
-				// The client went away: keep what arrived unless the chunk had to be verified as a whole.
-				if (chunkDigest == null && position > durable && position < session.length()) {
-					checkpoint(session, token, channel, position, digest);
-				}
-				throw new UncheckedIOException("Upload " + session.id() + " was interrupted at " + position, ex);
-			}
-			if (chunkDigest != null && !MessageDigest.isEqual(chunkDigest.digest(), checksum.get().sha256())) {
-				channel.truncate(durable);
-				throw new UploadException(UploadException.CHECKSUM_MISMATCH, "tus.checksum.mismatch");
-			}
-			if (position > durable && position < session.length()) {
-				checkpoint(session, token, channel, position, digest);
-			}
-			return position;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write upload " + session.id(), ex);
+			// The client went away: keep what arrived unless the chunk had to be verified as a whole.
+			if (chunkDigest == null && position > durable && position < session.length()) {
+				checkpoint(session, token, staged, position, digest);
+			}
+			throw new UncheckedIOException("Upload " + session.id() + " was interrupted at " + position, ex);
 		}
+		if (chunkDigest != null && !MessageDigest.isEqual(chunkDigest.digest(), checksum.get().sha256())) {
+			staged.discard();
+			throw new UploadException(UploadException.CHECKSUM_MISMATCH, "tus.checksum.mismatch");
+		}
+		if (position > durable && position < session.length()) {
+			checkpoint(session, token, staged, position, digest);
+		}
+		return position;
 	}
 
-	private void checkpoint(UploadSession session, UUID token, FileChannel channel, long position,
-			SHA256Digest digest) throws IOException {
-		channel.force(false);
+	private void checkpoint(UploadSession session, UUID token, StagedWrite staged, long position,
+			PipelinedSha256 digest) throws IOException {
+		StagedWrite.Checkpoint recorded = staged.sync();
 		Instant now = clock.instant();
-		if (!sessions.checkpoint(session.id(), token, position, digest.getEncodedState(),
+		if (!sessions.checkpoint(session.id(), token, position, digest.encodedState(), recorded,
 				now.plus(properties.lease()), now.plus(properties.expireAfter()))) {
 			throw new UploadException(409, "tus.busy");
 		}
+		staged.synced();
 	}
 
-	private void finish(UploadSession session, UUID token, SHA256Digest digest) {
-		byte[] hash = new byte[digest.getDigestSize()];
-		new SHA256Digest(digest).doFinal(hash, 0);
-		// The blob store takes the staged file over (the filesystem store moves it): it is not copied again.
+	private void finish(UploadSession session, UUID token, StagedWrite staged, PipelinedSha256 digest)
+			throws IOException {
+		String sha256 = HexFormat.of().formatHex(digest.hash());
 		FileView file;
 		try {
 			file = media.addVerifiedFile(new AccountId(session.ownerId()), new BundleId(session.bundleId()),
-					session.filename(), staging.file(session.id()), session.length(), HexFormat.of().formatHex(hash));
+					session.filename(), staged.finished(sha256), session.length(), sha256);
 		}
 		catch (RuntimeException ex) {
-			if (!staging.exists(session.id())) {
+			if (staged.consumed()) {
 				// The store took the bytes and then refused them: nothing is left to resume from.
 				sessions.deleteHeld(session.id(), token);
 			}
 			throw ex;
 		}
-		sessions.complete(session.id(), token, file.id().value(), digest.getEncodedState());
-		deleteStaged(session.id());
+		sessions.complete(session.id(), token, file.id().value(), digest.encodedState());
+		try {
+			staging.completed(session);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not delete what was left staged of upload {}", session.id(), ex);
+		}
 		log.info("Upload {} of {} bytes became file {} of bundle {}", session.id(), session.length(),
 				file.id().value(), session.bundleId());
 	}
@@ -272,12 +283,12 @@ public class ResumableUploads {
 				session.completed() ? session.length() : session.offset(), session.expiresAt());
 	}
 
-	private void deleteStaged(UUID id) {
+	private void deleteStaged(UploadSession session) {
 		try {
-			staging.delete(id);
+			staging.delete(session);
 		}
-		catch (IOException ex) {
-			log.warn("Could not delete the staged bytes of upload {}", id, ex);
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not delete the staged bytes of upload {}", session.id(), ex);
 		}
 	}
 

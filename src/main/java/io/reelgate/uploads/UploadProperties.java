@@ -13,10 +13,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Resumable (tus) uploads.
  *
- * @param stagingDirectory where the bytes of unfinished uploads are kept until they are complete and verified
+ * @param stagingDirectory where the bytes of unfinished uploads are kept until they are complete and verified, when
+ * the store is the filesystem (with S3 they are staged in the bucket)
  * @param expireAfter how long an upload may sit without progress before it is abandoned and deleted
  * @param cleanupInterval how often abandoned uploads are looked for
- * @param checkpoint how many bytes are written between two durable checkpoints of an upload's offset
+ * @param checkpoint how many bytes are written between two durable checkpoints of an upload's offset in a staging
+ * file (with S3, each stored part is a checkpoint)
  * @param lease how long one request may hold an upload without writing; a crashed server's claim lapses after it
  * @param chunkSize how many bytes the browser uploader sends per request
  */

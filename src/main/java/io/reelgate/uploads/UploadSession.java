@@ -3,9 +3,16 @@ package io.reelgate.uploads;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One resumable upload as stored: who started it, for which bundle, and how far it durably got. */
+import io.reelgate.storage.MultipartBlobs.Multipart;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One resumable upload as stored: who started it, for which bundle, and how far it durably got.
+ *
+ * @param multipart the object-storage upload its bytes go to, or {@code null} when they are staged in a local file
+ */
 record UploadSession(UUID id, UUID ownerId, UUID bundleId, String filename, long length, long offset,
-		byte[] sha256State, UUID completedFile, Instant expiresAt) {
+		byte[] sha256State, UUID completedFile, Instant expiresAt, @Nullable Multipart multipart) {
 
 	boolean completed() {
 		return completedFile != null;

@@ -1,44 +1,73 @@
 package io.reelgate.uploads;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.reelgate.storage.MultipartBlobs.Multipart;
+import io.reelgate.storage.MultipartBlobs.Part;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The upload_sessions table. Every change is one statement, so no transaction is ever open while bytes move; the
- * lease columns make sure only one request at a time appends to an upload.
+ * The upload_sessions and upload_parts tables. Every change is one statement or one short transaction, so no
+ * transaction is ever open while bytes move; the lease columns make sure only one request at a time appends to an
+ * upload.
  */
 @Repository
 class UploadSessions {
 
 	private static final String COLUMNS = "id, owner_id, bundle_id, filename, upload_length, upload_offset, "
-			+ "sha256_state, completed_file, expires_at";
+			+ "sha256_state, completed_file, expires_at, blob_key, multipart_id, part_size";
 
 	private final JdbcClient jdbc;
 
-	UploadSessions(JdbcClient jdbc) {
+	private final TransactionTemplate transactions;
+
+	UploadSessions(JdbcClient jdbc, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 	}
 
 	void insert(UploadSession session, Instant now) {
-		jdbc.sql("INSERT INTO upload_sessions (" + COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		Multipart multipart = session.multipart();
+		jdbc.sql("INSERT INTO upload_sessions (" + COLUMNS + ", created_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(session.id(), session.ownerId(), session.bundleId(), session.filename(), session.length(),
-					session.offset(), session.sha256State(), session.completedFile(), ts(session.expiresAt()), ts(now))
+					session.offset(), session.sha256State(), session.completedFile(), ts(session.expiresAt()),
+					multipart == null ? null : multipart.key(), multipart == null ? null : multipart.uploadId(),
+					multipart == null ? null : multipart.partSize(), ts(now))
 			.update();
 	}
 
 	Optional<UploadSession> find(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM upload_sessions WHERE id = ?")
 			.param(id)
-			.query((rs, row) -> new UploadSession(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
-					rs.getObject("bundle_id", UUID.class), rs.getString("filename"), rs.getLong("upload_length"),
-					rs.getLong("upload_offset"), rs.getBytes("sha256_state"),
-					rs.getObject("completed_file", UUID.class), rs.getTimestamp("expires_at").toInstant()))
+			.query((rs, row) -> session(rs))
 			.optional();
+	}
+
+	/** The parts an object-staged upload has stored so far, in order. */
+	List<Part> parts(UUID id) {
+		return jdbc.sql("SELECT part_number, etag, size FROM upload_parts WHERE upload_id = ? ORDER BY part_number")
+			.param(id)
+			.query((rs, row) -> new Part(rs.getInt("part_number"), rs.getString("etag"), rs.getLong("size")))
+			.list();
+	}
+
+	/** The first bytes of an object-staged upload, recorded with its first part; empty before that. */
+	byte[] head(UUID id) {
+		byte[] head = jdbc.sql("SELECT head FROM upload_sessions WHERE id = ?").param(id)
+			.query((rs, row) -> rs.getBytes("head"))
+			.optional()
+			.orElse(null);
+		return head == null ? new byte[0] : head;
 	}
 
 	/** Takes the upload for one request if it is at {@code offset}, unfinished, and nobody else holds it. */
@@ -57,21 +86,38 @@ class UploadSessions {
 			.update() == 1;
 	}
 
-	/** Records bytes up to {@code offset} as durable, with the digest state after them. */
-	boolean checkpoint(UUID id, UUID token, long offset, byte[] sha256State, Instant leaseUntil, Instant expiresAt) {
-		return jdbc.sql("""
-				UPDATE upload_sessions SET upload_offset = ?, sha256_state = ?, lease_until = ?, expires_at = ?
-				WHERE id = ? AND lease_token = ?""")
-			.params(offset, sha256State, ts(leaseUntil), ts(expiresAt), id, token)
-			.update() == 1;
+	/**
+	 * Records bytes up to {@code offset} as durable, with the digest state after them and, for uploads staged in
+	 * object storage, the parts stored since the last checkpoint (and the head, with the first part): all or nothing.
+	 */
+	boolean checkpoint(UUID id, UUID token, long offset, byte[] sha256State, StagedWrite.Checkpoint staged,
+			Instant leaseUntil, Instant expiresAt) {
+		return Boolean.TRUE.equals(transactions.execute(status -> {
+			if (jdbc.sql("""
+					UPDATE upload_sessions SET upload_offset = ?, sha256_state = ?, lease_until = ?, expires_at = ?,
+					  head = coalesce(?, head)
+					WHERE id = ? AND lease_token = ?""")
+				.params(offset, sha256State, ts(leaseUntil), ts(expiresAt), staged.head(), id, token)
+				.update() != 1) {
+				return false;
+			}
+			for (Part part : staged.parts()) {
+				jdbc.sql("INSERT INTO upload_parts (upload_id, part_number, etag, size) VALUES (?, ?, ?, ?)")
+					.params(id, part.number(), part.etag(), part.size())
+					.update();
+			}
+			return true;
+		}));
 	}
 
 	/** The upload is a bundle file now: its offset reaches the full length only here. */
 	void complete(UUID id, UUID token, UUID fileId, byte[] sha256State) {
 		jdbc.sql("UPDATE upload_sessions SET completed_file = ?, upload_offset = upload_length, sha256_state = ?, "
-				+ "lease_token = NULL, lease_until = NULL WHERE id = ? AND lease_token = ?")
+				+ "lease_token = NULL, lease_until = NULL, multipart_id = NULL, head = NULL "
+				+ "WHERE id = ? AND lease_token = ?")
 			.params(fileId, sha256State, id, token)
 			.update();
+		jdbc.sql("DELETE FROM upload_parts WHERE upload_id = ?").param(id).update();
 	}
 
 	void release(UUID id, UUID token) {
@@ -85,7 +131,7 @@ class UploadSessions {
 		jdbc.sql("DELETE FROM upload_sessions WHERE id = ? AND lease_token = ?").params(id, token).update();
 	}
 
-		/** Deletes the row unless a request is writing to it right now. */
+	/** Deletes the row unless a request is writing to it right now. */
 	boolean delete(UUID id, Instant now) {
 		return jdbc.sql("DELETE FROM upload_sessions WHERE id = ? AND (lease_token IS NULL OR lease_until < ?)")
 			.params(id, ts(now))
@@ -106,6 +152,16 @@ class UploadSessions {
 			.params(ts(now), limit)
 			.query(UUID.class)
 			.list();
+	}
+
+	private static UploadSession session(ResultSet rs) throws SQLException {
+		String uploadId = rs.getString("multipart_id");
+		@Nullable Multipart multipart = uploadId == null ? null
+				: new Multipart(rs.getString("blob_key"), uploadId, rs.getLong("part_size"));
+		return new UploadSession(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
+				rs.getObject("bundle_id", UUID.class), rs.getString("filename"), rs.getLong("upload_length"),
+				rs.getLong("upload_offset"), rs.getBytes("sha256_state"), rs.getObject("completed_file", UUID.class),
+				rs.getTimestamp("expires_at").toInstant(), multipart);
 	}
 
 	private static java.sql.Timestamp ts(Instant instant) {

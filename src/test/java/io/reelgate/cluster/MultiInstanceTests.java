@@ -28,6 +28,7 @@ import io.reelgate.catalog.CatalogService;
 import io.reelgate.checkout.Sellers;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
+import io.reelgate.support.S3Server;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
 import io.reelgate.support.StripeWebhooks;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,20 +53,21 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances of the application in one JVM, on their own ports, sharing one PostgreSQL server and one storage
- * directory and nothing else, as behind a load balancer. Whatever one instance did, the other must see.
+ * Two instances of the application in one JVM, on their own ports, sharing one PostgreSQL server and one S3 bucket
+ * (S3Proxy) and nothing else, as behind a load balancer: each has its own local directories. Whatever one instance
+ * did, the other must see.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiInstanceTests {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-	private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
-
 	@TempDir
-	static Path files;
+	static Path local;
 
 	private EmbeddedPostgres postgres;
+
+	private S3Server s3;
+
+	private String bucket;
 
 	private ConfigurableApplicationContext a;
 
@@ -75,8 +78,10 @@ class MultiInstanceTests {
 	@BeforeAll
 	void startTwoInstances() throws Exception {
 		postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-		a = instance();
-		b = instance();
+		s3 = S3Server.start();
+		bucket = s3.newBucket();
+		a = instance("a");
+		b = instance("b");
 	}
 
 	@AfterAll
@@ -89,6 +94,9 @@ class MultiInstanceTests {
 		}
 		if (postgres != null) {
 			postgres.close();
+		}
+		if (s3 != null) {
+			s3.close();
 		}
 	}
 
@@ -110,9 +118,11 @@ class MultiInstanceTests {
 		String bundleId = editor.substring(editor.lastIndexOf('/') + 1);
 		String token = Browser.csrfMeta(creator.get(b, "/studio/bundles/" + bundleId).body());
 		// Text, so the type detected from the bytes is on the allow-list; random bytes would rightly be refused.
-		byte[] film = "A frame of a film shot across two instances.\n".repeat(70_000)
+		// About 12 MB: three parts of 5 MiB, 5 MiB and the rest.
+		byte[] film = "A frame of a film shot across two instances.\n".repeat(270_000)
 			.getBytes(StandardCharsets.UTF_8);
-		int half = film.length / 2;
+		int first = 7_000_000;
+		int second = 9_000_000;
 
 		HttpResponse<String> created = creator.send(a, HttpRequest.newBuilder(Browser.url(a, "/studio/uploads"))
 			.header("Tus-Resumable", "1.0.0")
@@ -123,17 +133,41 @@ class MultiInstanceTests {
 		assertThat(created.statusCode()).isEqualTo(201);
 		String upload = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
 
-		assertThat(creator.send(a, patch(a, upload, token, 0, Arrays.copyOfRange(film, 0, half))).statusCode())
+		// A stores part 1 and keeps the 1.7 MB after it as a tail object, which B must read back first.
+		assertThat(creator.send(a, patch(a, upload, token, 0, Arrays.copyOfRange(film, 0, first))).statusCode())
 			.isEqualTo(204);
-		HttpResponse<String> status = creator.send(b, HttpRequest.newBuilder(Browser.url(b, upload))
-			.header("Tus-Resumable", "1.0.0").method("HEAD", HttpRequest.BodyPublishers.noBody()));
-		assertThat(status.headers().firstValue("Upload-Offset")).contains(String.valueOf(half));
-		assertThat(creator.send(b, patch(b, upload, token, half, Arrays.copyOfRange(film, half, film.length)))
+		assertThat(offset(creator, b, upload)).isEqualTo(first);
+		assertThat(creator.send(b, patch(b, upload, token, first, Arrays.copyOfRange(film, first, second)))
+			.statusCode()).isEqualTo(204);
+		assertThat(offset(creator, a, upload)).isEqualTo(second);
+		assertThat(creator.send(a, patch(a, upload, token, second, Arrays.copyOfRange(film, second, film.length)))
 			.statusCode()).isEqualTo(204);
 
-		assertThat(jdbc().sql("select sha256 from bundle_files where bundle_id = ?::uuid").param(bundleId)
-			.query(String.class).single()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(film)));
+		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(film));
+		Map<String, Object> file = jdbc().sql("select sha256, storage_key from bundle_files where bundle_id = ?::uuid")
+			.param(bundleId)
+			.query()
+			.singleRow();
+		assertThat(file.get("sha256")).isEqualTo(sha256);
+		try (S3Client admin = s3.client()) {
+			byte[] stored = admin.getObjectAsBytes(get -> get.bucket(bucket).key((String) file.get("storage_key")))
+				.asByteArray();
+			assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored)))
+				.isEqualTo(sha256);
+			assertThat(admin.listMultipartUploads(list -> list.bucket(bucket)).uploads()).isEmpty();
+			assertThat(admin.listObjectsV2(list -> list.bucket(bucket).prefix("staging/")).contents()).isEmpty();
+		}
+		for (String instance : new String[] { "a", "b" }) {
+			assertThat(local.resolve(instance).resolve("uploads")).as("nothing staged on local disks")
+				.doesNotExist();
+		}
+	}
+
+	private static long offset(Browser browser, ConfigurableApplicationContext instance, String upload)
+			throws Exception {
+		HttpResponse<String> status = browser.send(instance, HttpRequest.newBuilder(Browser.url(instance, upload))
+			.header("Tus-Resumable", "1.0.0").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+		return Long.parseLong(status.headers().firstValue("Upload-Offset").orElseThrow());
 	}
 
 	@Test
@@ -194,17 +228,27 @@ class MultiInstanceTests {
 		assertThat(orderStatus(orderId)).isEqualTo("PAID");
 	}
 
-	private ConfigurableApplicationContext instance() {
-		Map<String, String> properties = Map.of(
-				"spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-				"spring.datasource.username", "postgres",
-				"server.port", "0",
-				"reelgate.storage.filesystem-root", files.toString(),
-				"reelgate.stripe.secret-key", "sk_test_cluster",
-				"reelgate.stripe.webhook-secret", StripeIntegrationTest.WEBHOOK_SECRET,
-				"reelgate.stripe.api-base", stripe.baseUrl(),
-				"reelgate.stripe.reconcile-after", "0s",
-				"reelgate.stripe.reconcile-interval", "1h");
+	private ConfigurableApplicationContext instance(String name) {
+		Map<String, String> properties = Map.ofEntries(
+				Map.entry("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres")),
+				Map.entry("spring.datasource.username", "postgres"),
+				Map.entry("server.port", "0"),
+				Map.entry("reelgate.storage.type", "s3"),
+				Map.entry("reelgate.storage.s3.bucket", bucket),
+				Map.entry("reelgate.storage.s3.endpoint", s3.endpoint().toString()),
+				Map.entry("reelgate.storage.s3.path-style", "true"),
+				Map.entry("reelgate.storage.s3.access-key-id", S3Server.ACCESS_KEY),
+				Map.entry("reelgate.storage.s3.secret-access-key", S3Server.SECRET_KEY),
+				// Local to each instance, as on two machines; with S3 storage uploads never use it.
+				Map.entry("reelgate.uploads.staging-directory", local.resolve(name).resolve("uploads").toString()),
+				Map.entry("reelgate.downloads.links.secret", "a-link-secret-shared-by-both-instances-0123"),
+				Map.entry("reelgate.catalog.max-file-size", "64MB"),
+				Map.entry("reelgate.catalog.storage-quota", "1GB"),
+				Map.entry("reelgate.stripe.secret-key", "sk_test_cluster"),
+				Map.entry("reelgate.stripe.webhook-secret", StripeIntegrationTest.WEBHOOK_SECRET),
+				Map.entry("reelgate.stripe.api-base", stripe.baseUrl()),
+				Map.entry("reelgate.stripe.reconcile-after", "0s"),
+				Map.entry("reelgate.stripe.reconcile-interval", "1h"));
 		// As command-line arguments: they override application.yml, where builder defaults would not.
 		return new SpringApplicationBuilder(ReelgateApplication.class).profiles("test")
 			.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
@@ -252,73 +296,13 @@ class MultiInstanceTests {
 		return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static int port(ConfigurableApplicationContext instance) {
-		return Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
-	}
-
 	private static int postWebhook(ConfigurableApplicationContext instance, String payload, String signature)
 			throws Exception {
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(instance)
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + Browser.port(instance)
 				+ "/stripe/webhook"))
 			.header("Content-Type", "application/json")
 			.header("Stripe-Signature", signature)
 			.POST(HttpRequest.BodyPublishers.ofString(payload))
 			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-	}
-
-	/** A person's browser: one cookie jar, whichever instance the load balancer picks. */
-	private final class Browser {
-
-		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		HttpResponse<String> get(ConfigurableApplicationContext instance, String path) throws Exception {
-			return http.send(HttpRequest.newBuilder(url(instance, path)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-
-		void signUp(ConfigurableApplicationContext instance, String type) throws Exception {
-			String email = Fixtures.unique("cluster") + "@example.test";
-			HttpResponse<String> response = form(instance, "/signup", csrf(get(instance, "/signup").body()),
-					Map.of("email", email, "displayName", "Cluster", "password", "a-long-enough-password",
-							"accountType", type));
-			assertThat(response.statusCode()).isEqualTo(302);
-			// As if the verification link had been followed; the link itself is tested in the accounts module.
-			jdbc().sql("update accounts set email_verified_at = now() where email = ?").param(email).update();
-		}
-
-		HttpResponse<String> checkout(ConfigurableApplicationContext instance, BundleId bundle) throws Exception {
-			return form(instance, "/checkout/" + bundle, csrf(get(instance, "/bundles/" + bundle).body()), Map.of());
-		}
-
-		HttpResponse<String> send(ConfigurableApplicationContext instance, HttpRequest.Builder request) throws Exception {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		HttpResponse<String> form(ConfigurableApplicationContext instance, String path, String csrf,
-				Map<String, String> fields) throws Exception {
-			String body = fields.entrySet().stream()
-				.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&", "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&", ""));
-			return http.send(HttpRequest.newBuilder(url(instance, path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		static String csrfMeta(String html) {
-			Matcher matcher = CSRF_META.matcher(html);
-			assertThat(matcher.find()).as("a CSRF meta tag on the page").isTrue();
-			return matcher.group(1);
-		}
-
-		static String csrf(String html) {
-			Matcher matcher = CSRF.matcher(html);
-			assertThat(matcher.find()).as("a CSRF token on the page").isTrue();
-			return matcher.group(1);
-		}
-
-		static URI url(ConfigurableApplicationContext instance, String path) {
-			return URI.create("http://localhost:" + port(instance) + path);
-		}
 	}
 }

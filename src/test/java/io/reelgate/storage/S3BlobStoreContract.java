@@ -110,6 +110,55 @@ abstract class S3BlobStoreContract {
 	}
 
 	@Test
+	void aBlobWrittenInPartsOverManyRequestsAppearsOnlyWhenCompletedAndScratchObjectsCanGo() throws IOException {
+		MultipartBlobs store = (MultipartBlobs) store();
+		byte[] content = random(11 * MIB, 5);
+		java.util.UUID upload = java.util.UUID.randomUUID();
+		MultipartBlobs.Multipart multipart = store.start(content.length);
+		assertThat(multipart.partSize()).isEqualTo(5L * MIB);
+
+		byte[] part = java.util.Arrays.copyOfRange(content, 0, 5 * MIB);
+		String etag1 = store.uploadPart(multipart, 1, random(5 * MIB, 6), 5 * MIB);
+		// A part stored again (a request that never recorded it) replaces the first attempt.
+		etag1 = store.uploadPart(multipart, 1, part, part.length);
+		String etag2 = store.uploadPart(multipart, 2, java.util.Arrays.copyOfRange(content, 5 * MIB, 10 * MIB), 5 * MIB);
+		store.putScratch(upload, 10L * MIB + 10, content, 10);
+		try (InputStream in = store.openScratch(upload, 10L * MIB + 10)) {
+			assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOf(content, 10));
+		}
+		assertThat(admin().listObjectsV2(list -> list.bucket(bucket).prefix("films/" + multipart.key())).contents())
+			.as("nothing visible before completion").isEmpty();
+		byte[] last = java.util.Arrays.copyOfRange(content, 10 * MIB, content.length);
+		String etag3 = store.uploadPart(multipart, 3, last, last.length);
+
+		StoredBlob blob = store.complete(multipart, java.util.List.of(new MultipartBlobs.Part(1, etag1, 5L * MIB),
+				new MultipartBlobs.Part(2, etag2, 5L * MIB), new MultipartBlobs.Part(3, etag3, last.length)),
+				sha256(content));
+		store.deleteAllScratch(upload);
+
+		assertThat(blob.key()).isEqualTo(multipart.key());
+		assertThat(blob.size()).isEqualTo(content.length);
+		try (InputStream in = ((BlobStore) store).open(blob.key(), 0)) {
+			assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(content));
+		}
+		assertThat(admin().listObjectsV2(list -> list.bucket(bucket).prefix("films/staging/")).contents()).isEmpty();
+		assertThat(admin().listMultipartUploads(list -> list.bucket(bucket)).uploads()).isEmpty();
+	}
+
+	@Test
+	void anAbortedMultipartUploadLeavesNothing() throws IOException {
+		MultipartBlobs store = (MultipartBlobs) store();
+		MultipartBlobs.Multipart multipart = store.start(20L * MIB);
+		store.uploadPart(multipart, 1, random(5 * MIB, 8), 5 * MIB);
+
+		store.abort(multipart);
+		store.abort(multipart);
+
+		assertThat(admin().listMultipartUploads(list -> list.bucket(bucket)).uploads()).isEmpty();
+		assertThat(admin().listObjectsV2(list -> list.bucket(bucket)).contents()).isEmpty();
+	}
+
+	@Test
 	void aReadStoppedEarlyDoesNotHangOrBreakTheNextRead() throws IOException {
 		BlobStore store = store();
 		byte[] content = random(6 * MIB, 3);

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import io.reelgate.storage.BlobDownload;
 import io.reelgate.storage.BlobStore;
 import io.reelgate.storage.BlobTooLargeException;
+import io.reelgate.storage.MultipartBlobs;
 import io.reelgate.storage.PresignedUrls;
 import io.reelgate.storage.StoredBlob;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,8 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -41,8 +44,11 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * ones a multipart upload whose part size is scaled to the caller's limit so that S3's 10,000 parts always cover it
  * (never below S3's minimum of 5 MiB). One part at a time is held in memory. An object appears under its key only
  * when the upload completes; a failed or oversized upload is aborted, so no half object is ever visible.
+ * <p>
+ * Resumable uploads write blobs part by part across requests ({@link MultipartBlobs}); the bytes of such an upload
+ * that do not fill a part yet wait in scratch objects under {@code staging/<upload id>/}.
  */
-public class S3BlobStore implements BlobStore, PresignedUrls, AutoCloseable {
+public class S3BlobStore implements BlobStore, PresignedUrls, MultipartBlobs, AutoCloseable {
 
 	/** S3's smallest part (except the last). */
 	public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
@@ -174,6 +180,123 @@ public class S3BlobStore implements BlobStore, PresignedUrls, AutoCloseable {
 			log.warn("Could not abort multipart upload {} of {}; a bucket lifecycle rule for incomplete uploads "
 					+ "will remove its parts", uploadId, objectKey, ex);
 		}
+	}
+
+	@Override
+	public Multipart start(long length) throws IOException {
+		String key = newKey();
+		try {
+			String uploadId = client.createMultipartUpload(create -> create.bucket(bucket).key(objectKey(key)))
+				.uploadId();
+			return new Multipart(key, uploadId, partSizeFor(length));
+		}
+		catch (SdkException ex) {
+			throw new IOException("Could not start a multipart upload of blob " + key, ex);
+		}
+	}
+
+	@Override
+	public String uploadPart(Multipart upload, int number, byte[] bytes, int length) throws IOException {
+		try {
+			return client.uploadPart(part -> part.bucket(bucket).key(objectKey(upload.key()))
+				.uploadId(upload.uploadId()).partNumber(number).contentLength((long) length), body(bytes, length))
+				.eTag();
+		}
+		catch (SdkException ex) {
+			throw new IOException("Could not store part " + number + " of blob " + upload.key(), ex);
+		}
+	}
+
+	@Override
+	public StoredBlob complete(Multipart upload, List<Part> parts, String sha256) throws IOException {
+		String objectKey = objectKey(upload.key());
+		long size = parts.stream().mapToLong(Part::size).sum();
+		try {
+			client.completeMultipartUpload(complete -> complete.bucket(bucket).key(objectKey)
+				.uploadId(upload.uploadId())
+				.multipartUpload(CompletedMultipartUpload.builder()
+					.parts(parts.stream()
+						.map(part -> CompletedPart.builder().partNumber(part.number()).eTag(part.etag()).build())
+						.toList())
+					.build()));
+			long stored = client.headObject(head -> head.bucket(bucket).key(objectKey)).contentLength();
+			if (stored != size) {
+				delete(upload.key());
+				throw new IOException("Blob " + upload.key() + " was completed with " + stored + " bytes, not " + size);
+			}
+			return new StoredBlob(upload.key(), size, sha256);
+		}
+		catch (SdkException ex) {
+			throw new IOException("Could not complete blob " + upload.key(), ex);
+		}
+	}
+
+	@Override
+	public void abort(Multipart upload) throws IOException {
+		try {
+			client.abortMultipartUpload(abort -> abort.bucket(bucket).key(objectKey(upload.key()))
+				.uploadId(upload.uploadId()));
+		}
+		catch (NoSuchUploadException ex) {
+			// Completed or aborted before: nothing is left.
+		}
+		catch (SdkException ex) {
+			throw new IOException("Could not abort the multipart upload of blob " + upload.key(), ex);
+		}
+	}
+
+	@Override
+	public void putScratch(UUID upload, long offset, byte[] bytes, int length) throws IOException {
+		try {
+			client.putObject(put -> put.bucket(bucket).key(scratchKey(upload, offset)).contentLength((long) length),
+					body(bytes, length));
+		}
+		catch (SdkException ex) {
+			throw new IOException("Could not keep the tail of upload " + upload, ex);
+		}
+	}
+
+	@Override
+	public InputStream openScratch(UUID upload, long offset) throws IOException {
+		try {
+			return new Body(client.getObject(get -> get.bucket(bucket).key(scratchKey(upload, offset))));
+		}
+		catch (NoSuchKeyException ex) {
+			throw new NoSuchFileException(scratchKey(upload, offset));
+		}
+		catch (SdkException ex) {
+			throw new IOException("Could not read the tail of upload " + upload, ex);
+		}
+	}
+
+	@Override
+	public void deleteScratch(UUID upload, long offset) throws IOException {
+		try {
+			client.deleteObject(delete -> delete.bucket(bucket).key(scratchKey(upload, offset)));
+		}
+		catch (SdkException ex) {
+			throw new IOException("Could not delete the tail of upload " + upload, ex);
+		}
+	}
+
+	@Override
+	public void deleteAllScratch(UUID upload) throws IOException {
+		String prefix = keyPrefix + "staging/" + upload + "/";
+		try {
+			for (S3Object object : client.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(prefix)).contents()) {
+				client.deleteObject(delete -> delete.bucket(bucket).key(object.key()));
+			}
+		}
+		catch (SdkException ex) {
+			throw new IOException("Could not delete the tails of upload " + upload, ex);
+		}
+	}
+
+	private String scratchKey(UUID upload, long offset) {
+		if (offset < 0) {
+			throw new IllegalArgumentException("Negative offset " + offset);
+		}
+		return keyPrefix + "staging/" + upload + "/" + offset;
 	}
 
 	@Override
