@@ -209,9 +209,9 @@ class Bundle {
 		return file.view().storageKey();
 	}
 
-	void offerAsPreview(BundleFileId fileId, boolean offered) {
+	void unlockFile(BundleFileId fileId, boolean unlocked) {
 		files.stream().filter(f -> f.id().equals(fileId)).findFirst().orElseThrow(BundleNotFoundException::new)
-			.offerAsPreview(offered);
+			.unlock(unlocked);
 	}
 
 	/** Sets a new cover and returns the key of the one it replaces, if any, for deletion. */

@@ -37,7 +37,8 @@ class BundleFile {
 
 	private Instant createdAt;
 
-	private boolean preview;
+	/** Free to everyone who may see the bundle; the other files stay behind its gate. */
+	private boolean unlocked;
 
 	protected BundleFile() {
 	}
@@ -58,12 +59,9 @@ class BundleFile {
 		return new BundleFileId(id);
 	}
 
-	/** Offers the file to everyone as a free preview, or stops; only media a browser can play may be previews. */
-	void offerAsPreview(boolean offered) {
-		if (offered && !view().playable()) {
-			throw new CatalogException("file.preview.notPlayable");
-		}
-		this.preview = offered;
+	/** Unlocks the file for everyone, or puts it back behind the gate. Any type may be unlocked. */
+	void unlock(boolean unlocked) {
+		this.unlocked = unlocked;
 	}
 
 	Bundle bundle() {
@@ -76,6 +74,6 @@ class BundleFile {
 
 	FileView view() {
 		return new FileView(id(), bundle.id(), displayName, contentType, sizeBytes, sha256, storageKey, createdAt,
-				preview);
+				unlocked);
 	}
 }

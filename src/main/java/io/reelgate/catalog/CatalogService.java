@@ -62,9 +62,9 @@ public class CatalogService {
 		}
 	}
 
-	/** Marks a video or audio file as a free preview anyone may stream from the bundle page, or unmarks it. */
-	public void offerAsPreview(AccountId owner, BundleId id, BundleFileId fileId, boolean offered) {
-		owned(owner, id).offerAsPreview(fileId, offered);
+	/** Unlocks a file for anyone to download (and stream, if it plays) from the bundle page, or locks it again. */
+	public void unlockFile(AccountId owner, BundleId id, BundleFileId fileId, boolean unlocked) {
+		owned(owner, id).unlockFile(fileId, unlocked);
 	}
 
 	public void publish(AccountId owner, BundleId id) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleDetails;
+import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.Viewer;
 import io.reelgate.catalog.CoverView;
@@ -12,6 +13,7 @@ import io.reelgate.library.Library;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.storage.BlobDownload;
+import io.reelgate.storage.BlobSender;
 import io.reelgate.storage.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,10 +38,13 @@ class BundlePageController {
 
 	private final BlobStore store;
 
-	BundlePageController(Catalog catalog, Library library, BlobStore store) {
+	private final BlobSender sender;
+
+	BundlePageController(Catalog catalog, Library library, BlobStore store, BlobSender sender) {
 		this.catalog = catalog;
 		this.library = library;
 		this.store = store;
+		this.sender = sender;
 	}
 
 	@GetMapping("/bundles/{id}")
@@ -65,18 +70,34 @@ class BundlePageController {
 	}
 
 	/**
-	 * A free preview (trailer), streamed to anyone who may see the bundle, with ranges so a player can seek. Only
-	 * video and audio can be previews (the catalog checks the type detected from the bytes), so serving it inline is
-	 * safe; it stays out of shared caches because the bundle may be hidden at any time.
+	 * An unlocked video or audio file (a trailer), streamed to anyone who may see the bundle, with ranges so a player
+	 * can seek. Only media types detected from the bytes play here (other unlocked files only download), so serving
+	 * it inline is safe; it stays out of shared caches because the bundle may be hidden at any time. The path is the
+	 * one free previews had before every file type could be unlocked, so links shared then still play.
 	 */
 	@GetMapping("/bundles/{id}/previews/{fileId}")
-	void preview(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
+	void stream(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
 			@PathVariable BundleFileId fileId, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		FileView file = catalog.preview(id, fileId, viewer(me));
-		new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(), file.contentType(),
-				file.name(), false, "private, max-age=300")
-			.respond(request, response, store);
+		FileView file = catalog.unlockedFile(id, fileId, viewer(me));
+		if (!file.playable()) {
+			throw new BundleNotFoundException();
+		}
+		send(file, false, request, response);
+	}
+
+	/** Any unlocked file as a download (an attachment, whatever its type), for anyone who may see the bundle. */
+	@GetMapping("/bundles/{id}/unlocked/{fileId}")
+	void download(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		send(catalog.unlockedFile(id, fileId, viewer(me)), true, request, response);
+	}
+
+	private void send(FileView file, boolean attachment, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		sender.send(new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(),
+				file.contentType(), file.name(), attachment, "private, max-age=300"), request, response);
 	}
 
 	private static Viewer viewer(@Nullable AccountPrincipal me) {

@@ -8,7 +8,9 @@ import java.util.stream.Stream;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountStatus;
+import io.reelgate.catalog.CatalogService;
 import io.reelgate.moderation.ModerationService;
+import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
@@ -62,6 +64,9 @@ class AccessControlMatrixTests {
 	@Autowired
 	ModerationService moderation;
 
+	@Autowired
+	CatalogService catalogService;
+
 	private final Map<Visitor, AccountPrincipal> accounts = new EnumMap<>(Visitor.class);
 
 	private BundleId published;
@@ -71,6 +76,12 @@ class AccessControlMatrixTests {
 	private String draftFile;
 
 	private String publishedFile;
+
+	private BundleId free;
+
+	private String unlockedFile;
+
+	private String unlockedDraftFile;
 
 	private String order;
 
@@ -92,8 +103,10 @@ class AccessControlMatrixTests {
 
 		draft = fixtures.draft(creator, Fixtures.unique("Draft"), "draft".getBytes());
 		draftFile = fixtures.addFile(creator, draft, "notes.txt", "notes".getBytes()).id().toString();
-		BundleId free = fixtures.draft(creator, Fixtures.unique("Free"), "free".getBytes());
+		free = fixtures.draft(creator, Fixtures.unique("Free"), "free".getBytes());
 		publishedFile = fixtures.addFile(creator, free, "extras.txt", "extras".getBytes()).id().toString();
+		unlockedFile = unlocked(creator, free, "poster.txt");
+		unlockedDraftFile = unlocked(creator, draft, "press.txt");
 		fixtures.publish(creator, free);
 		published = fixtures.published(creator, Fixtures.unique("Paid"), "paid".getBytes(), "5.00", "USD");
 
@@ -103,6 +116,15 @@ class AccessControlMatrixTests {
 			.andReturn().getResponse().getRedirectedUrl();
 		assertThat(payAt).startsWith("/checkout/simulated/");
 		order = payAt.substring("/checkout/simulated/".length());
+	}
+
+	private String unlocked(AccountPrincipal creator, BundleId bundle, String name) {
+		BundleFileId file = fixtures.addFile(creator, bundle, name, name.getBytes()).id();
+		fixtures.as(creator, () -> {
+			catalogService.unlockFile(creator.accountId(), bundle, file, true);
+			return null;
+		});
+		return file.toString();
 	}
 
 	@TestFactory
@@ -135,8 +157,11 @@ class AccessControlMatrixTests {
 		page("/admin/accounts", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/reports", LOGIN, 403, 403, 403, 403, 200);
 		page("/bundles/" + published + "/report", 200, 200, 200, 200, 200, 200);
-		// Only files the creator marked as free previews stream from the bundle page; the rest stay behind the gate.
+		// Only files the creator unlocked stream or download from the bundle page; the rest stay behind the gate.
 		page("/bundles/" + published + "/previews/" + publishedFile, 404, 404, 404, 404, 404, 404);
+		page("/bundles/" + free + "/unlocked/" + publishedFile, 404, 404, 404, 404, 404, 404);
+		page("/bundles/" + free + "/unlocked/" + unlockedFile, 200, 200, 200, 200, 200, 200);
+		page("/bundles/" + draft + "/unlocked/" + unlockedDraftFile, 404, 404, 404, 200, 404, 200);
 		page("/bundles/" + draft + "/report", 404, 404, 404, 404, 404, 404);
 
 		change("/checkout/" + published, LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
@@ -150,7 +175,7 @@ class AccessControlMatrixTests {
 		change("/studio/bundles/" + draft + "/files", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/cover", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/delete", LOGIN, 403, 403, SKIP, 404, 403);
-		change("/studio/bundles/" + draft + "/files/" + draftFile + "/preview", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/files/" + draftFile + "/unlocked", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/publish", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + published + "/unpublish", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/sales/" + order + "/refund", LOGIN, 403, 403, SKIP, 404, 403);

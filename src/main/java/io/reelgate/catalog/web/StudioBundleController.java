@@ -135,12 +135,12 @@ class StudioBundleController {
 		return redirectToEditor(id);
 	}
 
-	@PostMapping("/{id}/files/{fileId}/preview")
-	String offerAsPreview(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
-			@PathVariable BundleFileId fileId, @RequestParam(name = "offered", defaultValue = "false") boolean offered,
-			RedirectAttributes redirect) {
-		catalogService.offerAsPreview(me.accountId(), id, fileId, offered);
-		redirect.addFlashAttribute("success", offered ? "file.preview.on" : "file.preview.off");
+	@PostMapping("/{id}/files/{fileId}/unlocked")
+	String unlockFile(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId,
+			@RequestParam(name = "unlocked", defaultValue = "false") boolean unlocked, RedirectAttributes redirect) {
+		catalogService.unlockFile(me.accountId(), id, fileId, unlocked);
+		redirect.addFlashAttribute("success", unlocked ? "file.unlocked.on" : "file.unlocked.off");
 		return redirectToEditor(id);
 	}
 
