@@ -57,6 +57,9 @@ class Bundle {
 
 	private @Nullable Currency priceCurrency;
 
+	/** For pay what you want, the amount the page proposes; {@code priceMinor} is then the minimum. */
+	private @Nullable Long suggestedMinor;
+
 	private @Nullable String coverKey;
 
 	private @Nullable String coverContentType;
@@ -128,6 +131,7 @@ class Bundle {
 		this.gate = Gate.FREE;
 		this.priceMinor = null;
 		this.priceCurrency = null;
+		this.suggestedMinor = null;
 	}
 
 	void charge(Money price) {
@@ -137,11 +141,32 @@ class Bundle {
 		this.gate = Gate.PAID;
 		this.priceMinor = price.minor();
 		this.priceCurrency = price.currency();
+		this.suggestedMinor = null;
 	}
 
+	/** Lets viewers choose what they pay, at least {@code minimum} (which may be zero); the page proposes {@code suggested}. */
+	void payWhatYouWant(Money minimum, Money suggested) {
+		if (!minimum.currency().equals(suggested.currency())) {
+			throw new IllegalArgumentException("Minimum and suggested price in different currencies");
+		}
+		if (suggested.minor() < minimum.minor()) {
+			throw new CatalogException("gate.pwyw.suggestedBelowMinimum");
+		}
+		this.gate = Gate.PWYW;
+		this.priceMinor = minimum.minor();
+		this.priceCurrency = minimum.currency();
+		this.suggestedMinor = suggested.minor();
+	}
+
+	/** The fixed price, or for pay what you want the minimum; empty when free. */
 	Optional<Money> price() {
 		return priceMinor == null || priceCurrency == null ? Optional.empty()
 				: Optional.of(new Money(priceMinor, priceCurrency));
+	}
+
+	Optional<Money> suggestedPrice() {
+		return suggestedMinor == null || priceCurrency == null ? Optional.empty()
+				: Optional.of(new Money(suggestedMinor, priceCurrency));
 	}
 
 	void publish(Instant now) {
@@ -243,7 +268,7 @@ class Bundle {
 
 	BundleSummary summary() {
 		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price().orElse(null),
-				coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt, publishedAt,
+				suggestedPrice().orElse(null), coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt, publishedAt,
 				ownerWithdrawnAt != null);
 	}
 

@@ -7,9 +7,12 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
 import org.jspecify.annotations.Nullable;
 
-/** A bundle as lists show it: storefront, dashboard, moderation. {@code price} is null for free bundles. */
+/**
+ * A bundle as lists show it: storefront, dashboard, moderation. {@code price} is null for free bundles and the
+ * minimum for pay what you want, whose {@code suggestedPrice} is what the page proposes (null for other gates).
+ */
 public record BundleSummary(BundleId id, AccountId creatorId, String creatorName, String title, String summary,
-		Gate gate, @Nullable Money price, boolean hasCover, BundleStatus status, @Nullable String hiddenReason,
+		Gate gate, @Nullable Money price, @Nullable Money suggestedPrice, boolean hasCover, BundleStatus status, @Nullable String hiddenReason,
 		Instant createdAt, @Nullable Instant publishedAt, boolean creatorWithdrawn) {
 
 	public boolean isHidden() {
@@ -22,6 +25,10 @@ public record BundleSummary(BundleId id, AccountId creatorId, String creatorName
 
 	public boolean isFree() {
 		return gate == Gate.FREE;
+	}
+
+	public boolean isPayWhatYouWant() {
+		return gate == Gate.PWYW;
 	}
 
 	/**

@@ -62,6 +62,18 @@ public class CatalogService {
 		}
 	}
 
+	/**
+	 * Sets a pay-what-you-want gate: {@code minimum} may be zero (then choosing nothing is a free unlock), otherwise
+	 * it and {@code suggested} obey {@link PriceRules}, and the suggestion is at least the minimum.
+	 */
+	public void payWhatYouWant(AccountId owner, BundleId id, String minimum, String suggested, String currency) {
+		Bundle bundle = owned(owner, id);
+		bundle.payWhatYouWant(priceRules.minimum(minimum, currency), priceRules.price(suggested, currency));
+		if (bundle.isPublic()) {
+			assertMaySell(bundle);
+		}
+	}
+
 	/** Unlocks a file for anyone to download (and stream, if it plays) from the bundle page, or locks it again. */
 	public void unlockFile(AccountId owner, BundleId id, BundleFileId fileId, boolean unlocked) {
 		owned(owner, id).unlockFile(fileId, unlocked);
@@ -77,7 +89,7 @@ public class CatalogService {
 	}
 
 	private void assertMaySell(Bundle bundle) {
-		if (bundle.summary().gate() == Gate.PAID && !eligibility.maySellPaid(bundle.owner())) {
+		if (bundle.summary().gate() != Gate.FREE && !eligibility.maySellPaid(bundle.owner())) {
 			throw new CatalogException("bundle.publish.payoutsNeeded");
 		}
 	}

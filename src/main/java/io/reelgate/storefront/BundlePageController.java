@@ -9,6 +9,8 @@ import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.Viewer;
 import io.reelgate.catalog.CoverView;
 import io.reelgate.catalog.FileView;
+import io.reelgate.catalog.Gate;
+import io.reelgate.checkout.DiscountService;
 import io.reelgate.library.Library;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** A bundle's public page, shareable (Open Graph), and its cover image. */
@@ -40,16 +43,25 @@ class BundlePageController {
 
 	private final BlobSender sender;
 
-	BundlePageController(Catalog catalog, Library library, BlobStore store, BlobSender sender) {
+	private final DiscountService discounts;
+
+	BundlePageController(Catalog catalog, Library library, BlobStore store, BlobSender sender,
+			DiscountService discounts) {
+		this.discounts = discounts;
 		this.catalog = catalog;
 		this.library = library;
 		this.store = store;
 		this.sender = sender;
 	}
 
+	/** @param code a discount code from a shared link ({@code ?code=}), checked and shown with the price it gives */
 	@GetMapping("/bundles/{id}")
-	String show(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id, Model model) {
+	String show(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
+			@RequestParam(required = false) @Nullable String code, Model model) {
 		BundleDetails bundle = catalog.bundle(id, viewer(me));
+		if (code != null && !code.isBlank() && bundle.summary().gate() == Gate.PAID && bundle.summary().isPublic()) {
+			model.addAttribute("codeCheck", discounts.check(bundle.summary(), code));
+		}
 		model.addAttribute("bundle", bundle);
 		model.addAttribute("owned", me != null && library.owns(me.accountId(), id));
 		model.addAttribute("mine", me != null && bundle.summary().creatorId().equals(me.accountId()));

@@ -9,6 +9,9 @@ import java.util.stream.Stream;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountStatus;
 import io.reelgate.catalog.CatalogService;
+import io.reelgate.checkout.Discount;
+import io.reelgate.checkout.DiscountService;
+import io.reelgate.checkout.DiscountService.NewDiscountCode;
 import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
@@ -67,6 +70,9 @@ class AccessControlMatrixTests {
 	@Autowired
 	CatalogService catalogService;
 
+	@Autowired
+	DiscountService discounts;
+
 	private final Map<Visitor, AccountPrincipal> accounts = new EnumMap<>(Visitor.class);
 
 	private BundleId published;
@@ -82,6 +88,8 @@ class AccessControlMatrixTests {
 	private String unlockedFile;
 
 	private String unlockedDraftFile;
+
+	private String discountCode;
 
 	private String order;
 
@@ -109,6 +117,11 @@ class AccessControlMatrixTests {
 		unlockedDraftFile = unlocked(creator, draft, "press.txt");
 		fixtures.publish(creator, free);
 		published = fixtures.published(creator, Fixtures.unique("Paid"), "paid".getBytes(), "5.00", "USD");
+
+		discountCode = fixtures.as(creator, () -> discounts.create(creator.accountId(),
+				new NewDiscountCode(Fixtures.unique("MATRIX").toUpperCase(), published, new Discount.Percent(10), null,
+						null)))
+			.toString();
 
 		AccountPrincipal viewer = accounts.get(Visitor.VIEWER);
 		mvc.perform(post("/checkout/{id}", free).with(user(viewer)).with(csrf()));
@@ -148,6 +161,7 @@ class AccessControlMatrixTests {
 		page("/checkout/simulated/" + order, LOGIN, 200, 404, 404, 404, 404);
 		page("/studio", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/sales", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/discounts", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/bundles/new", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/bundles/" + draft, LOGIN, 403, 403, 200, 404, 403);
 		page("/admin", LOGIN, 403, 403, 403, 403, 200);
@@ -180,6 +194,8 @@ class AccessControlMatrixTests {
 		change("/studio/bundles/" + published + "/unpublish", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/sales/" + order + "/refund", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/payouts/connect", LOGIN, 403, 403, SKIP, SKIP, 403);
+		change("/studio/discounts", LOGIN, 403, 403, SKIP, SKIP, 403);
+		change("/studio/discounts/" + discountCode + "/disable", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/admin/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/bundles/" + published + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/payments/" + order + "/refund", LOGIN, 403, 403, 403, 403, SKIP);
