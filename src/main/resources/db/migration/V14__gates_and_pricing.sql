@@ -46,3 +46,38 @@ ALTER TABLE orders ADD CONSTRAINT orders_discount_within_list_price
 ALTER TABLE orders ADD CONSTRAINT orders_discount_code_check CHECK ((discount_code_id IS NULL) = (discount_code IS NULL));
 -- Counting a code's uses (paid orders plus checkouts still open) under its row lock.
 CREATE INDEX orders_discount_code_idx ON orders (discount_code_id, status) WHERE discount_code_id IS NOT NULL;
+
+-- Email gate: the locked part unlocks for a confirmed email address (double opt-in). One row per request; only the
+-- SHA-256 of the emailed token is kept, and confirming sets confirmed_at once (the token is single use).
+ALTER TABLE bundles DROP CONSTRAINT bundles_gate_check;
+ALTER TABLE bundles DROP CONSTRAINT bundles_gate_price_check;
+ALTER TABLE bundles ADD CONSTRAINT bundles_gate_check CHECK (gate IN ('FREE', 'PAID', 'PWYW', 'EMAIL'));
+ALTER TABLE bundles ADD CONSTRAINT bundles_gate_price_check CHECK (
+       (gate IN ('FREE', 'EMAIL') AND price_minor IS NULL AND price_currency IS NULL AND suggested_minor IS NULL)
+    OR (gate = 'PAID' AND price_minor > 0 AND price_currency IS NOT NULL AND suggested_minor IS NULL)
+    OR (gate = 'PWYW' AND price_minor >= 0 AND price_currency IS NOT NULL AND suggested_minor >= price_minor));
+
+CREATE TABLE email_unlocks (
+    id               UUID PRIMARY KEY,
+    bundle_id        UUID NOT NULL REFERENCES bundles (id),
+    creator_id       UUID NOT NULL REFERENCES accounts (id),
+    email            VARCHAR(320) NOT NULL,
+    -- The viewer's account when they asked or confirmed while logged in; the unlock then lands in their library.
+    account_id       UUID REFERENCES accounts (id),
+    -- When the viewer ticked the box agreeing to share the address with the creator.
+    consent_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    token_sha256     VARCHAR(64) NOT NULL UNIQUE,
+    token_expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    confirmed_at     TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX email_unlocks_creator_idx ON email_unlocks (creator_id, confirmed_at DESC) WHERE confirmed_at IS NOT NULL;
+
+-- Entitlements now have a source: an order (as before) or a confirmed email unlock. Rentals, pre-orders and gifts
+-- can add sources of their own.
+ALTER TABLE entitlements ALTER COLUMN order_id DROP NOT NULL;
+ALTER TABLE entitlements
+    ADD COLUMN source          VARCHAR(16) NOT NULL DEFAULT 'ORDER',
+    ADD COLUMN email_unlock_id UUID UNIQUE REFERENCES email_unlocks (id);
+ALTER TABLE entitlements ADD CONSTRAINT entitlements_source_check CHECK (
+       (source = 'ORDER' AND order_id IS NOT NULL AND email_unlock_id IS NULL)
+    OR (source = 'EMAIL' AND order_id IS NULL AND email_unlock_id IS NOT NULL));

@@ -134,6 +134,11 @@ class Bundle {
 		this.suggestedMinor = null;
 	}
 
+	void requireEmail() {
+		makeFree();
+		this.gate = Gate.EMAIL;
+	}
+
 	void charge(Money price) {
 		if (price.isZero()) {
 			throw new CatalogException("gate.price.zero");

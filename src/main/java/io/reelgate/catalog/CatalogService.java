@@ -53,6 +53,11 @@ public class CatalogService {
 		owned(owner, id).makeFree();
 	}
 
+	/** Sets an email gate: the locked part unlocks for a confirmed email address. */
+	public void requireEmail(AccountId owner, BundleId id) {
+		owned(owner, id).requireEmail();
+	}
+
 	/** Sets a paygate; {@code amount} is what the creator typed, checked against {@link PriceRules}. */
 	public void charge(AccountId owner, BundleId id, String amount, String currency) {
 		Bundle bundle = owned(owner, id);
@@ -89,7 +94,8 @@ public class CatalogService {
 	}
 
 	private void assertMaySell(Bundle bundle) {
-		if (bundle.summary().gate() != Gate.FREE && !eligibility.maySellPaid(bundle.owner())) {
+		Gate gate = bundle.summary().gate();
+		if ((gate == Gate.PAID || gate == Gate.PWYW) && !eligibility.maySellPaid(bundle.owner())) {
 			throw new CatalogException("bundle.publish.payoutsNeeded");
 		}
 	}

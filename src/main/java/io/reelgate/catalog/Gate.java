@@ -7,5 +7,7 @@ public enum Gate {
 	/** A fixed price. */
 	PAID,
 	/** Pay what you want, at least a minimum the creator sets (zero allowed). */
-	PWYW
+	PWYW,
+	/** A confirmed email address, shared with the creator with the viewer's consent. */
+	EMAIL
 }

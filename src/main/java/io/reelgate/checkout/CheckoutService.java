@@ -10,6 +10,7 @@ import io.reelgate.accounts.AccountView;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.CatalogException;
+import io.reelgate.catalog.Gate;
 import io.reelgate.catalog.PriceRules;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
@@ -121,6 +122,9 @@ public class CheckoutService {
 		if (bundle.isFree()) {
 			claimFree(buyer, bundle);
 			return new Acquired();
+		}
+		if (bundle.gate() == Gate.EMAIL) {
+			throw new CheckoutRefusedException("checkout.emailGate");
 		}
 		Optional<Money> chosen = chosenAmount(bundle, terms);
 		Optional<String> destination = sellers.payoutDestination(bundle.creatorId());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.reelgate.accounts.AccountPrincipal;
@@ -162,6 +163,12 @@ class AccessControlMatrixTests {
 		page("/studio", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/sales", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/discounts", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/emails", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/emails.csv", LOGIN, 403, 403, 200, 200, 403);
+		// Email-gate links work without an account, so a made-up token or a forged file link fails for everyone.
+		page("/email-unlocks/made-up-token", 400, 400, 400, 400, 400, 400);
+		page("/email-unlocks/" + UUID.randomUUID() + "/files/" + publishedFile + "/4102444800/"
+				+ "A".repeat(43) + "/extras.txt", 403, 403, 403, 403, 403, 403);
 		page("/studio/bundles/new", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/bundles/" + draft, LOGIN, 403, 403, 200, 404, 403);
 		page("/admin", LOGIN, 403, 403, 403, 403, 200);
@@ -204,6 +211,8 @@ class AccessControlMatrixTests {
 		change("/admin/accounts/" + creator + "/ban", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/accounts/" + creator + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/bundles/" + published + "/report", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/bundles/" + published + "/email-unlock", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/email-unlocks/made-up-token", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/admin/reports/bundles/" + published + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);

@@ -110,6 +110,7 @@ class StudioBundleController {
 		}
 		switch (form.gate()) {
 			case FREE -> catalogService.makeFree(me.accountId(), id);
+			case EMAIL -> catalogService.requireEmail(me.accountId(), id);
 			case PAID -> catalogService.charge(me.accountId(), id, form.amount(), form.currency());
 			case PWYW -> catalogService.payWhatYouWant(me.accountId(), id, form.amount(), form.suggested(),
 					form.currency());
