@@ -91,6 +91,9 @@ class EmailGateTests {
 			.query(UUID.class).single();
 		String email = Fixtures.unique("fan") + "@example.test";
 
+		mvc.perform(get("/")).andExpect(content().string(containsString("Email address (double opt-in)")));
+		mvc.perform(get("/studio").with(user(creator)))
+			.andExpect(content().string(containsString("Email address (double opt-in)")));
 		mvc.perform(get("/bundles/{id}", bundle))
 			.andExpect(content().string(containsString("I agree that Mira Maker receives my email address.")))
 			.andExpect(content().string(not(containsString("Log in to buy"))));
