@@ -57,6 +57,9 @@ class Bundle {
 
 	private @Nullable Currency priceCurrency;
 
+	/** For pay what you want, the amount the page proposes; {@code priceMinor} is then the minimum. */
+	private @Nullable Long suggestedMinor;
+
 	private @Nullable String coverKey;
 
 	private @Nullable String coverContentType;
@@ -139,6 +142,12 @@ class Bundle {
 		this.gate = Gate.FREE;
 		this.priceMinor = null;
 		this.priceCurrency = null;
+		this.suggestedMinor = null;
+	}
+
+	void requireEmail() {
+		makeFree();
+		this.gate = Gate.EMAIL;
 	}
 
 	void charge(Money price) {
@@ -148,11 +157,32 @@ class Bundle {
 		this.gate = Gate.PAID;
 		this.priceMinor = price.minor();
 		this.priceCurrency = price.currency();
+		this.suggestedMinor = null;
 	}
 
+	/** Lets viewers choose what they pay, at least {@code minimum} (which may be zero); the page proposes {@code suggested}. */
+	void payWhatYouWant(Money minimum, Money suggested) {
+		if (!minimum.currency().equals(suggested.currency())) {
+			throw new IllegalArgumentException("Minimum and suggested price in different currencies");
+		}
+		if (suggested.minor() < minimum.minor()) {
+			throw new CatalogException("gate.pwyw.suggestedBelowMinimum");
+		}
+		this.gate = Gate.PWYW;
+		this.priceMinor = minimum.minor();
+		this.priceCurrency = minimum.currency();
+		this.suggestedMinor = suggested.minor();
+	}
+
+	/** The fixed price, or for pay what you want the minimum; empty when free. */
 	Optional<Money> price() {
 		return priceMinor == null || priceCurrency == null ? Optional.empty()
 				: Optional.of(new Money(priceMinor, priceCurrency));
+	}
+
+	Optional<Money> suggestedPrice() {
+		return suggestedMinor == null || priceCurrency == null ? Optional.empty()
+				: Optional.of(new Money(suggestedMinor, priceCurrency));
 	}
 
 	void publish(Instant now) {
@@ -325,8 +355,8 @@ class Bundle {
 		return blobs;
 	}
 
-	void offerAsPreview(BundleFileId fileId, boolean offered) {
-		file(fileId).offerAsPreview(offered);
+	void unlockFile(BundleFileId fileId, boolean unlocked) {
+		file(fileId).unlock(unlocked);
 	}
 
 	/** The key of the poster frame taken from one of this bundle's videos, to become the cover. */
@@ -367,8 +397,8 @@ class Bundle {
 
 	BundleSummary summary() {
 		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price().orElse(null),
-				coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt, publishedAt,
-				ownerWithdrawnAt != null, removedAt != null, reviewNote);
+				suggestedPrice().orElse(null), coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt,
+				publishedAt, ownerWithdrawnAt != null, removedAt != null, reviewNote);
 	}
 
 	BundleDetails details() {

@@ -45,7 +45,8 @@ class BundleFile {
 
 	private Instant createdAt;
 
-	private boolean preview;
+	/** Free to everyone who may see the bundle; the other files stay behind its gate. */
+	private boolean unlocked;
 
 	private @Nullable Instant mediaProbedAt;
 
@@ -82,12 +83,9 @@ class BundleFile {
 		return new BundleFileId(id);
 	}
 
-	/** Offers the file to everyone as a free preview, or stops; only media a browser can play may be previews. */
-	void offerAsPreview(boolean offered) {
-		if (offered && !view().playable()) {
-			throw new CatalogException("file.preview.notPlayable");
-		}
-		this.preview = offered;
+	/** Unlocks the file for everyone, or puts it back behind the gate. Any type may be unlocked. */
+	void unlock(boolean unlocked) {
+		this.unlocked = unlocked;
 	}
 
 	/**
@@ -123,6 +121,6 @@ class BundleFile {
 		MediaInfo media = mediaProbedAt == null ? null
 				: new MediaInfo(durationMs, width, height, videoCodec, audioCodec, containerFormat);
 		return new FileView(id(), bundle.id(), displayName, contentType, sizeBytes, sha256, storageKey, createdAt,
-				preview, media, posterKey != null);
+				unlocked, media, posterKey != null);
 	}
 }

@@ -8,14 +8,15 @@ import io.reelgate.shared.Money;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A bundle as lists show it: storefront, dashboard, moderation. {@code price} is null for free bundles. A removed
- * bundle ({@code removed}) is hidden too, with the removal's reason. {@code reviewNote} says why an admin sent it back
- * from pre-moderation review, if they did.
+ * A bundle as lists show it: storefront, dashboard, moderation. {@code price} is null for free bundles and the
+ * minimum for pay what you want, whose {@code suggestedPrice} is what the page proposes (null for other gates). A
+ * removed bundle ({@code removed}) is hidden too, with the removal's reason. {@code reviewNote} says why an admin sent
+ * it back from pre-moderation review, if they did.
  */
 public record BundleSummary(BundleId id, AccountId creatorId, String creatorName, String title, String summary,
-		Gate gate, @Nullable Money price, boolean hasCover, BundleStatus status, @Nullable String hiddenReason,
-		Instant createdAt, @Nullable Instant publishedAt, boolean creatorWithdrawn, boolean removed,
-		@Nullable String reviewNote) {
+		Gate gate, @Nullable Money price, @Nullable Money suggestedPrice, boolean hasCover, BundleStatus status,
+		@Nullable String hiddenReason, Instant createdAt, @Nullable Instant publishedAt, boolean creatorWithdrawn,
+		boolean removed, @Nullable String reviewNote) {
 
 	public boolean isPendingReview() {
 		return status == BundleStatus.PENDING_REVIEW;
@@ -31,6 +32,10 @@ public record BundleSummary(BundleId id, AccountId creatorId, String creatorName
 
 	public boolean isFree() {
 		return gate == Gate.FREE;
+	}
+
+	public boolean isPayWhatYouWant() {
+		return gate == Gate.PWYW;
 	}
 
 	/**

@@ -69,10 +69,10 @@ public class Catalog {
 		return bundle.details();
 	}
 
-	/** A free preview file of a bundle the viewer may see; anything else (not a preview, not visible) is a 404. */
-	public FileView preview(BundleId id, BundleFileId fileId, Viewer viewer) {
+	/** An unlocked file of a bundle the viewer may see; anything else (locked, not visible) is a 404. */
+	public FileView unlockedFile(BundleId id, BundleFileId fileId, Viewer viewer) {
 		return bundle(id, viewer).files().stream()
-			.filter(f -> f.id().equals(fileId) && f.preview())
+			.filter(f -> f.id().equals(fileId) && f.unlocked())
 			.findFirst()
 			.orElseThrow(BundleNotFoundException::new);
 	}

@@ -3,6 +3,8 @@ package io.reelgate.catalog;
 import java.util.List;
 import java.util.Map;
 
+import io.reelgate.shared.Money;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -32,5 +34,9 @@ record CatalogProperties(@DefaultValue("20GB") DataSize maxFileSize, @DefaultVal
 
 	/** The price range of one currency, both in minor units and inclusive. */
 	record PriceLimits(long min, long max) {
+
+		boolean allow(Money price) {
+			return price.minor() >= min && price.minor() <= max;
+		}
 	}
 }

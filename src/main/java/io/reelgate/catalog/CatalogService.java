@@ -59,6 +59,11 @@ public class CatalogService {
 		owned(owner, id).makeFree();
 	}
 
+	/** Sets an email gate: the locked part unlocks for a confirmed email address. */
+	public void requireEmail(AccountId owner, BundleId id) {
+		owned(owner, id).requireEmail();
+	}
+
 	/** Sets a paygate; {@code amount} is what the creator typed, checked against {@link PriceRules}. */
 	public void charge(AccountId owner, BundleId id, String amount, String currency) {
 		Bundle bundle = owned(owner, id);
@@ -68,9 +73,21 @@ public class CatalogService {
 		}
 	}
 
-	/** Marks a video or audio file as a free preview anyone may stream from the bundle page, or unmarks it. */
-	public void offerAsPreview(AccountId owner, BundleId id, BundleFileId fileId, boolean offered) {
-		owned(owner, id).offerAsPreview(fileId, offered);
+	/**
+	 * Sets a pay-what-you-want gate: {@code minimum} may be zero (then choosing nothing is a free unlock), otherwise
+	 * it and {@code suggested} obey {@link PriceRules}, and the suggestion is at least the minimum.
+	 */
+	public void payWhatYouWant(AccountId owner, BundleId id, String minimum, String suggested, String currency) {
+		Bundle bundle = owned(owner, id);
+		bundle.payWhatYouWant(priceRules.minimum(minimum, currency), priceRules.price(suggested, currency));
+		if (bundle.isPublic()) {
+			assertMaySell(bundle);
+		}
+	}
+
+	/** Unlocks a file for anyone to download (and stream, if it plays) from the bundle page, or locks it again. */
+	public void unlockFile(AccountId owner, BundleId id, BundleFileId fileId, boolean unlocked) {
+		owned(owner, id).unlockFile(fileId, unlocked);
 	}
 
 	/**
@@ -102,7 +119,8 @@ public class CatalogService {
 	}
 
 	private void assertMaySell(Bundle bundle) {
-		if (bundle.summary().gate() == Gate.PAID && !eligibility.maySellPaid(bundle.owner())) {
+		Gate gate = bundle.summary().gate();
+		if ((gate == Gate.PAID || gate == Gate.PWYW) && !eligibility.maySellPaid(bundle.owner())) {
 			throw new CatalogException("bundle.publish.payoutsNeeded");
 		}
 	}

@@ -7,19 +7,20 @@ import io.reelgate.shared.BundleId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A bundle's file as other modules see it: enough to list it and to stream its blob; {@code preview} marks a free
- * preview. {@code media} is what ffprobe found, null until a probe has looked (and for files it never looks at);
- * {@code hasPoster} says that a poster frame taken from the video can become the bundle's cover.
+ * A bundle's file as other modules see it: enough to list it and to stream its blob. {@code unlocked} marks a file
+ * free to everyone; the others are behind the bundle's gate. {@code media} is what ffprobe found, null until a probe
+ * has looked (and for files it never looks at); {@code hasPoster} says that a poster frame taken from the video can
+ * become the bundle's cover.
  */
 public record FileView(BundleFileId id, BundleId bundleId, String name, String contentType, long size, String sha256,
-		String storageKey, Instant createdAt, boolean preview, @Nullable MediaInfo media, boolean hasPoster) {
+		String storageKey, Instant createdAt, boolean unlocked, @Nullable MediaInfo media, boolean hasPoster) {
 
 	public FileView(BundleFileId id, BundleId bundleId, String name, String contentType, long size, String sha256,
-			String storageKey, Instant createdAt, boolean preview) {
-		this(id, bundleId, name, contentType, size, sha256, storageKey, createdAt, preview, null, false);
+			String storageKey, Instant createdAt, boolean unlocked) {
+		this(id, bundleId, name, contentType, size, sha256, storageKey, createdAt, unlocked, null, false);
 	}
 
-	/** Whether a browser can play it in a media element, so it may be offered as a free preview. */
+	/** Whether a browser can play it in a media element, so an unlocked copy can stream on the bundle page. */
 	public boolean playable() {
 		return contentType.startsWith("video/") || contentType.startsWith("audio/");
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.reelgate.catalog.CatalogProperties.PriceLimits;
 import io.reelgate.shared.Money;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -30,23 +31,77 @@ public class PriceRules {
 	 * @throws CatalogException with a message code for the form
 	 */
 	Money price(String amount, String currencyCode) {
-		PriceLimits limits = properties.prices().entrySet().stream()
+		PriceLimits limits = limits(currencyCode);
+		Money price = parse(amount, Money.currencyOf(currencyCode), "gate.price.invalid");
+		if (!limits.allow(price)) {
+			throw outOfRange("gate.price.outOfRange", limits, price.currency());
+		}
+		return price;
+	}
+
+	/** A pay-what-you-want minimum: zero, or a price the currency's range allows. */
+	Money minimum(String amount, String currencyCode) {
+		PriceLimits limits = limits(currencyCode);
+		Money minimum = parse(amount, Money.currencyOf(currencyCode), "gate.price.invalid");
+		if (!minimum.isZero() && !limits.allow(minimum)) {
+			throw outOfRange("gate.pwyw.minimumOutOfRange", limits, minimum.currency());
+		}
+		return minimum;
+	}
+
+	/**
+	 * Checks what a viewer chose to pay for a pay-what-you-want bundle: at least its minimum, and either zero (when
+	 * the minimum is zero: a free unlock) or an amount the currency's range allows, so no payment is too small for
+	 * the gateway or absurdly large.
+	 * @throws CatalogException with a message code (and arguments) for the bundle page's form
+	 */
+	public Money chosenAmount(BundleSummary bundle, @Nullable String amount) {
+		Money minimum = bundle.price();
+		if (!bundle.isPayWhatYouWant() || minimum == null) {
+			throw new IllegalArgumentException("Bundle " + bundle.id() + " is not pay what you want");
+		}
+		Money chosen = parse(amount, minimum.currency(), "checkout.amount.invalid");
+		if (chosen.minor() < minimum.minor()) {
+			throw new CatalogException("checkout.amount.belowMinimum", minimum.toDecimalString(),
+					minimum.currency().getCurrencyCode());
+		}
+		PriceLimits limits = limits(minimum.currency().getCurrencyCode());
+		if (!chosen.isZero() && !limits.allow(chosen)) {
+			throw outOfRange(minimum.isZero() ? "checkout.amount.outOfRangeOrZero" : "checkout.amount.outOfRange",
+					limits, chosen.currency());
+		}
+		return chosen;
+	}
+
+	/** The lowest price a creator may set in the currency: what a discount may lower a price to, short of zero. */
+	public Money smallestPrice(Currency currency) {
+		return new Money(limits(currency.getCurrencyCode()).min(), currency);
+	}
+
+	/** Whether bundles may be priced in the currency. */
+	public boolean accepts(Currency currency) {
+		return currencies().contains(currency.getCurrencyCode());
+	}
+
+	private PriceLimits limits(@Nullable String currencyCode) {
+		return properties.prices().entrySet().stream()
 			.filter(e -> e.getKey().equalsIgnoreCase(currencyCode == null ? "" : currencyCode.trim()))
 			.map(Map.Entry::getValue)
 			.findFirst()
 			.orElseThrow(() -> new CatalogException("gate.currency.unknown"));
-		Currency currency = Money.currencyOf(currencyCode);
-		Money price;
+	}
+
+	private static Money parse(@Nullable String amount, Currency currency, String invalidCode) {
 		try {
-			price = Money.parse(amount == null ? "" : amount, currency);
+			return Money.parse(amount == null ? "" : amount.strip(), currency);
 		}
 		catch (IllegalArgumentException | ArithmeticException ex) {
-			throw new CatalogException("gate.price.invalid");
+			throw new CatalogException(invalidCode);
 		}
-		if (price.minor() < limits.min() || price.minor() > limits.max()) {
-			throw new CatalogException("gate.price.outOfRange", new Money(limits.min(), currency).toDecimalString(),
-					new Money(limits.max(), currency).toDecimalString(), currency.getCurrencyCode());
-		}
-		return price;
+	}
+
+	private static CatalogException outOfRange(String code, PriceLimits limits, Currency currency) {
+		return new CatalogException(code, new Money(limits.min(), currency).toDecimalString(),
+				new Money(limits.max(), currency).toDecimalString(), currency.getCurrencyCode());
 	}
 }

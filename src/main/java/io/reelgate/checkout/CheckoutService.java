@@ -9,10 +9,14 @@ import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountView;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
+import io.reelgate.catalog.CatalogException;
+import io.reelgate.catalog.Gate;
+import io.reelgate.catalog.PriceRules;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,10 +50,17 @@ public class CheckoutService {
 
 	private final TransactionTemplate transactions;
 
+	private final PriceRules priceRules;
+
+	private final DiscountService discounts;
+
 	private final Clock clock;
 
 	CheckoutService(Orders orders, Catalog catalog, AccountService accounts, Sellers sellers, PlatformFee fees,
-			PaymentGateway gateway, TransactionTemplate transactions, Clock clock) {
+			PaymentGateway gateway, TransactionTemplate transactions, PriceRules priceRules, DiscountService discounts,
+			Clock clock) {
+		this.priceRules = priceRules;
+		this.discounts = discounts;
 		this.orders = orders;
 		this.catalog = catalog;
 		this.accounts = accounts;
@@ -76,9 +87,31 @@ public class CheckoutService {
 	public record PayAt(String url) implements Outcome {
 	}
 
+	/**
+	 * What the buyer typed on the bundle page, checked here: the amount they chose for a pay-what-you-want bundle,
+	 * and a discount code for a fixed price. Both may be blank.
+	 */
+	public record Terms(@Nullable String amount, @Nullable String discountCode) {
+
+		public static final Terms NONE = new Terms(null, null);
+
+		boolean hasCode() {
+			return discountCode != null && !discountCode.isBlank();
+		}
+	}
+
 	/** @param baseUrl this site's address as the buyer reached it, for the gateway's return links */
 	@PreAuthorize("isAuthenticated()")
 	public Outcome checkout(AccountId buyer, BundleId bundleId, String baseUrl) {
+		return checkout(buyer, bundleId, Terms.NONE, baseUrl);
+	}
+
+	/**
+	 * @param baseUrl this site's address as the buyer reached it, for the gateway's return links
+	 * @throws CheckoutRefusedException if the terms are refused (amount below the minimum, unusable code)
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public Outcome checkout(AccountId buyer, BundleId bundleId, Terms terms, String baseUrl) {
 		BundleSummary bundle = catalog.acquirable(bundleId);
 		if (bundle.creatorId().equals(buyer)) {
 			throw new CheckoutRefusedException("checkout.ownBundle");
@@ -94,11 +127,18 @@ public class CheckoutService {
 			claimFree(buyer, bundle);
 			return new Acquired();
 		}
+		if (bundle.gate() == Gate.EMAIL) {
+			throw new CheckoutRefusedException("checkout.emailGate");
+		}
+		Optional<Money> chosen = chosenAmount(bundle, terms);
 		Optional<String> destination = sellers.payoutDestination(bundle.creatorId());
-		if (gateway.paysSellersOut() && destination.isEmpty()) {
+		if (gateway.paysSellersOut() && destination.isEmpty() && !chosen.filter(Money::isZero).isPresent()) {
 			throw new CheckoutRefusedException("checkout.sellerNotReady");
 		}
-		Order order = openOrder(buyer, bundle, destination.orElse(null));
+		Order order = openOrder(buyer, bundle, destination.orElse(null), chosen, terms);
+		if (order.status() == OrderStatus.PAID) {
+			return new Acquired();
+		}
 		Money amount = order.amount().orElseThrow();
 		AccountView who = accounts.find(buyer).orElseThrow();
 		PaymentGateway.PaymentRedirect redirect = gateway.startPayment(new PaymentGateway.PaymentRequest(order.id(),
@@ -133,6 +173,22 @@ public class CheckoutService {
 			.cancel(clock.instant()));
 	}
 
+	/** For pay what you want, the buyer's amount, checked against the bundle's minimum and the currency's range. */
+	private Optional<Money> chosenAmount(BundleSummary bundle, Terms terms) {
+		if (!bundle.isPayWhatYouWant()) {
+			return Optional.empty();
+		}
+		if (terms.hasCode()) {
+			throw new CheckoutRefusedException("checkout.code.fixedPriceOnly");
+		}
+		try {
+			return Optional.of(priceRules.chosenAmount(bundle, terms.amount()));
+		}
+		catch (CatalogException ex) {
+			throw new CheckoutRefusedException(ex.code(), ex.arguments());
+		}
+	}
+
 	private void claimFree(AccountId buyer, BundleSummary bundle) {
 		transactions.executeWithoutResult(status -> {
 			Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.empty(), 0, null, "free",
@@ -142,15 +198,23 @@ public class CheckoutService {
 		});
 	}
 
-	/** Reuses the buyer's recent open order if its price is still the bundle's price, else replaces it. */
-	private Order openOrder(AccountId buyer, BundleSummary bundle, String destination) {
-		Money price = bundle.price();
+	/**
+	 * Opens the order at the server's price: the chosen amount for pay what you want, else the bundle's price less
+	 * the discount code, if any, whose use the new order reserves (under the code's row lock, see
+	 * {@link DiscountService}). Reuses the buyer's recent open order if it was priced the same, else replaces it.
+	 * An order with nothing to charge (zero chosen, 100% off) is acquired at once, without the payment gateway.
+	 */
+	private Order openOrder(AccountId buyer, BundleSummary bundle, @Nullable String destination,
+			Optional<Money> chosen, Terms terms) {
 		Instant now = clock.instant();
 		try {
 			return transactions.execute(status -> {
+				Quote quote = chosen.map(Quote::undiscounted)
+					.orElseGet(() -> terms.hasCode() ? discounts.reserve(buyer, bundle, terms.discountCode())
+							: Quote.undiscounted(bundle.price()));
 				Optional<Order> open = orders.findByBuyerIdAndBundleIdAndStatus(buyer.value(), bundle.id().value(),
 						OrderStatus.PENDING);
-				if (open.isPresent() && open.get().amount().equals(Optional.of(price))
+				if (open.isPresent() && open.get().quote().equals(Optional.of(quote))
 						&& open.get().createdAt().isAfter(now.minus(REUSE_WINDOW))) {
 					return open.get();
 				}
@@ -158,8 +222,14 @@ public class CheckoutService {
 					o.expire(now);
 					orders.saveAndFlush(o);
 				});
-				return orders.saveAndFlush(new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(price),
-						fees.of(price).minor(), destination, gateway.name(), now));
+				if (quote.charged().isZero()) {
+					Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote), 0, null,
+							"free", now);
+					order.markPaid("free:" + order.id(), now);
+					return orders.saveAndFlush(order);
+				}
+				return orders.saveAndFlush(new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote),
+						fees.of(quote.charged()).minor(), destination, gateway.name(), now));
 			});
 		}
 		catch (DataIntegrityViolationException ex) {

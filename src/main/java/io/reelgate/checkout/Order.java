@@ -45,6 +45,14 @@ class Order extends AbstractAggregateRoot<Order> {
 
 	private long feeMinor;
 
+	/** The price before any discount; for pay what you want, the amount chosen. Null for a free bundle. */
+	private @Nullable Long listPriceMinor;
+
+	private @Nullable UUID discountCodeId;
+
+	/** The code as the buyer entered it (upper-case), kept with the order for its records. */
+	private @Nullable String discountCode;
+
 	private @Nullable String destinationAccount;
 
 	@Enumerated(EnumType.STRING)
@@ -70,18 +78,21 @@ class Order extends AbstractAggregateRoot<Order> {
 	}
 
 	/**
-	 * @param price the bundle's price now, or empty for a free bundle
-	 * @param fee the platform's share of the price (zero for free bundles)
+	 * @param quote what the order costs (list price, discount, amount charged), or empty for a free bundle
+	 * @param fee the platform's share of the amount charged (zero when nothing is charged)
 	 * @param destinationAccount the seller's payment account the net goes to, if the gateway pays sellers out
 	 */
-	Order(AccountId buyer, BundleId bundle, AccountId seller, Optional<Money> price, long fee,
+	Order(AccountId buyer, BundleId bundle, AccountId seller, Optional<Quote> quote, long fee,
 			@Nullable String destinationAccount, String gateway, Instant now) {
 		this.id = UUID.randomUUID();
 		this.buyerId = buyer.value();
 		this.bundleId = bundle.value();
 		this.sellerId = seller.value();
-		this.amountMinor = price.map(Money::minor).orElse(0L);
-		this.currency = price.map(Money::currency).orElse(null);
+		this.amountMinor = quote.map(q -> q.charged().minor()).orElse(0L);
+		this.currency = quote.map(q -> q.charged().currency()).orElse(null);
+		this.listPriceMinor = quote.map(q -> q.listPrice().minor()).orElse(null);
+		this.discountCodeId = quote.map(Quote::discountCodeId).orElse(null);
+		this.discountCode = quote.map(Quote::discountCode).orElse(null);
 		if (fee < 0 || fee > amountMinor) {
 			throw new IllegalArgumentException("Fee " + fee + " outside 0.." + amountMinor);
 		}
@@ -137,9 +148,18 @@ class Order extends AbstractAggregateRoot<Order> {
 		return gateway;
 	}
 
-	/** The amount charged; empty for a free claim. */
+	/** The amount charged; empty for a free bundle's claim. */
 	Optional<Money> amount() {
 		return currency == null ? Optional.empty() : Optional.of(new Money(amountMinor, currency));
+	}
+
+	/** How the order was priced; empty for a free bundle's claim. */
+	Optional<Quote> quote() {
+		if (currency == null || listPriceMinor == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new Quote(new Money(listPriceMinor, currency), new Money(amountMinor, currency),
+				discountCodeId, discountCode));
 	}
 
 	boolean isFor(AccountId buyer) {
@@ -245,7 +265,9 @@ class Order extends AbstractAggregateRoot<Order> {
 	}
 
 	OrderView view() {
-		return new OrderView(id(), buyer(), bundle(), seller(), amount().orElse(null), feeMinor, status, createdAt,
+		return new OrderView(id(), buyer(), bundle(), seller(), amount().orElse(null),
+				listPriceMinor == null || currency == null ? null : new Money(listPriceMinor, currency), discountCode,
+				feeMinor, status, createdAt,
 				paidAt);
 	}
 }

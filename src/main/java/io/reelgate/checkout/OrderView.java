@@ -8,9 +8,17 @@ import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
 import org.jspecify.annotations.Nullable;
 
-/** An order as pages show it; {@code amount} is null for a free claim, {@code feeMinor} is the platform's share. */
+/**
+ * An order as pages show it: {@code amount} is what was charged (null for a free bundle's claim), {@code listPrice}
+ * the price before the discount {@code discountCode} (for pay what you want, the amount chosen), {@code feeMinor}
+ * the platform's share.
+ */
 public record OrderView(OrderId id, AccountId buyer, BundleId bundle, AccountId seller, @Nullable Money amount,
-		long feeMinor, OrderStatus status, Instant createdAt, @Nullable Instant paidAt) {
+		@Nullable Money listPrice, @Nullable String discountCode, long feeMinor, OrderStatus status, Instant createdAt, @Nullable Instant paidAt) {
+
+	public boolean discounted() {
+		return discountCode != null && listPrice != null && amount != null && !listPrice.equals(amount);
+	}
 
 	public boolean refundable() {
 		return amount != null && !amount.isZero() && (status == OrderStatus.PAID || status == OrderStatus.DISPUTED);

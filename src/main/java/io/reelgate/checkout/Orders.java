@@ -43,6 +43,29 @@ interface Orders extends JpaRepository<Order, UUID> {
 			""")
 	List<UUID> findPendingCheckouts(Instant from, Instant to);
 
+	/**
+	 * The uses of a discount code that count against its limit: orders paid with it (refunded and disputed ones
+	 * included: the code was spent), and checkouts with it still open, except those of {@code buyer}, whose open
+	 * checkout a new one replaces.
+	 */
+	@Query("""
+			select count(o) from Order o where o.discountCodeId = :codeId
+			and (o.status in (io.reelgate.checkout.OrderStatus.PAID, io.reelgate.checkout.OrderStatus.DISPUTED,
+			                  io.reelgate.checkout.OrderStatus.REFUNDED)
+			     or (o.status = io.reelgate.checkout.OrderStatus.PENDING and o.createdAt > :openSince
+			         and o.buyerId <> :buyer))
+			""")
+	long countUses(UUID codeId, Instant openSince, UUID buyer);
+
+	/** Paid uses of each of a seller's codes, as (code id, count) pairs. */
+	@Query("""
+			select o.discountCodeId, count(o) from Order o where o.sellerId = :sellerId and o.discountCodeId is not null
+			and o.status in (io.reelgate.checkout.OrderStatus.PAID, io.reelgate.checkout.OrderStatus.DISPUTED,
+			                 io.reelgate.checkout.OrderStatus.REFUNDED)
+			group by o.discountCodeId
+			""")
+	List<Object[]> countPaidUsesBySeller(UUID sellerId);
+
 	@Query("""
 			select o from Order o where o.sellerId = :sellerId and o.status <> io.reelgate.checkout.OrderStatus.PENDING
 			and o.status <> io.reelgate.checkout.OrderStatus.CANCELLED and o.status <> io.reelgate.checkout.OrderStatus.EXPIRED

@@ -41,6 +41,10 @@ public class DownloadLinks {
 
 	private static final int SIGNATURE_CHARS = 43;
 
+	private static final String DOWNLOAD = "reelgate-download-v1";
+
+	private static final String EMAIL_UNLOCK = "reelgate-email-unlock-v1";
+
 	private final SecretKeySpec key;
 
 	private final Clock clock;
@@ -74,21 +78,44 @@ public class DownloadLinks {
 	 * is {@link LinkProblem#FORGED}; a genuine link past its expiry is {@link LinkProblem#EXPIRED}.
 	 */
 	public VerifiedLink verify(String file, String account, String expiry, String signature) {
+		Checked checked = check(DOWNLOAD, file, account, expiry, signature);
+		return new VerifiedLink(new BundleFileId(checked.file()), new AccountId(checked.holder()), checked.expiresAt());
+	}
+
+	/**
+	 * A path for whoever confirmed an email unlock without an account to fetch a locked file, valid for the
+	 * configured lifetime: {@code /email-unlocks/{unlock}/files/{file}/{expiry}/{signature}/{name}}. Whether the
+	 * unlock still covers the file is checked on every request, like the account links.
+	 */
+	public String unlockPathFor(BundleFileId file, UUID unlock, String filename) {
+		long expiry = clock.instant().plus(properties.lifetime()).getEpochSecond();
+		return "/email-unlocks/" + unlock + "/files/" + file.value() + "/" + expiry + "/"
+				+ sign(EMAIL_UNLOCK, file.value(), unlock, expiry) + "/" + pathSafe(filename);
+	}
+
+	/** Checks an email-unlock link's parts, as {@link #verify} does an account link's. */
+	public VerifiedUnlockLink verifyUnlock(String unlock, String file, String expiry, String signature) {
+		Checked checked = check(EMAIL_UNLOCK, file, unlock, expiry, signature);
+		return new VerifiedUnlockLink(new BundleFileId(checked.file()), checked.holder(), checked.expiresAt());
+	}
+
+	private Checked check(String purpose, String file, String holder, String expiry, String signature) {
 		UUID fileId;
-		UUID accountId;
+		UUID holderId;
 		long expirySeconds;
 		try {
 			fileId = UUID.fromString(file);
-			accountId = UUID.fromString(account);
+			holderId = UUID.fromString(holder);
 			expirySeconds = Long.parseLong(expiry);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new DownloadLinkException(LinkProblem.FORGED);
 		}
 		// UUID.fromString accepts non-canonical forms; only the exact text we signed may pass.
-		if (!fileId.toString().equals(file) || !accountId.toString().equals(account)
+		if (!fileId.toString().equals(file) || !holderId.toString().equals(holder)
 				|| !Long.toString(expirySeconds).equals(expiry) || signature.length() != SIGNATURE_CHARS
-				|| !MessageDigest.isEqual(sign(fileId, accountId, expirySeconds).getBytes(StandardCharsets.US_ASCII),
+				|| !MessageDigest.isEqual(
+						sign(purpose, fileId, holderId, expirySeconds).getBytes(StandardCharsets.US_ASCII),
 						signature.getBytes(StandardCharsets.US_ASCII))) {
 			throw new DownloadLinkException(LinkProblem.FORGED);
 		}
@@ -96,14 +123,22 @@ public class DownloadLinks {
 		if (!clock.instant().isBefore(expiresAt)) {
 			throw new DownloadLinkException(LinkProblem.EXPIRED);
 		}
-		return new VerifiedLink(new BundleFileId(fileId), new AccountId(accountId), expiresAt);
+		return new Checked(fileId, holderId, expiresAt);
+	}
+
+	private record Checked(UUID file, UUID holder, Instant expiresAt) {
 	}
 
 	private String sign(UUID file, UUID account, long expiry) {
+		return sign(DOWNLOAD, file, account, expiry);
+	}
+
+	/** {@code purpose} keeps an account link and an unlock link with the same ids from ever sharing a signature. */
+	private String sign(String purpose, UUID file, UUID holder, long expiry) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(key);
-			byte[] digest = mac.doFinal(("reelgate-download-v1\n" + file + "\n" + account + "\n" + expiry)
+			byte[] digest = mac.doFinal((purpose + "\n" + file + "\n" + holder + "\n" + expiry)
 				.getBytes(StandardCharsets.US_ASCII));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 		}
@@ -162,6 +197,10 @@ public class DownloadLinks {
 
 	/** A genuine, unexpired link: which file, for whom, until when. */
 	public record VerifiedLink(BundleFileId file, AccountId account, Instant expiresAt) {
+	}
+
+	/** A genuine, unexpired email-unlock link: which file, for which unlock, until when. */
+	public record VerifiedUnlockLink(BundleFileId file, UUID unlock, Instant expiresAt) {
 	}
 
 	/** Why a link does not work. */

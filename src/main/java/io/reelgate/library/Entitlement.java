@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
-/** An account's right to a bundle's files, earned by one order; revoked when that order is refunded or disputed. */
+/**
+ * An account's right to a bundle's files, earned by one order (revoked when that order is refunded or disputed) or
+ * by a confirmed email unlock.
+ */
 @Entity
 @Table(name = "entitlements")
 class Entitlement {
@@ -21,7 +24,13 @@ class Entitlement {
 
 	private UUID bundleId;
 
-	private UUID orderId;
+	/** The order that earned it; null for another source (see {@code source}). */
+	private @Nullable UUID orderId;
+
+	/** How it was earned: {@code ORDER} or {@code EMAIL} (a confirmed email unlock). */
+	private String source;
+
+	private @Nullable UUID emailUnlockId;
 
 	private Instant grantedAt;
 

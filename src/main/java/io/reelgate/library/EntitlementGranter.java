@@ -39,6 +39,15 @@ class EntitlementGranter {
 
 	@TransactionalEventListener
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void on(EmailUnlockConfirmed event) {
+		if (event.account() != null) {
+			entitlements.grantForEmailUnlock(UUID.randomUUID(), event.account().value(), event.bundle().value(),
+					event.unlockId(), clock.instant());
+		}
+	}
+
+	@TransactionalEventListener
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(OrderRevoked event) {
 		entitlements.revoke(UUID.randomUUID(), event.buyer().value(), event.bundle().value(), event.orderId().value(),
 				clock.instant(), event.reason().name());

@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 /**
- * One entitlement per order. Every write is an upsert keyed by the order, so events may arrive twice or out of
+ * One entitlement per order or email unlock. Every write is an upsert keyed by the order, so events may arrive twice or out of
  * order: a revocation that overtakes its grant leaves a revoked row that the late grant does not revive.
  */
 interface Entitlements extends JpaRepository<Entitlement, UUID> {
@@ -37,6 +37,14 @@ interface Entitlements extends JpaRepository<Entitlement, UUID> {
 			on conflict (order_id) do update set revoked_at = null, revoked_reason = null
 			""", nativeQuery = true)
 	int reinstate(UUID id, UUID accountId, UUID bundleId, UUID orderId, Instant now);
+
+	@Modifying
+	@Query(value = """
+			insert into entitlements (id, account_id, bundle_id, source, email_unlock_id, granted_at)
+			values (:id, :accountId, :bundleId, 'EMAIL', :unlockId, :now)
+			on conflict (email_unlock_id) do nothing
+			""", nativeQuery = true)
+	int grantForEmailUnlock(UUID id, UUID accountId, UUID bundleId, UUID unlockId, Instant now);
 
 	boolean existsByAccountIdAndBundleIdAndRevokedAtIsNull(UUID accountId, UUID bundleId);
 

@@ -6,15 +6,19 @@ import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.analytics.Analytics;
 import io.reelgate.analytics.Visit;
 import io.reelgate.catalog.BundleDetails;
+import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.Viewer;
 import io.reelgate.catalog.CoverView;
 import io.reelgate.catalog.FileView;
+import io.reelgate.catalog.Gate;
+import io.reelgate.checkout.DiscountService;
 import io.reelgate.library.Library;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.storage.BlobDownload;
+import io.reelgate.storage.BlobSender;
 import io.reelgate.storage.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,6 +29,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** A bundle's public page, shareable (Open Graph), and its cover image. */
@@ -39,21 +44,32 @@ class BundlePageController {
 
 	private final BlobStore store;
 
+	private final BlobSender sender;
+
+	private final DiscountService discounts;
+
 	private final Analytics analytics;
 
-	BundlePageController(Catalog catalog, Library library, BlobStore store, Analytics analytics) {
+	BundlePageController(Catalog catalog, Library library, BlobStore store, BlobSender sender,
+			DiscountService discounts, Analytics analytics) {
+		this.discounts = discounts;
 		this.catalog = catalog;
 		this.library = library;
 		this.store = store;
+		this.sender = sender;
 		this.analytics = analytics;
 	}
 
+	/** @param code a discount code from a shared link ({@code ?code=}), checked and shown with the price it gives */
 	@GetMapping("/bundles/{id}")
 	String show(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
-			HttpServletRequest request, Model model) {
+			@RequestParam(required = false) @Nullable String code, HttpServletRequest request, Model model) {
 		BundleDetails bundle = catalog.bundle(id, viewer(me));
 		if (bundle.summary().isPublic()) {
 			analytics.pageViewed(id, bundle.summary().creatorId(), Visit.of(request, accountOf(me)));
+		}
+		if (code != null && !code.isBlank() && bundle.summary().gate() == Gate.PAID && bundle.summary().isPublic()) {
+			model.addAttribute("codeCheck", discounts.check(bundle.summary(), code));
 		}
 		model.addAttribute("bundle", bundle);
 		model.addAttribute("owned", me != null && library.owns(me.accountId(), id));
@@ -75,22 +91,38 @@ class BundlePageController {
 	}
 
 	/**
-	 * A free preview (trailer), streamed to anyone who may see the bundle, with ranges so a player can seek. Only
-	 * video and audio can be previews (the catalog checks the type detected from the bytes), so serving it inline is
-	 * safe; it stays out of shared caches because the bundle may be hidden at any time.
+	 * An unlocked video or audio file (a trailer), streamed to anyone who may see the bundle, with ranges so a player
+	 * can seek. Only media types detected from the bytes play here (other unlocked files only download), so serving
+	 * it inline is safe; it stays out of shared caches because the bundle may be hidden at any time. The path is the
+	 * one free previews had before every file type could be unlocked, so links shared then still play.
 	 */
 	@GetMapping("/bundles/{id}/previews/{fileId}")
-	void preview(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
+	void stream(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
 			@PathVariable BundleFileId fileId, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		FileView file = catalog.preview(id, fileId, viewer(me));
+		FileView file = catalog.unlockedFile(id, fileId, viewer(me));
+		if (!file.playable()) {
+			throw new BundleNotFoundException();
+		}
 		Visit visit = Visit.of(request, accountOf(me));
 		if (visit.startsPlayback()) {
 			analytics.previewPlayed(id, fileId, catalog.bundle(id, viewer(me)).summary().creatorId(), visit);
 		}
-		new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(), file.contentType(),
-				file.name(), false, "private, max-age=300")
-			.respond(request, response, store);
+		send(file, false, request, response);
+	}
+
+	/** Any unlocked file as a download (an attachment, whatever its type), for anyone who may see the bundle. */
+	@GetMapping("/bundles/{id}/unlocked/{fileId}")
+	void download(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		send(catalog.unlockedFile(id, fileId, viewer(me)), true, request, response);
+	}
+
+	private void send(FileView file, boolean attachment, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		sender.send(new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(),
+				file.contentType(), file.name(), attachment, "private, max-age=300"), request, response);
 	}
 
 	private static @Nullable AccountId accountOf(@Nullable AccountPrincipal me) {

@@ -2,6 +2,7 @@ package io.reelgate.web;
 
 import io.reelgate.accounts.AccountNotFoundException;
 import io.reelgate.catalog.BundleNotFoundException;
+import io.reelgate.checkout.DiscountCodeNotFoundException;
 import io.reelgate.checkout.OrderNotFoundException;
 import io.reelgate.ratelimit.RateLimitExceededException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +25,7 @@ class ErrorPages {
 
 	/** Unknown, malformed and forbidden ids all look the same from outside. */
 	@ExceptionHandler({ BundleNotFoundException.class, OrderNotFoundException.class, AccountNotFoundException.class,
-			MethodArgumentTypeMismatchException.class })
+			DiscountCodeNotFoundException.class, MethodArgumentTypeMismatchException.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(Model model) {
 		model.addAttribute("status", HttpStatus.NOT_FOUND.value());

@@ -63,6 +63,10 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
 			// Anyone may report a bundle or a creator, logged in or not (rate limited per address, CSRF-protected).
 			.requestMatchers(HttpMethod.POST, "/bundles/*/report", "/creators/*/report").permitAll()
+			// The email gate works without an account: asking, confirming through the mailed link, downloading.
+			.requestMatchers(HttpMethod.POST, "/bundles/*/email-unlock", "/email-unlocks/*").permitAll()
+			.requestMatchers(HttpMethod.GET, "/email-unlocks/**").permitAll()
+			.requestMatchers(HttpMethod.HEAD, "/email-unlocks/**").permitAll()
 			.anyRequest().authenticated())
 			.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS))
 			// X-Content-Type-Options: nosniff and Cache-Control on pages are Spring Security's defaults; so is HSTS,

@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A free preview plays in a real browser, anonymously, and seeks (which takes HTTP range requests). */
+/** An unlocked trailer plays in a real browser, anonymously, and seeks (which takes HTTP range requests). */
 @IntegrationTest
 class PreviewBrowserTests {
 
@@ -44,15 +44,15 @@ class PreviewBrowserTests {
 		BundleId bundle = fixtures.published(creator, title, "film".getBytes(), "5.00", "USD");
 		FileView trailer = fixtures.addFile(creator, bundle, "trailer.wav", Sounds.wav(4));
 		fixtures.as(creator, () -> {
-			catalogService.offerAsPreview(creator.accountId(), bundle, trailer.id(), true);
+			catalogService.unlockFile(creator.accountId(), bundle, trailer.id(), true);
 			return null;
 		});
 
 		Page page = chromium.browser().newContext().newPage();
 		page.navigate("http://localhost:" + port + "/bundles/" + bundle);
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Watch the preview")).isVisible())
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Free for everyone")).isVisible())
 			.isTrue();
-		Locator player = page.getByLabel("Preview: trailer.wav");
+		Locator player = page.getByLabel("Play trailer.wav");
 
 		@SuppressWarnings("unchecked")
 		List<Number> state = (List<Number>) player.evaluate("""

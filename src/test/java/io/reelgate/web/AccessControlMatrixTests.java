@@ -4,13 +4,19 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountStatus;
 import io.reelgate.api.ApiTokenService;
 import io.reelgate.api.Scope;
+import io.reelgate.catalog.CatalogService;
+import io.reelgate.checkout.Discount;
+import io.reelgate.checkout.DiscountService;
+import io.reelgate.checkout.DiscountService.NewDiscountCode;
 import io.reelgate.moderation.ModerationService;
+import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
@@ -66,6 +72,10 @@ class AccessControlMatrixTests {
 
 	@Autowired
 	ApiTokenService apiTokens;
+	CatalogService catalogService;
+
+	@Autowired
+	DiscountService discounts;
 
 	private final Map<Visitor, AccountPrincipal> accounts = new EnumMap<>(Visitor.class);
 
@@ -76,6 +86,14 @@ class AccessControlMatrixTests {
 	private String draftFile;
 
 	private String publishedFile;
+
+	private BundleId free;
+
+	private String unlockedFile;
+
+	private String unlockedDraftFile;
+
+	private String discountCode;
 
 	private String order;
 
@@ -99,13 +117,19 @@ class AccessControlMatrixTests {
 
 		draft = fixtures.draft(creator, Fixtures.unique("Draft"), "draft".getBytes());
 		draftFile = fixtures.addFile(creator, draft, "notes.txt", "notes".getBytes()).id().toString();
-		BundleId free = fixtures.draft(creator, Fixtures.unique("Free"), "free".getBytes());
+		free = fixtures.draft(creator, Fixtures.unique("Free"), "free".getBytes());
 		publishedFile = fixtures.addFile(creator, free, "extras.txt", "extras".getBytes()).id().toString();
+		unlockedFile = unlocked(creator, free, "poster.txt");
+		unlockedDraftFile = unlocked(creator, draft, "press.txt");
 		fixtures.publish(creator, free);
 		published = fixtures.published(creator, Fixtures.unique("Paid"), "paid".getBytes(), "5.00", "USD");
 
 		apiToken = fixtures.as(creator, () -> apiTokens.create(creator.accountId(), "CI",
 				java.util.Set.of(Scope.BUNDLES_READ), java.util.Optional.empty())).token().id().toString();
+		discountCode = fixtures.as(creator, () -> discounts.create(creator.accountId(),
+				new NewDiscountCode(Fixtures.unique("MATRIX").toUpperCase(), published, new Discount.Percent(10), null,
+						null)))
+			.toString();
 
 		AccountPrincipal viewer = accounts.get(Visitor.VIEWER);
 		mvc.perform(post("/checkout/{id}", free).with(user(viewer)).with(csrf()));
@@ -113,6 +137,15 @@ class AccessControlMatrixTests {
 			.andReturn().getResponse().getRedirectedUrl();
 		assertThat(payAt).startsWith("/checkout/simulated/");
 		order = payAt.substring("/checkout/simulated/".length());
+	}
+
+	private String unlocked(AccountPrincipal creator, BundleId bundle, String name) {
+		BundleFileId file = fixtures.addFile(creator, bundle, name, name.getBytes()).id();
+		fixtures.as(creator, () -> {
+			catalogService.unlockFile(creator.accountId(), bundle, file, true);
+			return null;
+		});
+		return file.toString();
 	}
 
 	@TestFactory
@@ -136,6 +169,13 @@ class AccessControlMatrixTests {
 		page("/checkout/simulated/" + order, LOGIN, 200, 404, 404, 404, 404);
 		page("/studio", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/sales", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/discounts", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/emails", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/emails.csv", LOGIN, 403, 403, 200, 200, 403);
+		// Email-gate links work without an account, so a made-up token or a forged file link fails for everyone.
+		page("/email-unlocks/made-up-token", 400, 400, 400, 400, 400, 400);
+		page("/email-unlocks/" + UUID.randomUUID() + "/files/" + publishedFile + "/4102444800/"
+				+ "A".repeat(43) + "/extras.txt", 403, 403, 403, 403, 403, 403);
 		page("/studio/bundles/new", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/bundles/" + draft, LOGIN, 403, 403, 200, 404, 403);
 		// Analytics: a creator's own figures; another creator's bundle does not exist for them.
@@ -161,8 +201,11 @@ class AccessControlMatrixTests {
 		page("/bundles/" + published + "/report", 200, 200, 200, 200, 200, 200);
 		page("/creators/" + accounts.get(Visitor.CREATOR).accountId() + "/report", 200, 200, 200, 200, 200, 200);
 		page("/creators/" + accounts.get(Visitor.VIEWER).accountId() + "/report", 404, 404, 404, 404, 404, 404);
-		// Only files the creator marked as free previews stream from the bundle page; the rest stay behind the gate.
+		// Only files the creator unlocked stream or download from the bundle page; the rest stay behind the gate.
 		page("/bundles/" + published + "/previews/" + publishedFile, 404, 404, 404, 404, 404, 404);
+		page("/bundles/" + free + "/unlocked/" + publishedFile, 404, 404, 404, 404, 404, 404);
+		page("/bundles/" + free + "/unlocked/" + unlockedFile, 200, 200, 200, 200, 200, 200);
+		page("/bundles/" + draft + "/unlocked/" + unlockedDraftFile, 404, 404, 404, 200, 404, 200);
 		page("/bundles/" + draft + "/report", 404, 404, 404, 404, 404, 404);
 		// Mailed links carry their own token: the pages open for anyone; without a valid token nothing happens.
 		page("/email/verify", 200, 200, 200, 200, 200, 200);
@@ -188,7 +231,7 @@ class AccessControlMatrixTests {
 		change("/studio/bundles/" + draft + "/files", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/cover", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/delete", LOGIN, 403, 403, SKIP, 404, 403);
-		change("/studio/bundles/" + draft + "/files/" + draftFile + "/preview", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/files/" + draftFile + "/unlocked", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/poster", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/publish", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + published + "/unpublish", LOGIN, 403, 403, SKIP, 404, 403);
@@ -196,6 +239,8 @@ class AccessControlMatrixTests {
 		change("/studio/tokens", LOGIN, 403, 403, SKIP, SKIP, 403);
 		change("/studio/tokens/" + apiToken + "/revoke", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/payouts/connect", LOGIN, 403, 403, SKIP, SKIP, 403);
+		change("/studio/discounts", LOGIN, 403, 403, SKIP, SKIP, 403);
+		change("/studio/discounts/" + discountCode + "/disable", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/admin/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/bundles/" + published + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/bundles/" + published + "/remove", LOGIN, 403, 403, 403, 403, SKIP);
@@ -213,6 +258,8 @@ class AccessControlMatrixTests {
 		change("/admin/reports/creators/" + creator + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/creators/" + creator + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/creators/" + creator + "/ban", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/bundles/" + published + "/email-unlock", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/email-unlocks/made-up-token", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/admin/reports/bundles/" + published + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);

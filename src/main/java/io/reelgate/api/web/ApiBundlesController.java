@@ -13,7 +13,6 @@ import io.reelgate.api.web.ApiResources.Bundle;
 import io.reelgate.api.web.ApiResources.Upload;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.CatalogService;
-import io.reelgate.catalog.Gate;
 import io.reelgate.shared.BundleId;
 import io.reelgate.uploads.ResumableUploads;
 import io.reelgate.uploads.UploadStatus;
@@ -88,14 +87,15 @@ class ApiBundlesController {
 	}
 
 	@PutMapping("/{id}/gate")
-	@Operation(summary = "Makes the bundle free or sets its price. Scope: bundles:write.")
+	@Operation(summary = "Sets the gate: FREE, EMAIL, PAID (amount) or PWYW (amount is the minimum, suggested). Scope: bundles:write.")
 	Bundle changeGate(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @RequestBody GateRequest request) {
-		if (request.gate() == Gate.FREE) {
-			catalogService.makeFree(me.accountId(), id);
-		}
-		else {
-			catalogService.charge(me.accountId(), id, request.amount(), request.currency());
+		switch (request.gate()) {
+			case FREE -> catalogService.makeFree(me.accountId(), id);
+			case EMAIL -> catalogService.requireEmail(me.accountId(), id);
+			case PAID -> catalogService.charge(me.accountId(), id, request.amount(), request.currency());
+			case PWYW -> catalogService.payWhatYouWant(me.accountId(), id, request.amount(), request.suggested(),
+					request.currency());
 		}
 		return Bundle.of(catalog.editable(me.accountId(), id));
 	}

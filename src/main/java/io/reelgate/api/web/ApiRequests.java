@@ -29,8 +29,12 @@ final class ApiRequests {
 		}
 	}
 
-	/** {@code FREE}, or {@code PAID} with an amount as text (e.g. {@code "9.99"}) and a currency code. */
-	record GateRequest(@NotNull(message = "{gate.required}") Gate gate, String amount, String currency) {
+	/**
+	 * {@code FREE}; {@code EMAIL}; {@code PAID} with an amount as text (e.g. {@code "9.99"}) and a currency code; or
+	 * {@code PWYW} with the minimum as {@code amount} (may be {@code "0"}), a {@code suggested} price and a currency.
+	 */
+	record GateRequest(@NotNull(message = "{gate.required}") Gate gate, String amount, String suggested,
+			String currency) {
 	}
 
 	/** A file about to be uploaded over tus: its name and exact size in bytes. */

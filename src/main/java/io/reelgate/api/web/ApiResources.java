@@ -47,11 +47,11 @@ final class ApiResources {
 		}
 	}
 
-	record File(UUID id, String name, String contentType, long size, String sha256, boolean preview,
+	record File(UUID id, String name, String contentType, long size, String sha256, boolean unlocked,
 			Instant createdAt) {
 
 		static File of(FileView f) {
-			return new File(f.id().value(), f.name(), f.contentType(), f.size(), f.sha256(), f.preview(),
+			return new File(f.id().value(), f.name(), f.contentType(), f.size(), f.sha256(), f.unlocked(),
 					f.createdAt());
 		}
 	}

@@ -10,7 +10,6 @@ import io.reelgate.catalog.BundleMedia;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.CatalogException;
 import io.reelgate.catalog.CatalogService;
-import io.reelgate.catalog.Gate;
 import io.reelgate.catalog.PriceRules;
 import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.BundleFileId;
@@ -109,11 +108,12 @@ class StudioBundleController {
 			model.addAttribute("form", BundleForm.of(bundle));
 			return editor(bundle, model);
 		}
-		if (form.gate() == Gate.FREE) {
-			catalogService.makeFree(me.accountId(), id);
-		}
-		else {
-			catalogService.charge(me.accountId(), id, form.amount(), form.currency());
+		switch (form.gate()) {
+			case FREE -> catalogService.makeFree(me.accountId(), id);
+			case EMAIL -> catalogService.requireEmail(me.accountId(), id);
+			case PAID -> catalogService.charge(me.accountId(), id, form.amount(), form.currency());
+			case PWYW -> catalogService.payWhatYouWant(me.accountId(), id, form.amount(), form.suggested(),
+					form.currency());
 		}
 		redirect.addFlashAttribute("success", "gate.saved");
 		return redirectToEditor(id);
@@ -135,12 +135,12 @@ class StudioBundleController {
 		return redirectToEditor(id);
 	}
 
-	@PostMapping("/{id}/files/{fileId}/preview")
-	String offerAsPreview(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
-			@PathVariable BundleFileId fileId, @RequestParam(name = "offered", defaultValue = "false") boolean offered,
-			RedirectAttributes redirect) {
-		catalogService.offerAsPreview(me.accountId(), id, fileId, offered);
-		redirect.addFlashAttribute("success", offered ? "file.preview.on" : "file.preview.off");
+	@PostMapping("/{id}/files/{fileId}/unlocked")
+	String unlockFile(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId,
+			@RequestParam(name = "unlocked", defaultValue = "false") boolean unlocked, RedirectAttributes redirect) {
+		catalogService.unlockFile(me.accountId(), id, fileId, unlocked);
+		redirect.addFlashAttribute("success", unlocked ? "file.unlocked.on" : "file.unlocked.off");
 		return redirectToEditor(id);
 	}
 

@@ -1,5 +1,7 @@
 package io.reelgate.checkout.web;
 
+import java.util.Optional;
+
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.checkout.CheckoutRefusedException;
 import io.reelgate.checkout.CheckoutService;
@@ -7,9 +9,11 @@ import io.reelgate.checkout.CheckoutService.Acquired;
 import io.reelgate.checkout.CheckoutService.AlreadyOwned;
 import io.reelgate.checkout.CheckoutService.Outcome;
 import io.reelgate.checkout.CheckoutService.PayAt;
+import io.reelgate.checkout.CheckoutService.Terms;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.shared.BundleId;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,13 +21,15 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The Buy / Get button. Takes nothing from the browser but the bundle id: the price is the catalog's. Rate limited
- * per account and per client address ({@link CheckoutRateLimit}); over the limit the buyer gets a 429 page and no
- * order.
+ * The Buy / Get button. Takes from the browser only the bundle id, the amount chosen for pay what you want and a
+ * discount code; the price charged is worked out on the server. Rate limited per account and per client address
+ * ({@link CheckoutRateLimit}); over the limit the buyer gets a 429 page and no order.
  */
 @Controller
 class CheckoutController {
@@ -39,18 +45,31 @@ class CheckoutController {
 		this.rateLimit = rateLimit;
 	}
 
+	/**
+	 * @param amount what the buyer chose to pay, for a pay-what-you-want bundle
+	 * @param code a discount code, for a fixed price
+	 */
 	@PostMapping("/checkout/{bundleId}")
 	String checkout(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId bundleId,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String amount,
+			@RequestParam(required = false) @Nullable String code, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		rateLimit.admit(me.accountId(), request.getRemoteAddr());
 		Outcome outcome;
 		try {
-			outcome = checkout.checkout(me.accountId(), bundleId,
+			outcome = checkout.checkout(me.accountId(), bundleId, new Terms(amount, code),
 					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
 		}
 		catch (CheckoutRefusedException ex) {
+			// Back to the form with the reason and what the buyer typed, so they can correct it.
 			redirect.addFlashAttribute("error", ex.code());
-			return "redirect:/bundles/" + bundleId;
+			redirect.addFlashAttribute("errorArgs", ex.arguments());
+			redirect.addFlashAttribute("chosenAmount", amount);
+			return "redirect:" + UriComponentsBuilder.fromPath("/bundles/{id}")
+				.queryParamIfPresent("code", Optional.ofNullable(code).filter(c -> !c.isBlank()))
+				.buildAndExpand(bundleId)
+				.encode()
+				.toUriString();
 		}
 		catch (PaymentGatewayException ex) {
 			log.warn("Checkout of bundle {} failed at the payment provider", bundleId, ex);

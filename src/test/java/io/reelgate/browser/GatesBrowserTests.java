@@ -1,0 +1,156 @@
+package io.reelgate.browser;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.shared.BundleId;
+import io.reelgate.support.Fixtures;
+import io.reelgate.support.IntegrationTest;
+import io.reelgate.support.Sounds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Gates and pricing in a real browser: a creator unlocks a trailer, sets pay what you want and makes a discount
+ * code (for a fixed-price bundle: codes do not apply to pay what you want); a viewer tries the trailer without an
+ * account, pays a price of their choosing, buys the other bundle through the code's shared link, and both sales
+ * show on the creator's sales page with what was charged.
+ */
+@IntegrationTest
+class GatesBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
+
+	private final List<String> blockedByContentSecurityPolicy = new CopyOnWriteArrayList<>();
+
+	@AfterEach
+	void nothingWasBlockedByTheContentSecurityPolicy() {
+		assertEquals(List.of(), blockedByContentSecurityPolicy);
+	}
+
+	@Test
+	void aViewerPaysWhatTheyWantAndUsesADiscountCodeAndTheCreatorSeesBothSales() {
+		AccountPrincipal account = fixtures.creator();
+		String title = Fixtures.unique("Choose Your Price");
+		BundleId bundle = fixtures.draft(account, title, "the film".getBytes());
+		fixtures.addFile(account, bundle, "trailer.wav", Sounds.wav(2));
+		String fixedTitle = Fixtures.unique("Full Price");
+		fixtures.published(account, fixedTitle, "another film".getBytes(), "10.00", "USD");
+
+		Page creator = logIn(account.email());
+		creator.navigate(url("/studio/bundles/" + bundle));
+		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock for everyone trailer.wav"))
+			.click();
+		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Unlocked");
+		creator.getByLabel("Pay what you want").check();
+		creator.getByLabel("Price", new Page.GetByLabelOptions().setExact(true)).fill("2.00");
+		creator.getByLabel("Suggested price").fill("6.00");
+		creator.getByLabel("Currency").selectOption("USD");
+		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save gate")).click();
+		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Gate saved.");
+		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
+		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Published");
+
+		creator.navigate(url("/studio"));
+		creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Discount codes")).click();
+		creator.getByLabel("Code (3 to 40").fill("friends");
+		creator.getByLabel("For", new Page.GetByLabelOptions().setExact(true))
+			.selectOption(new SelectOption().setLabel(fixedTitle));
+		creator.getByLabel("Percentage off").check();
+		creator.getByLabel("Percentage (1 to 100) or amount").fill("25");
+		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create code")).click();
+		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Discount code created.");
+		String sharedLink = creator.getByLabel("Shareable link for FRIENDS").inputValue();
+
+		Page viewer = page();
+		viewer.navigate(url("/bundles/" + bundle));
+		assertThat(viewer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Free for everyone")))
+			.isVisible();
+		assertThat(viewer.getByLabel("Play trailer.wav")).isVisible();
+		Download trailer = viewer.waitForDownload(() -> viewer
+			.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download trailer.wav")).click());
+		assertEquals("trailer.wav", trailer.suggestedFilename());
+
+		signUp(viewer, Fixtures.unique("chooser") + "@example.test");
+		viewer.navigate(url("/bundles/" + bundle));
+		Locator amount = viewer.getByLabel("Name your price (USD)");
+		assertThat(amount).hasValue("6.00");
+		amount.fill("1.50");
+		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Get it at this price")).click();
+		assertThat(viewer.getByText("The minimum for this bundle is 2.00 USD.").first()).isVisible();
+		viewer.getByLabel("Name your price (USD)").fill("7.50");
+		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Get it at this price")).click();
+		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay $7.50 (simulated)")).click();
+		assertThat(viewer.getByRole(AriaRole.STATUS)).containsText("Payment received");
+
+		viewer.navigate(sharedLink);
+		assertThat(viewer.getByText("Code FRIENDS applied: $7.50 instead of $10.00.")).isVisible();
+		assertThat(viewer.getByLabel("Discount code (optional)")).hasValue("FRIENDS");
+		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy for $7.50")).click();
+		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay $7.50 (simulated)")).click();
+		assertThat(viewer.getByRole(AriaRole.STATUS)).containsText("Payment received");
+
+		creator.navigate(url("/studio/sales"));
+		assertThat(creator.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(title)))
+			.containsText("$7.50");
+		assertThat(creator.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(fixedTitle)))
+			.containsText("list $10.00, code FRIENDS");
+		creator.screenshot(new Page.ScreenshotOptions()
+			.setPath(Path.of("target", "screenshots", "sales-with-discount.png")).setFullPage(true));
+	}
+
+	private Page logIn(String email) {
+		Page page = page();
+		page.navigate(url("/login"));
+		page.getByLabel("Email").fill(email);
+		page.getByLabel("Password").fill("a-long-enough-password");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+		return page;
+	}
+
+	private void signUp(Page page, String email) {
+		page.navigate(url("/signup"));
+		page.getByLabel("Email").fill(email);
+		page.getByLabel("Name shown to others").fill("Chooser");
+		page.getByLabel("Password").fill("a-long-enough-password");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+	}
+
+	private Page page() {
+		Page page = chromium.browser()
+			.newContext(new Browser.NewContextOptions().setAcceptDownloads(true).setViewportSize(1280, 900))
+			.newPage();
+		page.onConsoleMessage(message -> {
+			if (message.text().contains("Content Security Policy")) {
+				blockedByContentSecurityPolicy.add(message.text());
+			}
+		});
+		return page;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
