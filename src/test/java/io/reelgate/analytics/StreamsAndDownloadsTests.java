@@ -52,7 +52,7 @@ class StreamsAndDownloadsTests {
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("Trailer"), "film".getBytes());
 		FileView trailer = fixtures.addFile(creator, bundle, "trailer.wav", Sounds.wav(2));
 		fixtures.as(creator, () -> {
-			catalog.offerAsPreview(creator.accountId(), bundle, trailer.id(), true);
+			catalog.unlockFile(creator.accountId(), bundle, trailer.id(), true);
 			return null;
 		});
 		String url = "/bundles/" + bundle + "/previews/" + trailer.id();
