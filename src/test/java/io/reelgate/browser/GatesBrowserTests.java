@@ -14,12 +14,16 @@ import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
+import io.reelgate.support.MailedLinks;
 import io.reelgate.support.Sounds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -32,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * show on the creator's sales page with what was charged.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class GatesBrowserTests {
 
 	@LocalServerPort
@@ -51,7 +56,7 @@ class GatesBrowserTests {
 	}
 
 	@Test
-	void aViewerPaysWhatTheyWantAndUsesADiscountCodeAndTheCreatorSeesBothSales() {
+	void aViewerPaysWhatTheyWantAndUsesADiscountCodeAndTheCreatorSeesBothSales(CapturedOutput output) {
 		AccountPrincipal account = fixtures.creator();
 		String title = Fixtures.unique("Choose Your Price");
 		BundleId bundle = fixtures.draft(account, title, "the film".getBytes());
@@ -93,7 +98,11 @@ class GatesBrowserTests {
 			.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download trailer.wav")).click());
 		assertEquals("trailer.wav", trailer.suggestedFilename());
 
-		signUp(viewer, Fixtures.unique("chooser") + "@example.test");
+		String email = Fixtures.unique("chooser") + "@example.test";
+		signUp(viewer, email);
+		viewer.navigate(url(MailedLinks.latest(output, email, "/email/verify")));
+		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my email address")).click();
+		assertThat(viewer.getByRole(AriaRole.STATUS)).containsText("your email address is confirmed");
 		viewer.navigate(url("/bundles/" + bundle));
 		Locator amount = viewer.getByLabel("Name your price (USD)");
 		assertThat(amount).hasValue("6.00");

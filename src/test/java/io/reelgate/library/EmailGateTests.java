@@ -1,5 +1,6 @@
 package io.reelgate.library;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -133,6 +135,11 @@ class EmailGateTests {
 			.andExpect(content().string(containsString("\"" + email + "\",\"" + bundle + "\"")));
 		mvc.perform(get("/studio/emails.csv").with(user(fixtures.creator())))
 			.andExpect(content().string(not(containsString(email))));
+		// The creator's analytics count the unlock once, by its gate.
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+				select count(*) from analytics_events
+				where kind = 'UNLOCK' and unlock_kind = 'EMAIL' and bundle_id = ? and creator_id = ?""")
+			.params(bundle.value(), creator.accountId().value()).query(Long.class).single() == 1);
 	}
 
 	@Test

@@ -72,6 +72,8 @@ class AccessControlMatrixTests {
 
 	@Autowired
 	ApiTokenService apiTokens;
+
+	@Autowired
 	CatalogService catalogService;
 
 	@Autowired
