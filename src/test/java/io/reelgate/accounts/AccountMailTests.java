@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.reelgate.support.Fixtures;
+import io.reelgate.support.TestSmtp;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -50,9 +49,7 @@ class AccountMailTests {
 	private static final Pattern LINK = Pattern.compile("https://films\\.example\\.com(/[a-z/]+)\\?token=([A-Za-z0-9_-]{43})");
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension smtp = TestSmtp.server();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {

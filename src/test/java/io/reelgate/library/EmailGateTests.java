@@ -7,13 +7,12 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.CatalogService;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
+import io.reelgate.support.TestSmtp;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -58,16 +57,11 @@ class EmailGateTests {
 	private static final Pattern LINK = Pattern.compile("https://films\\.example\\.com(/email-unlocks/[A-Za-z0-9_-]+)");
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension smtp = TestSmtp.server();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("reelgate.mail.from", () -> "Reelgate Tests <gate@reelgate.test>");
-		registry.add("reelgate.public-url", () -> "https://films.example.com/");
+		TestSmtp.configure(registry, smtp, "Reelgate Tests <gate@reelgate.test>");
 	}
 
 	@Autowired

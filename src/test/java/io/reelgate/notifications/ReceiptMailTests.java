@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
+import io.reelgate.support.TestSmtp;
 import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -50,16 +49,11 @@ class ReceiptMailTests {
 	private static final byte[] FILM = "film".getBytes();
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static final GreenMailExtension smtp = TestSmtp.server();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("reelgate.mail.from", () -> "Reelgate Tests <receipts@reelgate.test>");
-		registry.add("reelgate.public-url", () -> "https://films.example.com/");
+		TestSmtp.configure(registry, smtp, "Reelgate Tests <receipts@reelgate.test>");
 	}
 
 	@Autowired
