@@ -128,6 +128,20 @@ class CreatorApiTests {
 			.andExpect(jsonPath("$.gate").value("PAID"))
 			.andExpect(jsonPath("$.price.minor").value(999))
 			.andExpect(jsonPath("$.price.currency").value("USD"));
+		send(HttpMethod.PUT, "/api/v1/bundles/" + id + "/gate",
+				"{\"gate\":\"PWYW\",\"amount\":\"0\",\"suggested\":\"5.00\",\"currency\":\"EUR\"}", token)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.gate").value("PWYW"))
+			.andExpect(jsonPath("$.price.minor").value(0))
+			.andExpect(jsonPath("$.suggestedPrice.minor").value(500))
+			.andExpect(jsonPath("$.suggestedPrice.currency").value("EUR"));
+		send(HttpMethod.PUT, "/api/v1/bundles/" + id + "/gate", "{\"gate\":\"EMAIL\"}", token)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.gate").value("EMAIL"))
+			.andExpect(jsonPath("$.price").doesNotExist());
+		send(HttpMethod.PUT, "/api/v1/bundles/" + id + "/gate",
+				"{\"gate\":\"PAID\",\"amount\":\"9.99\",\"currency\":\"usd\"}", token)
+			.andExpect(status().isOk());
 		send(HttpMethod.POST, "/api/v1/bundles/" + id + "/publish", null, token)
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentType(PROBLEM))

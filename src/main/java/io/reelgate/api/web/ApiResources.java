@@ -31,19 +31,19 @@ final class ApiResources {
 
 	/** {@code files} is null in lists, where files are not loaded. */
 	record Bundle(UUID id, String title, String summary, @Nullable String description, String gate,
-			@Nullable Price price, String status, boolean hidden, Instant createdAt, @Nullable Instant publishedAt,
+			@Nullable Price price, @Nullable Price suggestedPrice, String status, boolean hidden, Instant createdAt, @Nullable Instant publishedAt,
 			@Nullable List<File> files) {
 
 		static Bundle of(BundleSummary s) {
 			return new Bundle(s.id().value(), s.title(), s.summary(), null, s.gate().name(), Price.of(s.price()),
-					s.status().name(), s.isHidden(), s.createdAt(), s.publishedAt(), null);
+					Price.of(s.suggestedPrice()), s.status().name(), s.isHidden(), s.createdAt(), s.publishedAt(), null);
 		}
 
 		static Bundle of(BundleDetails d) {
 			BundleSummary s = d.summary();
 			return new Bundle(s.id().value(), s.title(), s.summary(), d.description(), s.gate().name(),
-					Price.of(s.price()), s.status().name(), s.isHidden(), s.createdAt(), s.publishedAt(),
-					d.files().stream().map(File::of).toList());
+					Price.of(s.price()), Price.of(s.suggestedPrice()), s.status().name(), s.isHidden(), s.createdAt(),
+					s.publishedAt(), d.files().stream().map(File::of).toList());
 		}
 	}
 
