@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.security.MessageDigest;
 import java.security.MessageDigestSpi;
 import java.security.NoSuchAlgorithmException;
+import java.security.NoSuchProviderException;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -13,7 +14,7 @@ import java.util.Random;
  * and {@code buffer}, {@code bufOfs} (the pending bytes) and {@code bytesProcessed} in {@code DigestBase}; the same
  * in JDK 17 and 25. {@code MessageDigest.getInstance} wraps the implementation in a {@code MessageDigest.Delegate},
  * whose {@code digestSpi} field holds it. This needs {@code --add-opens} of {@code java.base/sun.security.provider}
- * and {@code java.base/java.security}; without them, or if another provider answers for SHA-256, or if a JDK
+ * and {@code java.base/java.security}; without them, or if the SUN provider is missing, or if a JDK
  * changes these fields (checked at startup against Bouncy Castle's digest), {@link #UNUSABLE_BECAUSE} says why.
  */
 final class JdkSha256 implements ResumableSha256 {
@@ -75,11 +76,12 @@ final class JdkSha256 implements ResumableSha256 {
 		}
 	}
 
+	/** Asks the SUN provider by name: a provider registered later in front of it must not answer. */
 	private static MessageDigest newDigest() {
 		try {
-			return MessageDigest.getInstance("SHA-256");
+			return MessageDigest.getInstance("SHA-256", "SUN");
 		}
-		catch (NoSuchAlgorithmException ex) {
+		catch (NoSuchAlgorithmException | NoSuchProviderException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -110,9 +112,6 @@ final class JdkSha256 implements ResumableSha256 {
 
 		static Fields find() throws ReflectiveOperationException {
 			MessageDigest digest = newDigest();
-			if (!"SUN".equals(digest.getProvider().getName())) {
-				throw new IllegalStateException("SHA-256 comes from " + digest.getProvider().getName() + ", not SUN");
-			}
 			Field delegated = null;
 			Object implementation = digest;
 			if (!digest.getClass().getName().startsWith("sun.security.provider.")) {
