@@ -41,9 +41,10 @@ JAR=$(ls "$ROOT"/target/reelgate-*.jar | grep -v plain | head -1)
 echo "== starting the app on $("$JAVA" -version 2>&1 | head -1) with -Xmx$HEAP"
 "$JAVA" -Xmx"$HEAP" -jar "$JAR" --server.port=$PORT --reelgate.embedded-postgres.port=$PG_PORT \
   --reelgate.embedded-postgres.data-directory="$WORK/pg" --reelgate.storage.filesystem-root="$WORK/files" \
-  --reelgate.uploads.staging-directory="$WORK/staging" > "$WORK/app.log" 2>&1 &
+  --reelgate.uploads.staging-directory="$WORK/staging" ${APP_ARGS:-} > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do curl -sf "$BASE/actuator/health" > /dev/null && break; sleep 1; done
+grep -o 'Uploads are hashed with.*' "$WORK/app.log" | head -1 || echo "(the digest engine was not logged)"
 
 # RSS in KB every 0.2 s, appended to whichever file "$WORK/rss-target" names.
 echo "$WORK/rss-idle" > "$WORK/rss-target"

@@ -21,11 +21,17 @@ public interface BlobStore {
 	/**
 	 * Takes a complete local file (such as a finished resumable upload) into the store, like {@link #store} but
 	 * allowed to move the file instead of copying it; either way the file is gone afterwards if this succeeds.
+	 * @param sha256 the file's SHA-256 as its writer computed it from the bytes it wrote (lowercase hex); a store
+	 * that moves the file records it without reading the file again, one that copies checks it on the way
 	 */
-	default StoredBlob adopt(Path file, long maxBytes) throws IOException {
+	default StoredBlob adopt(Path file, long maxBytes, String sha256) throws IOException {
 		StoredBlob blob;
 		try (InputStream content = Files.newInputStream(file)) {
 			blob = store(content, maxBytes);
+		}
+		if (!blob.sha256().equals(sha256)) {
+			delete(blob.key());
+			throw new IOException("The file read back does not have the SHA-256 it was written with");
 		}
 		Files.deleteIfExists(file);
 		return blob;

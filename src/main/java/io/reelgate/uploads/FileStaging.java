@@ -131,7 +131,8 @@ class FileStaging implements UploadStaging {
 		@Override
 		public StagedFile finished(String sha256) throws IOException {
 			channel.close();
-			// The blob store takes the staged file over (the filesystem store moves it): it is not copied again.
+			// The blob store takes the staged file over (the filesystem store moves it): it is not copied, nor hashed,
+			// again.
 			return new StagedFile() {
 				@Override
 				public InputStream head() throws IOException {
@@ -140,7 +141,7 @@ class FileStaging implements UploadStaging {
 
 				@Override
 				public StoredBlob store(long maxBytes) throws IOException {
-					return store.adopt(file, maxBytes);
+					return store.adopt(file, maxBytes, sha256);
 				}
 			};
 		}

@@ -4,13 +4,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.bouncycastle.crypto.digests.SHA256Digest;
-
 /**
  * An upload's resumable SHA-256, computed on a thread of its own while the request thread receives and stores the
- * next bytes. Bouncy Castle's digest is the one whose state can be saved with a checkpoint, but it is pure Java and
- * several times slower than the JDK's (which uses the CPU's SHA instructions and cannot export its state), so hashing
- * in line would cap an upload at its speed; pipelined, the two run side by side on two cores.
+ * next bytes, so that hashing and I/O run side by side on two cores. With the JDK's digest the hashing thread is
+ * mostly idle; with the Bouncy Castle fallback ({@link ResumableSha256}), several times slower, it would otherwise
+ * cap an upload at its speed.
  * <p>
  * Memory is constant: a fixed pool of {@value #BUFFERS} buffers of {@value #BUFFER_SIZE} bytes circulates between
  * the request thread, which fills one and hands it over, and the hashing thread, which gives it back once hashed.
@@ -24,7 +22,7 @@ final class PipelinedSha256 implements AutoCloseable {
 
 	private static final Chunk END = new Chunk(new byte[0], 0);
 
-	private final SHA256Digest digest;
+	private final ResumableSha256 digest;
 
 	private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
 
@@ -39,9 +37,9 @@ final class PipelinedSha256 implements AutoCloseable {
 
 	private boolean closed;
 
-	/** Continues hashing from a state saved by {@link #encodedState()}. */
+	/** Continues hashing from a state saved by {@link #encodedState()} (or by Bouncy Castle's digest before). */
 	PipelinedSha256(byte[] encodedState) {
-		this.digest = new SHA256Digest(encodedState);
+		this.digest = ResumableSha256.restore(Sha256State.decode(encodedState));
 		for (int i = 0; i < BUFFERS; i++) {
 			free.add(new byte[BUFFER_SIZE]);
 		}
@@ -83,15 +81,13 @@ final class PipelinedSha256 implements AutoCloseable {
 	/** The digest's state after every byte handed over so far, to save with a checkpoint. */
 	byte[] encodedState() {
 		awaitHashed();
-		return digest.getEncodedState();
+		return digest.state().encoded();
 	}
 
 	/** The SHA-256 of every byte handed over so far; the digest can go on afterwards. */
 	byte[] hash() {
 		awaitHashed();
-		byte[] hash = new byte[digest.getDigestSize()];
-		new SHA256Digest(digest).doFinal(hash, 0);
-		return hash;
+		return digest.hash();
 	}
 
 	@Override

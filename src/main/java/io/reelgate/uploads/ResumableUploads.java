@@ -22,7 +22,6 @@ import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.storage.MultipartBlobs.Multipart;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +70,12 @@ public class ResumableUploads {
 		this.clock = clock;
 		this.bytesReceived = meters.counter("reelgate.uploads.bytes.received");
 		meters.gauge("reelgate.uploads.in.flight", inFlight);
+		if (ResumableSha256.jdk()) {
+			log.info("Uploads are hashed with {}", ResumableSha256.engine());
+		}
+		else {
+			log.warn("Uploads are hashed with {}", ResumableSha256.engine());
+		}
 	}
 
 	/** The largest upload accepted, for {@code Tus-Max-Size}. */
@@ -105,7 +110,7 @@ public class ResumableUploads {
 			throw new UncheckedIOException("Could not prepare the staging of an upload", ex);
 		}
 		UploadSession session = new UploadSession(id, owner.value(), bundle.value(), FileNames.displayName(filename),
-				length, 0, new SHA256Digest().getEncodedState(), null, now.plus(properties.expireAfter()), multipart);
+				length, 0, Sha256State.INITIAL.encoded(), null, now.plus(properties.expireAfter()), multipart);
 		try {
 			sessions.insert(session, now);
 		}

@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 record UploadProperties(@NotBlank @DefaultValue("./data/uploads") String stagingDirectory,
 		@NotNull @DefaultValue("24h") Duration expireAfter, @NotNull @DefaultValue("15m") Duration cleanupInterval,
-		@NotNull @DefaultValue("16MB") DataSize checkpoint, @NotNull @DefaultValue("60s") Duration lease,
+		@NotNull @DefaultValue("64MB") DataSize checkpoint, @NotNull @DefaultValue("60s") Duration lease,
 		@NotNull @DefaultValue("64MB") DataSize chunkSize) {
 
 	UploadProperties {

@@ -29,11 +29,13 @@ class FilesystemAdoptTests {
 		Files.write(staged, content);
 		Object inode = Files.readAttributes(staged, "unix:ino").get("ino");
 
-		StoredBlob blob = store.adopt(staged, 1_000_000);
+		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+
+		StoredBlob blob = store.adopt(staged, 1_000_000, sha256);
 
 		assertThat(staged).doesNotExist();
 		assertThat(blob.size()).isEqualTo(content.length);
-		assertThat(blob.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+		assertThat(blob.sha256()).isEqualTo(sha256);
 		Path stored = temp.resolve("files").resolve(blob.key());
 		assertThat(Files.readAttributes(stored, "unix:ino").get("ino")).isEqualTo(inode);
 		try (InputStream in = store.open(blob.key(), 0)) {
@@ -47,7 +49,7 @@ class FilesystemAdoptTests {
 		Path staged = temp.resolve("upload.part");
 		Files.write(staged, new byte[2000]);
 
-		assertThatThrownBy(() -> store.adopt(staged, 1000)).isInstanceOf(BlobTooLargeException.class);
+		assertThatThrownBy(() -> store.adopt(staged, 1000, "0".repeat(64))).isInstanceOf(BlobTooLargeException.class);
 		assertThat(staged).exists();
 	}
 }

@@ -186,6 +186,20 @@ abstract class S3BlobStoreContract {
 	}
 
 	@Test
+	void aLocalFileThatDoesNotHaveTheSha256ItWasWrittenWithIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+			throws IOException {
+		BlobStore store = store();
+		byte[] content = random(MIB, 8);
+		java.nio.file.Path staged = temp.resolve("upload.part");
+		java.nio.file.Files.write(staged, content);
+		content[1000] ^= 1;
+
+		assertThatThrownBy(() -> store.adopt(staged, 50L * MIB, sha256(content))).isInstanceOf(IOException.class);
+		assertThat(staged).exists();
+		assertThat(admin().listObjectsV2(list -> list.bucket(bucket)).contents()).isEmpty();
+	}
+
+	@Test
 	void aFinishedUploadIsTakenOverFromItsLocalFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
 			throws IOException {
 		BlobStore store = store();
@@ -193,7 +207,7 @@ abstract class S3BlobStoreContract {
 		java.nio.file.Path staged = temp.resolve("upload.part");
 		java.nio.file.Files.write(staged, content);
 
-		StoredBlob blob = store.adopt(staged, 50L * MIB);
+		StoredBlob blob = store.adopt(staged, 50L * MIB, sha256(content));
 
 		assertThat(staged).doesNotExist();
 		assertThat(blob.sha256()).isEqualTo(sha256(content));

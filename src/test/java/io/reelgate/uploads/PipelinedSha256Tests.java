@@ -3,7 +3,6 @@ package io.reelgate.uploads;
 import java.security.MessageDigest;
 import java.util.Random;
 
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +16,7 @@ class PipelinedSha256Tests {
 		Random sizes = new Random(8);
 		byte[] saved;
 		int position = 0;
-		try (PipelinedSha256 digest = new PipelinedSha256(new SHA256Digest().getEncodedState())) {
+		try (PipelinedSha256 digest = new PipelinedSha256(Sha256State.INITIAL.encoded())) {
 			position = feed(digest, content, position, 2_000_000, sizes);
 			saved = digest.encodedState();
 		}
@@ -33,7 +32,7 @@ class PipelinedSha256Tests {
 
 	@Test
 	void neverHoldsMoreThanItsFixedPoolOfBuffers() {
-		try (PipelinedSha256 digest = new PipelinedSha256(new SHA256Digest().getEncodedState())) {
+		try (PipelinedSha256 digest = new PipelinedSha256(Sha256State.INITIAL.encoded())) {
 			java.util.Set<byte[]> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 			for (int i = 0; i < 100; i++) {
 				byte[] buffer = digest.buffer();
