@@ -64,4 +64,13 @@ public class Library {
 		return entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNot(account.value(), bundle.value(),
 				Entitlement.RENTAL);
 	}
+
+	/** Whether the account rents the bundle now: a rental not revoked whose window has not ended (or not started). */
+	public boolean rents(AccountId account, BundleId bundle) {
+		Instant now = clock.instant();
+		return entitlements
+			.findByAccountIdAndBundleIdAndSourceAndRevokedAtIsNull(account.value(), bundle.value(), Entitlement.RENTAL)
+			.stream()
+			.anyMatch(e -> !e.rentalEnded(now));
+	}
 }

@@ -73,6 +73,7 @@ class BundlePageController {
 		}
 		model.addAttribute("bundle", bundle);
 		model.addAttribute("rental", bundle.summary().gate() == Gate.PAID ? catalog.rental(id).orElse(null) : null);
+		model.addAttribute("renting", me != null && library.rents(me.accountId(), id));
 		model.addAttribute("owned", me != null && library.owns(me.accountId(), id));
 		model.addAttribute("mine", me != null && bundle.summary().creatorId().equals(me.accountId()));
 		model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentRequestUri().toUriString());

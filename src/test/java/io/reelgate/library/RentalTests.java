@@ -86,6 +86,9 @@ class RentalTests {
 				+ "where bundle_id = ?").param(rentable.bundle.value()).query(String.class).list())
 			.containsExactly("RENTAL 299 48 PAID");
 		assertThat(library.owns(viewer.accountId(), rentable.bundle)).isFalse();
+		mvc.perform(get("/bundles/{id}", rentable.bundle).with(user(viewer)))
+			.andExpect(content().string(containsString("You rent this bundle")))
+			.andExpect(content().string(not(containsString("Rent for"))));
 		assertThat(firstPlayed(viewer, rentable.bundle)).isNull();
 		mvc.perform(get("/library").with(user(viewer)))
 			.andExpect(content().string(containsString("Watch film.mp4")))
@@ -140,6 +143,8 @@ class RentalTests {
 			.andExpect(content().string(containsString("Your rental ended")));
 		// The unlocked trailer is everyone's anyway, so it still plays.
 		mvc.perform(get("/stream/{id}", rentable.trailer).with(user(viewer))).andExpect(status().isOk());
+		mvc.perform(get("/bundles/{id}", rentable.bundle).with(user(viewer)))
+			.andExpect(content().string(containsString("Rent for $2.99")));
 		mvc.perform(get("/library").with(user(viewer)))
 			.andExpect(content().string(containsString("Your rental ended.")))
 			.andExpect(content().string(containsString("Buy to keep it")))
