@@ -19,7 +19,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Purchases and refunds from checkout's events, with the amounts the order recorded. Each order books each
+ * Purchases, rentals and refunds from checkout's events, with the amounts the order recorded. Each order books each
  * movement at most once (its dedupe key), so a redelivered event counts once. A dispute takes the money out like a
  * refund; a dispute won puts it back.
  */
@@ -43,7 +43,8 @@ class OrderAnalytics {
 		orders.findInAnyState(paid.orderId()).ifPresent(order -> {
 			Instant at = order.paidAt() != null ? order.paidAt() : clock.instant();
 			Money amount = order.amount();
-			UnlockKind kind = amount == null ? UnlockKind.FREE : UnlockKind.PURCHASE;
+			UnlockKind kind = order.rental() ? UnlockKind.RENTAL
+					: amount == null ? UnlockKind.FREE : UnlockKind.PURCHASE;
 			events.append(money(Kind.UNLOCK, order, key(order.id(), "paid"), kind.name(), at, 1));
 		});
 	}

@@ -60,6 +60,11 @@ class Bundle {
 	/** For pay what you want, the amount the page proposes; {@code priceMinor} is then the minimum. */
 	private @Nullable Long suggestedMinor;
 
+	/** A rental offer, only beside a fixed price: a lower price that streams the locked media for {@code rentalHours}. */
+	private @Nullable Long rentalPriceMinor;
+
+	private @Nullable Integer rentalHours;
+
 	private @Nullable String coverKey;
 
 	private @Nullable String coverContentType;
@@ -143,6 +148,7 @@ class Bundle {
 		this.priceMinor = null;
 		this.priceCurrency = null;
 		this.suggestedMinor = null;
+		withdrawRental();
 	}
 
 	void requireEmail() {
@@ -158,6 +164,45 @@ class Bundle {
 		this.priceMinor = price.minor();
 		this.priceCurrency = price.currency();
 		this.suggestedMinor = null;
+		if (rentalPriceMinor != null && rentalPriceMinor >= price.minor()) {
+			withdrawRental();
+		}
+	}
+
+	/**
+	 * Offers a rental beside the fixed price: cheaper than buying, in the same currency.
+	 * @throws CatalogException if the bundle has no fixed price or the rental would not cost less
+	 */
+	void offerRental(Money price, int hours) {
+		Money purchase = price().orElse(null);
+		if (gate != Gate.PAID || purchase == null) {
+			throw new CatalogException("rental.paidOnly");
+		}
+		if (!price.currency().equals(purchase.currency())) {
+			throw new CatalogException("rental.currency", purchase.currency().getCurrencyCode());
+		}
+		if (price.minor() >= purchase.minor()) {
+			throw new CatalogException("rental.notCheaper", purchase.toDecimalString(),
+					purchase.currency().getCurrencyCode());
+		}
+		this.rentalPriceMinor = price.minor();
+		this.rentalHours = hours;
+	}
+
+	void withdrawRental() {
+		this.rentalPriceMinor = null;
+		this.rentalHours = null;
+	}
+
+	/** The rental offer as set by the creator, whether or not the bundle has anything to stream. */
+	Optional<RentalTerms> rentalTerms() {
+		return rentalPriceMinor == null || rentalHours == null || priceCurrency == null ? Optional.empty()
+				: Optional.of(new RentalTerms(new Money(rentalPriceMinor, priceCurrency), rentalHours));
+	}
+
+	/** Whether a rental has anything to stream: a locked video or audio file. */
+	boolean hasLockedMedia() {
+		return files.stream().map(BundleFile::view).anyMatch(f -> !f.unlocked() && f.playable());
 	}
 
 	/** Lets viewers choose what they pay, at least {@code minimum} (which may be zero); the page proposes {@code suggested}. */
@@ -172,6 +217,7 @@ class Bundle {
 		this.priceMinor = minimum.minor();
 		this.priceCurrency = minimum.currency();
 		this.suggestedMinor = suggested.minor();
+		withdrawRental();
 	}
 
 	/** The fixed price, or for pay what you want the minimum; empty when free. */

@@ -94,6 +94,15 @@ public class Catalog {
 		return bundle.summary();
 	}
 
+	/**
+	 * The rental offer of a bundle someone may acquire, if it has one and anything to stream: a rental is offered
+	 * only while the bundle holds a locked video or audio file.
+	 */
+	public Optional<RentalTerms> rental(BundleId id) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		return bundle.isPublic() && bundle.hasLockedMedia() ? bundle.rentalTerms() : Optional.empty();
+	}
+
 	public List<BundleSummary> bundlesOf(AccountId owner) {
 		return bundles.findByOwnerIdOrderByCreatedAtDesc(owner.value()).stream().map(Bundle::summary).toList();
 	}

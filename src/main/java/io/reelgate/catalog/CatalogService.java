@@ -1,6 +1,8 @@
 package io.reelgate.catalog;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.reelgate.accounts.AccountService;
@@ -8,6 +10,7 @@ import io.reelgate.accounts.AccountView;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Money;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,8 +36,11 @@ public class CatalogService {
 
 	private final TrustedCreators trusted;
 
+	private final RentalProperties rentals;
+
 	CatalogService(Bundles bundles, AccountService accounts, PriceRules priceRules, SalesEligibility eligibility,
-			Clock clock, PreModerationProperties preModeration, TrustedCreators trusted) {
+			Clock clock, PreModerationProperties preModeration, TrustedCreators trusted, RentalProperties rentals) {
+		this.rentals = rentals;
 		this.preModeration = preModeration;
 		this.trusted = trusted;
 		this.bundles = bundles;
@@ -83,6 +89,40 @@ public class CatalogService {
 		if (bundle.isPublic()) {
 			assertMaySell(bundle);
 		}
+	}
+
+	/**
+	 * Offers a rental beside the fixed price, or withdraws the offer when {@code amount} is blank. The price obeys
+	 * {@link PriceRules} and must be below the purchase price; the window is one of the configured choices.
+	 */
+	public void offerRental(AccountId owner, BundleId id, String amount, int hours) {
+		Bundle bundle = owned(owner, id);
+		if (amount == null || amount.isBlank()) {
+			bundle.withdrawRental();
+			return;
+		}
+		if (!rentals.hourChoices().contains(hours)) {
+			throw new CatalogException("rental.window.invalid");
+		}
+		Money purchase = bundle.price()
+			.filter(p -> bundle.summary().gate() == Gate.PAID)
+			.orElseThrow(() -> new CatalogException("rental.paidOnly"));
+		bundle.offerRental(priceRules.price(amount, purchase.currency().getCurrencyCode()), hours);
+	}
+
+	/** The creator's rental offer for the editor, whether or not the bundle has media to stream yet. */
+	public Optional<RentalTerms> rentalOffer(AccountId owner, BundleId id) {
+		return owned(owner, id).rentalTerms();
+	}
+
+	/** The rental windows (hours) a creator may choose among. */
+	public List<Integer> rentalWindows() {
+		return rentals.hourChoices();
+	}
+
+	/** The window (hours) the editor proposes. */
+	public int defaultRentalWindow() {
+		return (int) rentals.window().toHours();
 	}
 
 	/** Unlocks a file for anyone to download (and stream, if it plays) from the bundle page, or locks it again. */

@@ -12,6 +12,7 @@ import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.CatalogException;
 import io.reelgate.catalog.Gate;
 import io.reelgate.catalog.PriceRules;
+import io.reelgate.catalog.RentalTerms;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
@@ -135,25 +136,61 @@ public class CheckoutService {
 		if (gateway.paysSellersOut() && destination.isEmpty() && !chosen.filter(Money::isZero).isPresent()) {
 			throw new CheckoutRefusedException("checkout.sellerNotReady");
 		}
-		Order order = openOrder(buyer, bundle, destination.orElse(null), chosen, terms);
+		Order order = openOrder(buyer, bundle, destination.orElse(null), chosen, terms, null);
 		if (order.status() == OrderStatus.PAID) {
 			return new Acquired();
 		}
+		return pay(buyer, order, bundle.title(), baseUrl);
+	}
+
+	/**
+	 * Rents a bundle at the rental price the server has for it (no discount codes: they apply to purchases). A
+	 * rental streams the locked media for the offer's window from the first play; it is not ownership, so a buyer
+	 * who owns the bundle is not charged for renting it.
+	 * @param baseUrl this site's address as the buyer reached it, for the gateway's return links
+	 * @throws CheckoutRefusedException if the bundle has no rental offer or cannot be sold now
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public Outcome rent(AccountId buyer, BundleId bundleId, String baseUrl) {
+		BundleSummary bundle = catalog.acquirable(bundleId);
+		if (bundle.creatorId().equals(buyer)) {
+			throw new CheckoutRefusedException("checkout.ownBundle");
+		}
+		if (owns(buyer, bundleId)) {
+			return new AlreadyOwned();
+		}
+		RentalTerms rental = catalog.rental(bundleId)
+			.orElseThrow(() -> new CheckoutRefusedException("checkout.rental.unavailable"));
+		if (!accounts.isEmailVerified(buyer)) {
+			throw new CheckoutRefusedException("checkout.emailUnverified");
+		}
+		Optional<String> destination = sellers.payoutDestination(bundle.creatorId());
+		if (gateway.paysSellersOut() && destination.isEmpty()) {
+			throw new CheckoutRefusedException("checkout.sellerNotReady");
+		}
+		Order order = openOrder(buyer, bundle, destination.orElse(null), Optional.empty(), Terms.NONE, rental);
+		return pay(buyer, order, "Rental (" + rental.hours() + " h): " + bundle.title(), baseUrl);
+	}
+
+	/** Whether the buyer bought the bundle (a rental is not ownership). */
+	public boolean owns(AccountId buyer, BundleId bundle) {
+		return orders.existsByBuyerIdAndBundleIdAndStatusAndKind(buyer.value(), bundle.value(), OrderStatus.PAID,
+				OrderKind.PURCHASE);
+	}
+
+	/** Sends the open order to the gateway, outside any transaction; {@code itemName} is what the payment page shows. */
+	private Outcome pay(AccountId buyer, Order order, String itemName, String baseUrl) {
 		Money amount = order.amount().orElseThrow();
 		AccountView who = accounts.find(buyer).orElseThrow();
 		PaymentGateway.PaymentRedirect redirect = gateway.startPayment(new PaymentGateway.PaymentRequest(order.id(),
 				amount, new Money(order.fee(), amount.currency()), order.destinationAccount().orElse(null),
-				bundle.title(), who.email(), baseUrl, order.createdAt().plus(CHECKOUT_LIFETIME)));
+				itemName, who.email(), baseUrl, order.createdAt().plus(CHECKOUT_LIFETIME)));
 		if (redirect.checkoutSessionId() != null) {
 			transactions.executeWithoutResult(status -> orders.findForUpdate(order.id().value())
 				.orElseThrow(OrderNotFoundException::new)
 				.attachCheckoutSession(redirect.checkoutSessionId()));
 		}
 		return new PayAt(redirect.url());
-	}
-
-	public boolean owns(AccountId buyer, BundleId bundle) {
-		return orders.existsByBuyerIdAndBundleIdAndStatus(buyer.value(), bundle.value(), OrderStatus.PAID);
 	}
 
 	/** An order of the given buyer; others get a 404. */
@@ -205,16 +242,17 @@ public class CheckoutService {
 	 * An order with nothing to charge (zero chosen, 100% off) is acquired at once, without the payment gateway.
 	 */
 	private Order openOrder(AccountId buyer, BundleSummary bundle, @Nullable String destination,
-			Optional<Money> chosen, Terms terms) {
+			Optional<Money> chosen, Terms terms, @Nullable RentalTerms rental) {
 		Instant now = clock.instant();
+		OrderKind kind = rental == null ? OrderKind.PURCHASE : OrderKind.RENTAL;
 		try {
 			return transactions.execute(status -> {
-				Quote quote = chosen.map(Quote::undiscounted)
+				Quote quote = rental != null ? Quote.undiscounted(rental.price()) : chosen.map(Quote::undiscounted)
 					.orElseGet(() -> terms.hasCode() ? discounts.reserve(buyer, bundle, terms.discountCode())
 							: Quote.undiscounted(bundle.price()));
 				Optional<Order> open = orders.findByBuyerIdAndBundleIdAndStatus(buyer.value(), bundle.id().value(),
 						OrderStatus.PENDING);
-				if (open.isPresent() && open.get().quote().equals(Optional.of(quote))
+				if (open.isPresent() && open.get().kind() == kind && open.get().quote().equals(Optional.of(quote))
 						&& open.get().createdAt().isAfter(now.minus(REUSE_WINDOW))) {
 					return open.get();
 				}
@@ -227,6 +265,10 @@ public class CheckoutService {
 							"free", now);
 					order.markPaid("free:" + order.id(), now);
 					return orders.saveAndFlush(order);
+				}
+				if (rental != null) {
+					return orders.saveAndFlush(Order.rental(buyer, bundle.id(), bundle.creatorId(), quote,
+							fees.of(quote.charged()).minor(), destination, gateway.name(), rental.hours(), now));
 				}
 				return orders.saveAndFlush(new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote),
 						fees.of(quote.charged()).minor(), destination, gateway.name(), now));

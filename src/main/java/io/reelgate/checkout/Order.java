@@ -56,6 +56,12 @@ class Order extends AbstractAggregateRoot<Order> {
 	private @Nullable String destinationAccount;
 
 	@Enumerated(EnumType.STRING)
+	private OrderKind kind = OrderKind.PURCHASE;
+
+	/** For a rental, the streaming window in hours from the first play, copied from the offer. */
+	private @Nullable Integer rentalHours;
+
+	@Enumerated(EnumType.STRING)
 	private OrderStatus status;
 
 	private String gateway;
@@ -101,6 +107,22 @@ class Order extends AbstractAggregateRoot<Order> {
 		this.status = OrderStatus.PENDING;
 		this.gateway = gateway;
 		this.createdAt = now;
+	}
+
+	/** A rental of the bundle at {@code quote}'s price, streaming for {@code hours} from the first play. */
+	static Order rental(AccountId buyer, BundleId bundle, AccountId seller, Quote quote, long fee,
+			@Nullable String destinationAccount, String gateway, int hours, Instant now) {
+		if (quote.discountCode() != null) {
+			throw new IllegalArgumentException("Rentals take no discount code");
+		}
+		Order order = new Order(buyer, bundle, seller, Optional.of(quote), fee, destinationAccount, gateway, now);
+		order.kind = OrderKind.RENTAL;
+		order.rentalHours = hours;
+		return order;
+	}
+
+	OrderKind kind() {
+		return kind;
 	}
 
 	OrderId id() {
@@ -268,6 +290,6 @@ class Order extends AbstractAggregateRoot<Order> {
 		return new OrderView(id(), buyer(), bundle(), seller(), amount().orElse(null),
 				listPriceMinor == null || currency == null ? null : new Money(listPriceMinor, currency), discountCode,
 				feeMinor, status, createdAt,
-				paidAt);
+				paidAt, kind, rentalHours);
 	}
 }

@@ -18,7 +18,7 @@ interface Orders extends JpaRepository<Order, UUID> {
 
 	Optional<Order> findByBuyerIdAndBundleIdAndStatus(UUID buyerId, UUID bundleId, OrderStatus status);
 
-	boolean existsByBuyerIdAndBundleIdAndStatus(UUID buyerId, UUID bundleId, OrderStatus status);
+	boolean existsByBuyerIdAndBundleIdAndStatusAndKind(UUID buyerId, UUID bundleId, OrderStatus status, OrderKind kind);
 
 	boolean existsByBundleIdAndStatusIn(UUID bundleId, Collection<OrderStatus> statuses);
 

@@ -1,10 +1,15 @@
 package io.reelgate.library;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.OwnedFile;
 import io.reelgate.catalog.FileView;
+import io.reelgate.library.RentalRefusedException.Problem;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleFileId;
 
@@ -12,9 +17,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one place that decides who may download a file: a buyer entitled to its bundle, the bundle's creator, or an
- * admin. Entitled buyers keep access when a bundle is unpublished or hidden, and lose it when their order is
- * refunded or disputed, or moderation removes the bundle. Everyone else gets the same 404 as for a file that does not exist.
+ * The one place that decides who may download or stream a file: a buyer entitled to its bundle, the bundle's
+ * creator, or an admin. Entitled buyers keep access when a bundle is unpublished or hidden, and lose it when their
+ * order is refunded or disputed, or moderation removes the bundle. A renter may only stream the bundle's video and
+ * audio, within the rental's window, and is told so (403, or 410 once the window ended). Everyone else gets the same
+ * 404 as for a file that does not exist.
  */
 @Service
 @Transactional(readOnly = true)
@@ -24,15 +31,20 @@ public class DownloadPolicy {
 
 	private final Entitlements entitlements;
 
-	DownloadPolicy(Catalog catalog, Entitlements entitlements) {
+	private final Clock clock;
+
+	DownloadPolicy(Catalog catalog, Entitlements entitlements, Clock clock) {
 		this.catalog = catalog;
 		this.entitlements = entitlements;
+		this.clock = clock;
 	}
 
+	/** @throws RentalRefusedException if the account only rents the bundle: rentals do not download */
 	public FileView authorize(AccountPrincipal who, BundleFileId fileId) {
 		OwnedFile owned = catalog.file(fileId).orElseThrow(BundleNotFoundException::new);
 		boolean allowed = who.isAdmin() || owned.owner().equals(who.accountId()) || entitled(who.accountId(), owned);
 		if (!allowed) {
+			refuseRentalDownload(who.accountId(), owned);
 			throw new BundleNotFoundException();
 		}
 		return owned.file();
@@ -41,13 +53,48 @@ public class DownloadPolicy {
 	/**
 	 * The file behind a genuine signed link, if the link's account may still have it: the bundle's creator, or a
 	 * buyer whose entitlement is active now. Checked on every request, so a refund or dispute ends existing links.
+	 * @throws RentalRefusedException if the account only rents the bundle: rentals do not download
 	 */
 	public FileView authorize(DownloadLinks.VerifiedLink link) {
 		OwnedFile owned = catalog.file(link.file()).orElseThrow(BundleNotFoundException::new);
 		boolean allowed = owned.owner().equals(link.account()) || entitled(link.account(), owned);
 		if (!allowed) {
+			refuseRentalDownload(link.account(), owned);
 			throw new DownloadLinks.DownloadLinkException(DownloadLinks.LinkProblem.REVOKED);
 		}
+		return owned.file();
+	}
+
+	/**
+	 * A video or audio file to stream in the player: to whoever may download it, or to a renter of its bundle. A
+	 * renter's first stream of a locked file starts the window; unlocked files (a trailer) stream without starting
+	 * it. Other files never stream here.
+	 * @throws RentalRefusedException if the rental's window has ended
+	 */
+	@Transactional
+	public FileView authorizeStream(AccountPrincipal who, BundleFileId fileId) {
+		OwnedFile owned = catalog.file(fileId).orElseThrow(BundleNotFoundException::new);
+		if (!owned.file().playable()) {
+			throw new BundleNotFoundException();
+		}
+		if (who.isAdmin() || owned.owner().equals(who.accountId()) || entitled(who.accountId(), owned)) {
+			return owned.file();
+		}
+		List<Entitlement> rentals = rentals(who.accountId(), owned);
+		if (rentals.isEmpty()) {
+			throw new BundleNotFoundException();
+		}
+		Instant now = clock.instant();
+		boolean running = rentals.stream().anyMatch(r -> r.rentalEndsAt().filter(now::isBefore).isPresent());
+		if (running || owned.file().unlocked()) {
+			return owned.file();
+		}
+		Entitlement unstarted = rentals.stream()
+			.filter(r -> r.rentalEndsAt().isEmpty())
+			.findFirst()
+			.orElseThrow(() -> new RentalRefusedException(Problem.ENDED));
+		// Losing the race to a concurrent first play is fine: that play started the window a moment ago.
+		entitlements.startRentalWindow(unstarted.id(), now);
 		return owned.file();
 	}
 
@@ -55,7 +102,19 @@ public class DownloadPolicy {
 	 * Buyers of a removed bundle lose it at once, before their refunds (which revoke the entitlements) have run.
 	 */
 	private boolean entitled(AccountId account, OwnedFile owned) {
-		return !owned.removed() && entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNull(account.value(),
-				owned.file().bundleId().value());
+		return !owned.removed() && entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNot(
+				account.value(), owned.file().bundleId().value(), Entitlement.RENTAL);
+	}
+
+	private List<Entitlement> rentals(AccountId account, OwnedFile owned) {
+		return owned.removed() ? List.of()
+				: entitlements.findByAccountIdAndBundleIdAndSourceAndRevokedAtIsNull(account.value(),
+						owned.file().bundleId().value(), Entitlement.RENTAL);
+	}
+
+	private void refuseRentalDownload(AccountId account, OwnedFile owned) {
+		if (!rentals(account, owned).isEmpty()) {
+			throw new RentalRefusedException(Problem.RENTAL_ONLY);
+		}
 	}
 }

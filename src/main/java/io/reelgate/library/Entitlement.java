@@ -1,6 +1,8 @@
 package io.reelgate.library;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.reelgate.shared.BundleId;
@@ -17,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "entitlements")
 class Entitlement {
 
+	static final String RENTAL = "RENTAL";
+
 	@Id
 	private UUID id;
 
@@ -27,7 +31,10 @@ class Entitlement {
 	/** The order that earned it; null for another source (see {@code source}). */
 	private @Nullable UUID orderId;
 
-	/** How it was earned: {@code ORDER} or {@code EMAIL} (a confirmed email unlock). */
+	/**
+	 * How it was earned: {@code ORDER}, {@code EMAIL} (a confirmed email unlock) or {@code RENTAL} (an order that
+	 * streams the locked media for {@code rentalHours} from {@code firstPlayedAt}, and never downloads).
+	 */
 	private String source;
 
 	private @Nullable UUID emailUnlockId;
@@ -35,6 +42,10 @@ class Entitlement {
 	private Instant grantedAt;
 
 	private @Nullable Instant revokedAt;
+
+	private @Nullable Integer rentalHours;
+
+	private @Nullable Instant firstPlayedAt;
 
 	private @Nullable String revokedReason;
 
@@ -51,6 +62,29 @@ class Entitlement {
 
 	boolean active() {
 		return revokedAt == null;
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	boolean rental() {
+		return RENTAL.equals(source);
+	}
+
+	/** For a rental, when streaming ends: empty until the first play starts the window. */
+	Optional<Instant> rentalEndsAt() {
+		return rentalHours == null || firstPlayedAt == null ? Optional.empty()
+				: Optional.of(firstPlayedAt.plus(Duration.ofHours(rentalHours)));
+	}
+
+	/** For a rental, whether its window has run out at {@code now}. */
+	boolean rentalEnded(Instant now) {
+		return rentalEndsAt().filter(end -> !now.isBefore(end)).isPresent();
+	}
+
+	@Nullable Integer rentalHours() {
+		return rentalHours;
 	}
 
 	@Nullable String revokedReason() {

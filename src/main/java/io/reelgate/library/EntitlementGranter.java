@@ -6,6 +6,8 @@ import java.util.UUID;
 import io.reelgate.checkout.OrderPaid;
 import io.reelgate.checkout.OrderReinstated;
 import io.reelgate.checkout.OrderRevoked;
+import io.reelgate.checkout.OrderView;
+import io.reelgate.checkout.PaidOrders;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,14 +27,26 @@ class EntitlementGranter {
 
 	private final Clock clock;
 
-	EntitlementGranter(Entitlements entitlements, Clock clock) {
+	private final PaidOrders orders;
+
+	EntitlementGranter(Entitlements entitlements, Clock clock, PaidOrders orders) {
 		this.entitlements = entitlements;
+		this.orders = orders;
 		this.clock = clock;
 	}
 
 	@TransactionalEventListener
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void on(OrderPaid event) {
+		Integer rentalHours = orders.findInAnyState(event.orderId())
+			.filter(OrderView::rental)
+			.map(OrderView::rentalHours)
+			.orElse(null);
+		if (rentalHours != null) {
+			entitlements.grantRental(UUID.randomUUID(), event.buyer().value(), event.bundle().value(),
+					event.orderId().value(), rentalHours, clock.instant());
+			return;
+		}
 		entitlements.grant(UUID.randomUUID(), event.buyer().value(), event.bundle().value(), event.orderId().value(),
 				clock.instant());
 	}

@@ -46,7 +46,28 @@ interface Entitlements extends JpaRepository<Entitlement, UUID> {
 			""", nativeQuery = true)
 	int grantForEmailUnlock(UUID id, UUID accountId, UUID bundleId, UUID unlockId, Instant now);
 
-	boolean existsByAccountIdAndBundleIdAndRevokedAtIsNull(UUID accountId, UUID bundleId);
+	@Modifying
+	@Query(value = """
+			insert into entitlements (id, account_id, bundle_id, order_id, source, rental_hours, granted_at)
+			values (:id, :accountId, :bundleId, :orderId, 'RENTAL', :hours, :now)
+			on conflict (order_id) do nothing
+			""", nativeQuery = true)
+	int grantRental(UUID id, UUID accountId, UUID bundleId, UUID orderId, int hours, Instant now);
+
+	/**
+	 * Starts a rental's window at its first play. Conditional, so of concurrent first plays (on any instance) one
+	 * sets the moment and the others change nothing.
+	 */
+	@Modifying
+	@Query(value = "update entitlements set first_played_at = :now where id = :id and first_played_at is null",
+			nativeQuery = true)
+	int startRentalWindow(UUID id, Instant now);
+
+	/** Active entitlements that download: every source but rentals. */
+	boolean existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNot(UUID accountId, UUID bundleId, String source);
+
+	List<Entitlement> findByAccountIdAndBundleIdAndSourceAndRevokedAtIsNull(UUID accountId, UUID bundleId,
+			String source);
 
 	List<Entitlement> findByAccountIdOrderByGrantedAtDesc(UUID accountId);
 }

@@ -1,5 +1,7 @@
 package io.reelgate.library;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,27 +23,54 @@ public class Library {
 
 	private final Catalog catalog;
 
-	Library(Entitlements entitlements, Catalog catalog) {
+	private final Clock clock;
+
+	Library(Entitlements entitlements, Catalog catalog, Clock clock) {
+		this.clock = clock;
 		this.entitlements = entitlements;
 		this.catalog = catalog;
 	}
 
 	/**
-	 * Every bundle the account acquired, newest first: one entry per bundle, the active entitlement if there is
-	 * one (a bundle bought again after a refund), else the revoked one with its reason.
+	 * Every bundle the account acquired, newest first: one entry per bundle, the best entitlement it holds (one that
+	 * downloads, else a rental still running, else an ended rental, else a revoked one with its reason).
 	 */
 	public List<LibraryItem> itemsOf(AccountId account) {
 		List<Entitlement> owned = entitlements.findByAccountIdOrderByGrantedAtDesc(account.value());
 		Map<BundleId, BundleDetails> bundles = catalog.purchased(owned.stream().map(Entitlement::bundle).toList());
+		Instant now = clock.instant();
 		Map<BundleId, Entitlement> best = new LinkedHashMap<>();
-		owned.forEach(e -> best.merge(e.bundle(), e, (first, other) -> first.active() ? first : other));
+		owned.forEach(e -> best.merge(e.bundle(), e, (first, other) -> rank(other, now) > rank(first, now) ? other : first));
 		return best.values().stream()
 			.filter(e -> bundles.containsKey(e.bundle()))
-			.map(e -> new LibraryItem(bundles.get(e.bundle()), e.grantedAt(), e.revokedReason()))
+			.map(e -> new LibraryItem(bundles.get(e.bundle()), e.grantedAt(), e.revokedReason(),
+					e.rental() && e.active() ? new LibraryItem.Rental(e.rentalHours(), e.rentalEndsAt().orElse(null),
+							e.rentalEnded(now)) : null))
 			.toList();
 	}
 
+	private static int rank(Entitlement e, Instant now) {
+		if (!e.active()) {
+			return 0;
+		}
+		if (!e.rental()) {
+			return 3;
+		}
+		return e.rentalEnded(now) ? 1 : 2;
+	}
+
+	/** Whether the account owns the bundle: its files download (a rental does not own it). */
 	public boolean owns(AccountId account, BundleId bundle) {
-		return entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNull(account.value(), bundle.value());
+		return entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNot(account.value(), bundle.value(),
+				Entitlement.RENTAL);
+	}
+
+	/** Whether the account rents the bundle now: a rental not revoked whose window has not ended (or not started). */
+	public boolean rents(AccountId account, BundleId bundle) {
+		Instant now = clock.instant();
+		return entitlements
+			.findByAccountIdAndBundleIdAndSourceAndRevokedAtIsNull(account.value(), bundle.value(), Entitlement.RENTAL)
+			.stream()
+			.anyMatch(e -> !e.rentalEnded(now));
 	}
 }

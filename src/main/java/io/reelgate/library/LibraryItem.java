@@ -7,11 +7,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A bundle in a buyer's library and when it became theirs; {@code revokedReason} (REFUNDED or DISPUTED) says why
- * it can no longer be downloaded, if so.
+ * it can no longer be downloaded, if so. {@code rental} is set when the buyer rents the bundle rather than owns it.
  */
-public record LibraryItem(BundleDetails bundle, Instant acquiredAt, @Nullable String revokedReason) {
+public record LibraryItem(BundleDetails bundle, Instant acquiredAt, @Nullable String revokedReason,
+		@Nullable Rental rental) {
 
 	public boolean active() {
 		return revokedReason == null;
+	}
+
+	/** Whether the files download: an active entitlement that is not a rental. */
+	public boolean downloads() {
+		return active() && rental == null;
+	}
+
+	/**
+	 * A rental's window: {@code hours} from the first play; {@code endsAt} is empty until then, and {@code ended}
+	 * once it has passed.
+	 */
+	public record Rental(int hours, @Nullable Instant endsAt, boolean ended) {
 	}
 }

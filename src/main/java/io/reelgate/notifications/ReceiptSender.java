@@ -91,6 +91,7 @@ class ReceiptSender {
 		variables.put("amount", amount == null ? null : amount.display(LOCALE));
 		variables.put("libraryUrl", site.link("/library"));
 		variables.put("orderId", order.id().toString());
+		variables.put("rentalHours", order.rentalHours());
 		String subject = messages.getMessage(amount == null ? "receipt.subject.free" : "receipt.subject.paid",
 				new Object[] { bundle.title() }, LOCALE);
 		return new Mail(buyer.email(), subject, templates.render("receipt", LOCALE, variables));

@@ -72,6 +72,8 @@ class BundlePageController {
 			model.addAttribute("codeCheck", discounts.check(bundle.summary(), code));
 		}
 		model.addAttribute("bundle", bundle);
+		model.addAttribute("rental", bundle.summary().gate() == Gate.PAID ? catalog.rental(id).orElse(null) : null);
+		model.addAttribute("renting", me != null && library.rents(me.accountId(), id));
 		model.addAttribute("owned", me != null && library.owns(me.accountId(), id));
 		model.addAttribute("mine", me != null && bundle.summary().creatorId().equals(me.accountId()));
 		model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentRequestUri().toUriString());

@@ -20,6 +20,7 @@ import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
+import io.reelgate.support.Sounds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -93,6 +94,8 @@ class AccessControlMatrixTests {
 
 	private String unlockedFile;
 
+	private String mediaFile;
+
 	private String unlockedDraftFile;
 
 	private String discountCode;
@@ -122,6 +125,7 @@ class AccessControlMatrixTests {
 		free = fixtures.draft(creator, Fixtures.unique("Free"), "free".getBytes());
 		publishedFile = fixtures.addFile(creator, free, "extras.txt", "extras".getBytes()).id().toString();
 		unlockedFile = unlocked(creator, free, "poster.txt");
+		mediaFile = fixtures.addFile(creator, free, "score.wav", Sounds.wav(1)).id().toString();
 		unlockedDraftFile = unlocked(creator, draft, "press.txt");
 		fixtures.publish(creator, free);
 		published = fixtures.published(creator, Fixtures.unique("Paid"), "paid".getBytes(), "5.00", "USD");
@@ -169,6 +173,9 @@ class AccessControlMatrixTests {
 		page("/downloads/" + publishedFile, LOGIN, 200, 404, 200, 404, 200);
 		page("/downloads/" + draftFile, LOGIN, 404, 404, 200, 404, 200);
 		page("/checkout/simulated/" + order, LOGIN, 200, 404, 404, 404, 404);
+		// The player's stream: media only, to whoever may have the file (or rents it, see RentalTests).
+		page("/stream/" + mediaFile, LOGIN, 200, 404, 200, 404, 200);
+		page("/stream/" + publishedFile, LOGIN, 404, 404, 404, 404, 404);
 		page("/studio", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/sales", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/discounts", LOGIN, 403, 403, 200, 200, 403);
@@ -215,6 +222,7 @@ class AccessControlMatrixTests {
 		page("/password/reset", 400, 400, 400, 400, 400, 400);
 
 		change("/checkout/" + published, LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/checkout/" + published + "/rental", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/account/password", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/account/sessions/others/logout", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/account/email", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
@@ -230,6 +238,7 @@ class AccessControlMatrixTests {
 		change("/studio/bundles", LOGIN, 403, 403, SKIP, SKIP, 403);
 		change("/studio/bundles/" + draft, LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/gate", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/rental", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/cover", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/delete", LOGIN, 403, 403, SKIP, 404, 403);

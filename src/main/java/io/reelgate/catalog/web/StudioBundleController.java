@@ -3,6 +3,7 @@ package io.reelgate.catalog.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleDetails;
@@ -11,6 +12,7 @@ import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.CatalogException;
 import io.reelgate.catalog.CatalogService;
 import io.reelgate.catalog.PriceRules;
+import io.reelgate.catalog.RentalTerms;
 import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
@@ -119,6 +121,16 @@ class StudioBundleController {
 		return redirectToEditor(id);
 	}
 
+	/** Offers a rental beside the fixed price; a blank price withdraws the offer. */
+	@PostMapping("/{id}/rental")
+	String offerRental(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@RequestParam(defaultValue = "") String rentalPrice, @RequestParam(defaultValue = "0") int rentalHours,
+			RedirectAttributes redirect) {
+		catalogService.offerRental(me.accountId(), id, rentalPrice, rentalHours);
+		redirect.addFlashAttribute("success", rentalPrice.isBlank() ? "rental.withdrawn" : "rental.saved");
+		return redirectToEditor(id);
+	}
+
 	@PostMapping("/{id}/files")
 	String upload(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
@@ -190,6 +202,10 @@ class StudioBundleController {
 	private String editor(BundleDetails bundle, Model model) {
 		model.addAttribute("bundle", bundle);
 		model.addAttribute("currencies", priceRules.currencies());
+		Optional<RentalTerms> rental = catalogService.rentalOffer(bundle.summary().creatorId(), bundle.summary().id());
+		model.addAttribute("rentalPrice", rental.map(r -> r.price().toDecimalString()).orElse(""));
+		model.addAttribute("rentalHours", rental.map(RentalTerms::hours).orElse(catalogService.defaultRentalWindow()));
+		model.addAttribute("rentalWindows", catalogService.rentalWindows());
 		model.addAttribute("maxFileBytes", limits.maxFileSize().toBytes());
 		model.addAttribute("maxCoverBytes", limits.maxCoverSize().toBytes());
 		return EDIT_VIEW;

@@ -76,6 +76,33 @@ class CheckoutController {
 			redirect.addFlashAttribute("error", "checkout.gatewayDown");
 			return "redirect:/bundles/" + bundleId;
 		}
+		return afterCheckout(outcome, redirect);
+	}
+
+	/** The Rent button: the rental price is the server's; rentals take no discount code. */
+	@PostMapping("/checkout/{bundleId}/rental")
+	String rent(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId bundleId,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		rateLimit.admit(me.accountId(), request.getRemoteAddr());
+		Outcome outcome;
+		try {
+			outcome = checkout.rent(me.accountId(), bundleId,
+					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+		}
+		catch (CheckoutRefusedException ex) {
+			redirect.addFlashAttribute("error", ex.code());
+			redirect.addFlashAttribute("errorArgs", ex.arguments());
+			return "redirect:/bundles/" + bundleId;
+		}
+		catch (PaymentGatewayException ex) {
+			log.warn("Rental of bundle {} failed at the payment provider", bundleId, ex);
+			redirect.addFlashAttribute("error", "checkout.gatewayDown");
+			return "redirect:/bundles/" + bundleId;
+		}
+		return afterCheckout(outcome, redirect);
+	}
+
+	private static String afterCheckout(Outcome outcome, RedirectAttributes redirect) {
 		if (outcome instanceof PayAt payAt) {
 			return "redirect:" + payAt.url();
 		}

@@ -30,13 +30,13 @@ class LibraryController {
 		this.links = links;
 	}
 
-	/** Each active file gets a fresh signed link that works without this session, for download managers too. */
+	/** Rentals get players and no links (they stream only). Each file that downloads gets a fresh signed link that works without this session, for download managers too. */
 	@GetMapping("/library")
 	String show(@AuthenticationPrincipal AccountPrincipal me, Model model) {
 		List<LibraryItem> items = library.itemsOf(me.accountId());
 		Map<BundleFileId, String> downloadLinks = new HashMap<>();
 		for (LibraryItem item : items) {
-			if (item.active()) {
+			if (item.downloads()) {
 				for (FileView file : item.bundle().files()) {
 					downloadLinks.put(file.id(), links.pathFor(file.id(), me.accountId(), file.name()));
 				}

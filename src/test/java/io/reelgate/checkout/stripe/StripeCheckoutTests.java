@@ -8,6 +8,7 @@ import io.reelgate.catalog.CatalogService;
 import io.reelgate.library.Library;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
+import io.reelgate.support.Sounds;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
 import io.reelgate.support.StripeStub.Request;
@@ -78,6 +79,30 @@ class StripeCheckoutTests {
 		assertThat(created.idempotencyKey()).isEqualTo("checkout-" + orderId);
 		assertThat(jdbc.sql("select checkout_session_id from orders where id = ?::uuid").param(orderId)
 			.query(String.class).single()).startsWith("cs_test_");
+	}
+
+	@Test
+	void rentCreatesACheckoutSessionAtTheServersRentalPriceNamedAsARental() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		fixtures.payoutsReady(creator);
+		String title = Fixtures.unique("Stripe rental");
+		BundleId bundle = fixtures.draft(creator, title, Sounds.wav(1), "19.99", "USD");
+		fixtures.as(creator, () -> {
+			catalogService.offerRental(creator.accountId(), bundle, "4.99", 48);
+			return null;
+		});
+		fixtures.publish(creator, bundle);
+		AccountPrincipal viewer = fixtures.viewer();
+
+		mvc.perform(post("/checkout/{id}/rental", bundle).with(user(viewer)).with(csrf()).param("amount", "1")
+			.param("code", "ANY"))
+			.andExpect(redirectedUrlPattern("https://checkout.stripe.test/c/pay/cs_test_*"));
+
+		String orderId = jdbc.sql("select id::text from orders where buyer_id = ? and kind = 'RENTAL'")
+			.param(viewer.accountId().value()).query(String.class).single();
+		assertThat(lastSessionCreatedFor(orderId).form())
+			.containsEntry("line_items[0][price_data][unit_amount]", "499")
+			.containsEntry("line_items[0][price_data][product_data][name]", "Rental (48 h): " + title);
 	}
 
 	@Test
