@@ -9,6 +9,7 @@ import io.reelgate.catalog.FileView;
 import io.reelgate.library.DownloadLinks;
 import io.reelgate.library.Library;
 import io.reelgate.library.LibraryItem;
+import io.reelgate.ratelimit.RateLimiter;
 import io.reelgate.shared.BundleFileId;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,14 +26,25 @@ class LibraryController {
 
 	private final DownloadLinks links;
 
-	LibraryController(Library library, DownloadLinks links) {
+	private final RateLimiter limiter;
+
+	private final DownloadLinkRateLimitProperties limits;
+
+	LibraryController(Library library, DownloadLinks links, RateLimiter limiter,
+			DownloadLinkRateLimitProperties limits) {
 		this.library = library;
 		this.links = links;
+		this.limiter = limiter;
+		this.limits = limits;
 	}
 
-	/** Rentals get players and no links (they stream only). Each file that downloads gets a fresh signed link that works without this session, for download managers too. */
+	/**
+	 * Rentals get players and no links (they stream only). Each file that downloads gets a fresh signed link that
+	 * works without this session, for download managers too; issuing them is rate-limited per account.
+	 */
 	@GetMapping("/library")
 	String show(@AuthenticationPrincipal AccountPrincipal me, Model model) {
+		limiter.consume("download-links:account:" + me.accountId(), limits.perAccount());
 		List<LibraryItem> items = library.itemsOf(me.accountId());
 		Map<BundleFileId, String> downloadLinks = new HashMap<>();
 		for (LibraryItem item : items) {
