@@ -92,6 +92,12 @@ class Bundle {
 	/** Why an admin sent the bundle back from review, for its creator. */
 	private @Nullable String reviewNote;
 
+	/** When buyers get the locked files; before it the bundle sells as a pre-order. Null: released on purchase. */
+	private @Nullable Instant releaseAt;
+
+	/** When the release was announced to its buyers; written only by {@link Bundles#markReleaseAnnounced}. */
+	private @Nullable Instant releaseAnnouncedAt;
+
 	@OneToMany(mappedBy = "bundle", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
 	private List<BundleFile> files = new ArrayList<>();
@@ -239,6 +245,27 @@ class Bundle {
 	private void assertPendingReview() {
 		if (status != BundleStatus.PENDING_REVIEW) {
 			throw new CatalogException("bundle.review.notPending");
+		}
+	}
+
+	/**
+	 * Sets or moves the release to {@code at}, which must be in the future. Once a release has come, it cannot be
+	 * taken back: its buyers have the files.
+	 */
+	void scheduleRelease(Instant at, Instant now) {
+		if (!at.isAfter(now)) {
+			throw new CatalogException("release.past");
+		}
+		if (releaseAt != null && !releaseAt.isAfter(now)) {
+			throw new CatalogException("release.alreadyOut");
+		}
+		this.releaseAt = at;
+	}
+
+	/** Releases a pre-order now (its buyers get the files and the announcement); a released bundle stays so. */
+	void releaseNow(Instant now) {
+		if (releaseAt != null && releaseAt.isAfter(now)) {
+			this.releaseAt = now;
 		}
 	}
 
@@ -398,7 +425,7 @@ class Bundle {
 	BundleSummary summary() {
 		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price().orElse(null),
 				suggestedPrice().orElse(null), coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt,
-				publishedAt, ownerWithdrawnAt != null, removedAt != null, reviewNote);
+				publishedAt, ownerWithdrawnAt != null, removedAt != null, reviewNote, releaseAt);
 	}
 
 	BundleDetails details() {

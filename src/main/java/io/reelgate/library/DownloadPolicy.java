@@ -1,5 +1,7 @@
 package io.reelgate.library;
 
+import java.time.Clock;
+
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.catalog.Catalog;
@@ -14,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one place that decides who may download a file: a buyer entitled to its bundle, the bundle's creator, or an
  * admin. Entitled buyers keep access when a bundle is unpublished or hidden, and lose it when their order is
- * refunded or disputed, or moderation removes the bundle. Everyone else gets the same 404 as for a file that does not exist.
+ * refunded or disputed, or moderation removes the bundle. Buyers of a pre-order get its locked files from its release
+ * on ({@link NotYetReleasedException} before). Everyone else gets the same 404 as for a file that does not exist.
  */
 @Service
 @Transactional(readOnly = true)
@@ -24,18 +27,23 @@ public class DownloadPolicy {
 
 	private final Entitlements entitlements;
 
-	DownloadPolicy(Catalog catalog, Entitlements entitlements) {
+	private final Clock clock;
+
+	DownloadPolicy(Catalog catalog, Entitlements entitlements, Clock clock) {
 		this.catalog = catalog;
 		this.entitlements = entitlements;
+		this.clock = clock;
 	}
 
 	public FileView authorize(AccountPrincipal who, BundleFileId fileId) {
 		OwnedFile owned = catalog.file(fileId).orElseThrow(BundleNotFoundException::new);
-		boolean allowed = who.isAdmin() || owned.owner().equals(who.accountId()) || entitled(who.accountId(), owned);
-		if (!allowed) {
+		if (who.isAdmin() || owned.owner().equals(who.accountId())) {
+			return owned.file();
+		}
+		if (!entitled(who.accountId(), owned)) {
 			throw new BundleNotFoundException();
 		}
-		return owned.file();
+		return released(owned);
 	}
 
 	/**
@@ -44,9 +52,19 @@ public class DownloadPolicy {
 	 */
 	public FileView authorize(DownloadLinks.VerifiedLink link) {
 		OwnedFile owned = catalog.file(link.file()).orElseThrow(BundleNotFoundException::new);
-		boolean allowed = owned.owner().equals(link.account()) || entitled(link.account(), owned);
-		if (!allowed) {
+		if (owned.owner().equals(link.account())) {
+			return owned.file();
+		}
+		if (!entitled(link.account(), owned)) {
 			throw new DownloadLinks.DownloadLinkException(DownloadLinks.LinkProblem.REVOKED);
+		}
+		return released(owned);
+	}
+
+	/** Only once the entitlement is known, so a stranger learns nothing about the release from the answer. */
+	private FileView released(OwnedFile owned) {
+		if (!owned.releasedAt(clock.instant())) {
+			throw new NotYetReleasedException(owned.releaseAt());
 		}
 		return owned.file();
 	}
