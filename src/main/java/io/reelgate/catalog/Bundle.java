@@ -97,6 +97,12 @@ class Bundle {
 	/** Why an admin sent the bundle back from review, for its creator. */
 	private @Nullable String reviewNote;
 
+	/** When buyers get the locked files; before it the bundle sells as a pre-order. Null: released on purchase. */
+	private @Nullable Instant releaseAt;
+
+	/** When the release was announced to its buyers; written only by {@link Bundles#markReleaseAnnounced}. */
+	private @Nullable Instant releaseAnnouncedAt;
+
 	@OneToMany(mappedBy = "bundle", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
 	private List<BundleFile> files = new ArrayList<>();
@@ -288,6 +294,27 @@ class Bundle {
 		}
 	}
 
+	/**
+	 * Sets or moves the release to {@code at}, which must be in the future. Once a release has come, it cannot be
+	 * taken back: its buyers have the files.
+	 */
+	void scheduleRelease(Instant at, Instant now) {
+		if (!at.isAfter(now)) {
+			throw new CatalogException("release.past");
+		}
+		if (releaseAt != null && !releaseAt.isAfter(now)) {
+			throw new CatalogException("release.alreadyOut");
+		}
+		this.releaseAt = at;
+	}
+
+	/** Releases a pre-order now (its buyers get the files and the announcement); a released bundle stays so. */
+	void releaseNow(Instant now) {
+		if (releaseAt != null && releaseAt.isAfter(now)) {
+			this.releaseAt = now;
+		}
+	}
+
 	void hide(String reason, Instant now) {
 		if (removedAt != null) {
 			throw new CatalogException("bundle.removed");
@@ -444,7 +471,7 @@ class Bundle {
 	BundleSummary summary() {
 		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price().orElse(null),
 				suggestedPrice().orElse(null), coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt,
-				publishedAt, ownerWithdrawnAt != null, removedAt != null, reviewNote);
+				publishedAt, ownerWithdrawnAt != null, removedAt != null, reviewNote, releaseAt);
 	}
 
 	BundleDetails details() {

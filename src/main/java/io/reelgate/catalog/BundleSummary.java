@@ -11,12 +11,13 @@ import org.jspecify.annotations.Nullable;
  * A bundle as lists show it: storefront, dashboard, moderation. {@code price} is null for free bundles and the
  * minimum for pay what you want, whose {@code suggestedPrice} is what the page proposes (null for other gates). A
  * removed bundle ({@code removed}) is hidden too, with the removal's reason. {@code reviewNote} says why an admin sent
- * it back from pre-moderation review, if they did.
+ * it back from pre-moderation review, if they did. {@code releaseAt}, if set, is when buyers get the locked files:
+ * before it the bundle sells as a pre-order.
  */
 public record BundleSummary(BundleId id, AccountId creatorId, String creatorName, String title, String summary,
 		Gate gate, @Nullable Money price, @Nullable Money suggestedPrice, boolean hasCover, BundleStatus status,
 		@Nullable String hiddenReason, Instant createdAt, @Nullable Instant publishedAt, boolean creatorWithdrawn,
-		boolean removed, @Nullable String reviewNote) {
+		boolean removed, @Nullable String reviewNote, @Nullable Instant releaseAt) {
 
 	public boolean isPendingReview() {
 		return status == BundleStatus.PENDING_REVIEW;
@@ -44,5 +45,13 @@ public record BundleSummary(BundleId id, AccountId creatorId, String creatorName
 	 */
 	public boolean isPublic() {
 		return isPublished() && !isHidden() && !creatorWithdrawn;
+	}
+
+	/**
+	 * Whether it sells as a pre-order now, for pages. Access itself is decided by {@code DownloadPolicy} against the
+	 * application's clock; this reads the wall clock, which is that clock outside tests.
+	 */
+	public boolean isPreOrder() {
+		return releaseAt != null && releaseAt.isAfter(Instant.now());
 	}
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface Bundles extends JpaRepository<Bundle, UUID> {
@@ -89,4 +90,20 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select f from BundleFile f where f.id = :fileId")
 	Optional<BundleFile> lockFile(UUID fileId);
+
+	/** Bundles whose release has come and not been announced yet, oldest release first. */
+	@Query(value = """
+			select id from bundles where release_announced_at is null and release_at <= :now
+			order by release_at, id limit :limit""", nativeQuery = true)
+	List<UUID> findReleasesDue(Instant now, int limit);
+
+	/**
+	 * Marks a due release announced, if no other run has; returns 1 for the one caller that did. Bumps the version,
+	 * so a creator's edit loaded before it fails instead of writing the marker back to null.
+	 */
+	@Modifying
+	@Query(value = """
+			update bundles set release_announced_at = :now, version = version + 1
+			where id = :id and release_announced_at is null and release_at <= :now""", nativeQuery = true)
+	int markReleaseAnnounced(UUID id, Instant now);
 }

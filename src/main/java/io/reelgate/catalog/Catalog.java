@@ -1,5 +1,6 @@
 package io.reelgate.catalog;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,8 @@ public class Catalog {
 
 	/** A file with the creator of its bundle, for the download policy to decide on. */
 	public Optional<OwnedFile> file(BundleFileId id) {
-		return bundles.findFile(id.value()).map(f -> new OwnedFile(f.view(), f.bundle().owner(), f.bundle().isRemoved()));
+		return bundles.findFile(id.value()).map(f -> new OwnedFile(f.view(), f.bundle().owner(), f.bundle().isRemoved(),
+				f.bundle().summary().releaseAt()));
 	}
 
 	public Page<BundleSummary> forModeration(ModerationFilter filter, int page) {
@@ -158,9 +160,16 @@ public class Catalog {
 		}
 	}
 
-	/** A file and the account that published it. */
-	/** A file with its bundle's owner; {@code removed} when moderation removed the bundle (buyers lose it). */
-	public record OwnedFile(FileView file, AccountId owner, boolean removed) {
+	/**
+	 * A file with its bundle's owner; {@code removed} when moderation removed the bundle (buyers lose it);
+	 * {@code releaseAt} when a pre-ordered bundle's buyers get its locked files.
+	 */
+	public record OwnedFile(FileView file, AccountId owner, boolean removed, @Nullable Instant releaseAt) {
+
+		/** Whether buyers may have this file at {@code now}: unlocked files always, locked ones from the release. */
+		public boolean releasedAt(Instant now) {
+			return file.unlocked() || releaseAt == null || !releaseAt.isAfter(now);
+		}
 	}
 
 	/** Which bundles the moderation list shows. */

@@ -1,6 +1,8 @@
 package io.reelgate.catalog;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -128,6 +130,19 @@ public class CatalogService {
 	/** Unlocks a file for anyone to download (and stream, if it plays) from the bundle page, or locks it again. */
 	public void unlockFile(AccountId owner, BundleId id, BundleFileId fileId, boolean unlocked) {
 		owned(owner, id).unlockFile(fileId, unlocked);
+	}
+
+	/**
+	 * Sets or moves the release to a local date-time in the creator's zone: until then the bundle sells as a
+	 * pre-order and buyers do not get its locked files.
+	 */
+	public void scheduleRelease(AccountId owner, BundleId id, LocalDateTime at, ZoneId zone) {
+		owned(owner, id).scheduleRelease(at.atZone(zone).toInstant(), clock.instant());
+	}
+
+	/** Releases a pre-order now, instead of at its date. */
+	public void releaseNow(AccountId owner, BundleId id) {
+		owned(owner, id).releaseNow(clock.instant());
 	}
 
 	/**

@@ -33,6 +33,10 @@ interface Orders extends JpaRepository<Order, UUID> {
 	@Query("select o.id from Order o where o.bundleId = :bundleId and o.status = io.reelgate.checkout.OrderStatus.PAID")
 	List<UUID> findPaidOfBundle(UUID bundleId);
 
+	@Query("select distinct o.buyerId from Order o where o.bundleId = :bundleId"
+			+ " and o.status = io.reelgate.checkout.OrderStatus.PAID")
+	List<UUID> findPaidBuyersOfBundle(UUID bundleId);
+
 	@Query("select o.id from Order o where o.paymentRef = :paymentRef")
 	Optional<UUID> findIdByPaymentRef(String paymentRef);
 

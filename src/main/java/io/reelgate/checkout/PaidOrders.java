@@ -1,7 +1,10 @@
 package io.reelgate.checkout;
 
+import java.util.List;
 import java.util.Optional;
 
+import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleId;
 import io.reelgate.shared.OrderId;
 
 import org.springframework.stereotype.Service;
@@ -34,5 +37,10 @@ public class PaidOrders {
 	/** The order whatever became of it since the event (it may be refunded by now), for reports on orders. */
 	public Optional<OrderView> findInAnyState(OrderId id) {
 		return orders.findById(id.value()).map(Order::view);
+	}
+
+	/** Everyone holding a paid (not refunded) order for the bundle, once each, as for a release announcement. */
+	public List<AccountId> buyersOf(BundleId bundle) {
+		return orders.findPaidBuyersOfBundle(bundle.value()).stream().map(AccountId::new).toList();
 	}
 }

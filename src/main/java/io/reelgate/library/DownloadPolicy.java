@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one place that decides who may download or stream a file: a buyer entitled to its bundle, the bundle's
  * creator, or an admin. Entitled buyers keep access when a bundle is unpublished or hidden, and lose it when their
- * order is refunded or disputed, or moderation removes the bundle. A renter may only stream the bundle's video and
+ * order is refunded or disputed, or moderation removes the bundle. Buyers (and renters) of a pre-order get its locked
+ * files from its release on ({@link NotYetReleasedException} before). A renter may only stream the bundle's video and
  * audio, within the rental's window, and is told so (403, or 410 once the window ended). Everyone else gets the same
  * 404 as for a file that does not exist.
  */
@@ -42,12 +43,14 @@ public class DownloadPolicy {
 	/** @throws RentalRefusedException if the account only rents the bundle: rentals do not download */
 	public FileView authorize(AccountPrincipal who, BundleFileId fileId) {
 		OwnedFile owned = catalog.file(fileId).orElseThrow(BundleNotFoundException::new);
-		boolean allowed = who.isAdmin() || owned.owner().equals(who.accountId()) || entitled(who.accountId(), owned);
-		if (!allowed) {
+		if (who.isAdmin() || owned.owner().equals(who.accountId())) {
+			return owned.file();
+		}
+		if (!entitled(who.accountId(), owned)) {
 			refuseRentalDownload(who.accountId(), owned);
 			throw new BundleNotFoundException();
 		}
-		return owned.file();
+		return released(owned);
 	}
 
 	/**
@@ -57,10 +60,20 @@ public class DownloadPolicy {
 	 */
 	public FileView authorize(DownloadLinks.VerifiedLink link) {
 		OwnedFile owned = catalog.file(link.file()).orElseThrow(BundleNotFoundException::new);
-		boolean allowed = owned.owner().equals(link.account()) || entitled(link.account(), owned);
-		if (!allowed) {
+		if (owned.owner().equals(link.account())) {
+			return owned.file();
+		}
+		if (!entitled(link.account(), owned)) {
 			refuseRentalDownload(link.account(), owned);
 			throw new DownloadLinks.DownloadLinkException(DownloadLinks.LinkProblem.REVOKED);
+		}
+		return released(owned);
+	}
+
+	/** Only once the entitlement is known, so a stranger learns nothing about the release from the answer. */
+	private FileView released(OwnedFile owned) {
+		if (!owned.releasedAt(clock.instant())) {
+			throw new NotYetReleasedException(owned.releaseAt());
 		}
 		return owned.file();
 	}
@@ -77,13 +90,18 @@ public class DownloadPolicy {
 		if (!owned.file().playable()) {
 			throw new BundleNotFoundException();
 		}
-		if (who.isAdmin() || owned.owner().equals(who.accountId()) || entitled(who.accountId(), owned)) {
+		if (who.isAdmin() || owned.owner().equals(who.accountId())) {
 			return owned.file();
+		}
+		if (entitled(who.accountId(), owned)) {
+			return released(owned);
 		}
 		List<Entitlement> rentals = rentals(who.accountId(), owned);
 		if (rentals.isEmpty()) {
 			throw new BundleNotFoundException();
 		}
+		// Before a pre-order's release not even a rental plays its locked files, nor does its window start.
+		released(owned);
 		Instant now = clock.instant();
 		boolean running = rentals.stream().anyMatch(r -> r.rentalEndsAt().filter(now::isBefore).isPresent());
 		if (running || owned.file().unlocked()) {

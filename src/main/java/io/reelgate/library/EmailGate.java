@@ -76,6 +76,10 @@ public class EmailGate {
 		if (bundle.gate() != Gate.EMAIL) {
 			throw new EmailUnlockException("emailGate.notEmailGated");
 		}
+		if (bundle.isPreOrder()) {
+			// Unlocks are confirmed downloads at once; they open with the release rather than wait as pre-orders.
+			throw new EmailUnlockException("emailGate.notReleased");
+		}
 		if (!consent) {
 			throw new EmailUnlockException("emailGate.consent.required");
 		}

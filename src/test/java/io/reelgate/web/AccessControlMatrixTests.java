@@ -245,6 +245,8 @@ class AccessControlMatrixTests {
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/unlocked", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/poster", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/publish", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/release", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/release/now", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + published + "/unpublish", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/sales/" + order + "/refund", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/tokens", LOGIN, 403, 403, SKIP, SKIP, 403);

@@ -2,6 +2,8 @@ package io.reelgate.catalog.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +44,8 @@ class StudioBundleController {
 	static final String NEW_VIEW = "catalog/new";
 
 	static final String EDIT_VIEW = "catalog/edit";
+
+	private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
 	private final CatalogService catalogService;
 
@@ -180,6 +184,29 @@ class StudioBundleController {
 		return redirectToEditor(id);
 	}
 
+	@PostMapping("/{id}/release")
+	String scheduleRelease(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@Valid @ModelAttribute("releaseForm") ReleaseForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		ZoneId zone = form.zoneId();
+		if (result.hasErrors() || form.at() == null || zone == null) {
+			catalog.editable(me.accountId(), id);
+			redirect.addFlashAttribute("error", "release.invalid");
+			return redirectToEditor(id);
+		}
+		catalogService.scheduleRelease(me.accountId(), id, form.at(), zone);
+		redirect.addFlashAttribute("success", "release.saved");
+		return redirectToEditor(id);
+	}
+
+	@PostMapping("/{id}/release/now")
+	String releaseNow(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			RedirectAttributes redirect) {
+		catalogService.releaseNow(me.accountId(), id);
+		redirect.addFlashAttribute("success", "release.now.done");
+		return redirectToEditor(id);
+	}
+
 	@PostMapping("/{id}/unpublish")
 	String unpublish(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			RedirectAttributes redirect) {
@@ -206,6 +233,8 @@ class StudioBundleController {
 		model.addAttribute("rentalPrice", rental.map(r -> r.price().toDecimalString()).orElse(""));
 		model.addAttribute("rentalHours", rental.map(RentalTerms::hours).orElse(catalogService.defaultRentalWindow()));
 		model.addAttribute("rentalWindows", catalogService.rentalWindows());
+		model.addAttribute("releaseForm", ReleaseForm.empty());
+		model.addAttribute("zones", ZONES);
 		model.addAttribute("maxFileBytes", limits.maxFileSize().toBytes());
 		model.addAttribute("maxCoverBytes", limits.maxCoverSize().toBytes());
 		return EDIT_VIEW;
