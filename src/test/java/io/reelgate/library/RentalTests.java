@@ -251,6 +251,27 @@ class RentalTests {
 			.query(Long.class).single()).isZero();
 	}
 
+	@Test
+	void aRentedPreOrderPlaysItsLockedFilesOnlyFromTheReleaseAndItsWindowStartsThen() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		Rentable rentable = rentable(creator);
+		jdbc.sql("update bundles set release_at = now() + interval '2 days' where id = ?")
+			.param(rentable.bundle.value()).update();
+		AccountPrincipal viewer = fixtures.viewer();
+		rent(viewer, rentable.bundle);
+
+		mvc.perform(get("/stream/{id}", rentable.locked).with(user(viewer)))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("Available on")));
+		assertThat(firstPlayed(viewer, rentable.bundle)).isNull();
+		mvc.perform(get("/stream/{id}", rentable.trailer).with(user(viewer))).andExpect(status().isOk());
+
+		jdbc.sql("update bundles set release_at = now() - interval '1 second' where id = ?")
+			.param(rentable.bundle.value()).update();
+		mvc.perform(get("/stream/{id}", rentable.locked).with(user(viewer))).andExpect(status().isOk());
+		assertThat(firstPlayed(viewer, rentable.bundle)).isNotNull();
+	}
+
 	private record Rentable(BundleId bundle, BundleFileId locked, BundleFileId trailer) {
 	}
 
