@@ -44,6 +44,19 @@ trap cleanup EXIT
 csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
 post() { curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" -o /dev/null -w '%{redirect_url}' -X POST "$@"; }
 token() { curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$1" | csrf; }
+# Follows the verification link the app mailed to $1, from its log (there is no SMTP server here): creators must
+# confirm their address before publishing, viewers before a checkout.
+verify_email() {
+  local link=""
+  for _ in $(seq 1 40); do
+    link=$(grep -A12 "^To: $1\$" "$WORK/app.log" | grep -o '/email/verify?token=[A-Za-z0-9_-]*' | tail -1 || true)
+    [ -n "$link" ] && break
+    sleep 0.5
+  done
+  [ -n "$link" ] || { echo "no verification mail to $1 in the app's log"; exit 1; }
+  post "$BASE/email/verify" --data-urlencode "_csrf=$(token "$BASE$link")" --data-urlencode "token=${link#*token=}" \
+    > /dev/null
+}
 
 echo "== building the jar"
 (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
@@ -63,6 +76,7 @@ echo "== a creator publishes the file as a free bundle; a viewer gets it"
 T=$(token "$BASE/signup")
 post "$BASE/signup" --data-urlencode "_csrf=$T" \
   -d "email=creator@bench.test&displayName=Bench&password=a-long-enough-password&accountType=CREATOR" > /dev/null
+verify_email creator@bench.test
 T=$(token "$BASE/studio/bundles/new")
 EDITOR=$(post "$BASE/studio/bundles" --data-urlencode "_csrf=$T" -d "title=Bench&summary=Benchmark&description=")
 T=$(token "$EDITOR")
@@ -75,6 +89,7 @@ rm -f "$JAR_COOKIES"
 T=$(token "$BASE/signup")
 post "$BASE/signup" --data-urlencode "_csrf=$T" \
   -d "email=viewer@bench.test&displayName=Viewer&password=a-long-enough-password&accountType=VIEWER" > /dev/null
+verify_email viewer@bench.test
 T=$(token "$BASE/bundles/$BUNDLE")
 post "$BASE/checkout/$BUNDLE" --data-urlencode "_csrf=$T" > /dev/null
 LINK=$(curl -s -b "$JAR_COOKIES" "$BASE/library" | { grep -o 'href="/dl/[^"]*"' || true; } | head -1 | cut -d'"' -f2)
