@@ -3,7 +3,9 @@ package io.reelgate.checkout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountView;
@@ -112,48 +114,43 @@ public class CheckoutService {
 	 */
 	@PreAuthorize("isAuthenticated()")
 	public Outcome checkout(AccountId buyer, BundleId bundleId, Terms terms, String baseUrl) {
-		BundleSummary bundle = catalog.acquirable(bundleId);
-		if (bundle.creatorId().equals(buyer)) {
-			throw new CheckoutRefusedException("checkout.ownBundle");
+		return checkout(buyer, bundleId, terms, null, baseUrl);
+	}
+
+	/**
+	 * Buys the bundle as a gift, on the same terms and through the same gateway as {@link #checkout}; the buyer
+	 * may own it already. Paid, the order publishes {@link GiftPurchased} and the buyer gets nothing themselves.
+	 * @throws CheckoutRefusedException for a bad address or message, a free or email-gated bundle, or bad terms
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public Outcome checkoutGift(AccountId buyer, BundleId bundleId, Terms terms, Gift gift, String baseUrl) {
+		return checkout(buyer, bundleId, terms, gift.checked(), baseUrl);
+	}
+
+	/** Who a gift is for: the recipient's address and an optional short plain-text message. */
+	public record Gift(String email, @Nullable String message) {
+
+		public static final int MESSAGE_MAX_LENGTH = 300;
+
+		private static final Pattern ADDRESS = Pattern
+			.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+		Gift checked() {
+			String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+			if (address.length() > 320 || !ADDRESS.matcher(address).matches()) {
+				throw new CheckoutRefusedException("checkout.gift.email.invalid");
+			}
+			String text = message == null ? "" : message.strip();
+			if (text.length() > MESSAGE_MAX_LENGTH) {
+				throw new CheckoutRefusedException("checkout.gift.message.tooLong", MESSAGE_MAX_LENGTH);
+			}
+			return new Gift(address, text.isEmpty() ? null : text);
 		}
-		if (owns(buyer, bundleId)) {
-			return new AlreadyOwned();
-		}
-		// Free claims too: a receipt goes to the address, and throw-away accounts should cost a real mailbox.
-		if (!accounts.isEmailVerified(buyer)) {
-			throw new CheckoutRefusedException("checkout.emailUnverified");
-		}
-		if (bundle.isFree()) {
-			claimFree(buyer, bundle);
-			return new Acquired();
-		}
-		if (bundle.gate() == Gate.EMAIL) {
-			throw new CheckoutRefusedException("checkout.emailGate");
-		}
-		Optional<Money> chosen = chosenAmount(bundle, terms);
-		Optional<String> destination = sellers.payoutDestination(bundle.creatorId());
-		if (gateway.paysSellersOut() && destination.isEmpty() && !chosen.filter(Money::isZero).isPresent()) {
-			throw new CheckoutRefusedException("checkout.sellerNotReady");
-		}
-		Order order = openOrder(buyer, bundle, destination.orElse(null), chosen, terms);
-		if (order.status() == OrderStatus.PAID) {
-			return new Acquired();
-		}
-		Money amount = order.amount().orElseThrow();
-		AccountView who = accounts.find(buyer).orElseThrow();
-		PaymentGateway.PaymentRedirect redirect = gateway.startPayment(new PaymentGateway.PaymentRequest(order.id(),
-				amount, new Money(order.fee(), amount.currency()), order.destinationAccount().orElse(null),
-				bundle.title(), who.email(), baseUrl, order.createdAt().plus(CHECKOUT_LIFETIME)));
-		if (redirect.checkoutSessionId() != null) {
-			transactions.executeWithoutResult(status -> orders.findForUpdate(order.id().value())
-				.orElseThrow(OrderNotFoundException::new)
-				.attachCheckoutSession(redirect.checkoutSessionId()));
-		}
-		return new PayAt(redirect.url());
 	}
 
 	public boolean owns(AccountId buyer, BundleId bundle) {
-		return orders.existsByBuyerIdAndBundleIdAndStatus(buyer.value(), bundle.value(), OrderStatus.PAID);
+		return orders.existsByBuyerIdAndBundleIdAndStatusAndGiftEmailIsNull(buyer.value(), bundle.value(),
+				OrderStatus.PAID);
 	}
 
 	/** An order of the given buyer; others get a 404. */
@@ -172,6 +169,52 @@ public class CheckoutService {
 			.orElseThrow(OrderNotFoundException::new)
 			.cancel(clock.instant()));
 	}
+
+	private Outcome checkout(AccountId buyer, BundleId bundleId, Terms terms, @Nullable Gift gift, String baseUrl) {
+		BundleSummary bundle = catalog.acquirable(bundleId);
+		if (bundle.creatorId().equals(buyer)) {
+			throw new CheckoutRefusedException("checkout.ownBundle");
+		}
+		if (gift == null && owns(buyer, bundleId)) {
+			return new AlreadyOwned();
+		}
+		// Free claims too: a receipt goes to the address, and throw-away accounts should cost a real mailbox.
+		if (!accounts.isEmailVerified(buyer)) {
+			throw new CheckoutRefusedException("checkout.emailUnverified");
+		}
+		if (gift != null && (bundle.isFree() || bundle.gate() == Gate.EMAIL)) {
+			throw new CheckoutRefusedException("checkout.gift.notForSale");
+		}
+		if (bundle.isFree()) {
+			claimFree(buyer, bundle);
+			return new Acquired();
+		}
+		if (bundle.gate() == Gate.EMAIL) {
+			throw new CheckoutRefusedException("checkout.emailGate");
+		}
+		Optional<Money> chosen = chosenAmount(bundle, terms);
+		Optional<String> destination = sellers.payoutDestination(bundle.creatorId());
+		if (gateway.paysSellersOut() && destination.isEmpty() && !chosen.filter(Money::isZero).isPresent()) {
+			throw new CheckoutRefusedException("checkout.sellerNotReady");
+		}
+		Order order = openOrder(buyer, bundle, destination.orElse(null), chosen, terms, gift);
+		if (order.status() == OrderStatus.PAID) {
+			return new Acquired();
+		}
+		Money amount = order.amount().orElseThrow();
+		AccountView who = accounts.find(buyer).orElseThrow();
+		PaymentGateway.PaymentRedirect redirect = gateway.startPayment(new PaymentGateway.PaymentRequest(order.id(),
+				amount, new Money(order.fee(), amount.currency()), order.destinationAccount().orElse(null),
+				gift == null ? bundle.title() : "Gift: " + bundle.title(), who.email(), baseUrl,
+				order.createdAt().plus(CHECKOUT_LIFETIME)));
+		if (redirect.checkoutSessionId() != null) {
+			transactions.executeWithoutResult(status -> orders.findForUpdate(order.id().value())
+				.orElseThrow(OrderNotFoundException::new)
+				.attachCheckoutSession(redirect.checkoutSessionId()));
+		}
+		return new PayAt(redirect.url());
+	}
+
 
 	/** For pay what you want, the buyer's amount, checked against the bundle's minimum and the currency's range. */
 	private Optional<Money> chosenAmount(BundleSummary bundle, Terms terms) {
@@ -205,15 +248,14 @@ public class CheckoutService {
 	 * An order with nothing to charge (zero chosen, 100% off) is acquired at once, without the payment gateway.
 	 */
 	private Order openOrder(AccountId buyer, BundleSummary bundle, @Nullable String destination,
-			Optional<Money> chosen, Terms terms) {
+			Optional<Money> chosen, Terms terms, @Nullable Gift gift) {
 		Instant now = clock.instant();
 		try {
 			return transactions.execute(status -> {
 				Quote quote = chosen.map(Quote::undiscounted)
 					.orElseGet(() -> terms.hasCode() ? discounts.reserve(buyer, bundle, terms.discountCode())
 							: Quote.undiscounted(bundle.price()));
-				Optional<Order> open = orders.findByBuyerIdAndBundleIdAndStatus(buyer.value(), bundle.id().value(),
-						OrderStatus.PENDING);
+				Optional<Order> open = openOrder(buyer, bundle, gift);
 				if (open.isPresent() && open.get().quote().equals(Optional.of(quote))
 						&& open.get().createdAt().isAfter(now.minus(REUSE_WINDOW))) {
 					return open.get();
@@ -225,18 +267,34 @@ public class CheckoutService {
 				if (quote.charged().isZero()) {
 					Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote), 0, null,
 							"free", now);
+					asGift(order, gift);
 					order.markPaid("free:" + order.id(), now);
 					return orders.saveAndFlush(order);
 				}
-				return orders.saveAndFlush(new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote),
-						fees.of(quote.charged()).minor(), destination, gateway.name(), now));
+				Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote),
+						fees.of(quote.charged()).minor(), destination, gateway.name(), now);
+				asGift(order, gift);
+				return orders.saveAndFlush(order);
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			// A concurrent click opened the order first; use that one.
-			return transactions.execute(status -> orders
-				.findByBuyerIdAndBundleIdAndStatus(buyer.value(), bundle.id().value(), OrderStatus.PENDING)
-				.orElseThrow(() -> ex));
+			return transactions.execute(status -> openOrder(buyer, bundle, gift).orElseThrow(() -> ex));
+		}
+	}
+
+	/** The buyer's open order for the bundle, for themselves or as a gift to the same address. */
+	private Optional<Order> openOrder(AccountId buyer, BundleSummary bundle, @Nullable Gift gift) {
+		return gift == null
+				? orders.findByBuyerIdAndBundleIdAndStatusAndGiftEmailIsNull(buyer.value(), bundle.id().value(),
+						OrderStatus.PENDING)
+				: orders.findByBuyerIdAndBundleIdAndStatusAndGiftEmail(buyer.value(), bundle.id().value(),
+						OrderStatus.PENDING, gift.email());
+	}
+
+	private static void asGift(Order order, @Nullable Gift gift) {
+		if (gift != null) {
+			order.giftTo(gift.email(), gift.message());
 		}
 	}
 }

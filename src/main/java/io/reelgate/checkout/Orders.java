@@ -16,9 +16,13 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Orders extends JpaRepository<Order, UUID> {
 
-	Optional<Order> findByBuyerIdAndBundleIdAndStatus(UUID buyerId, UUID bundleId, OrderStatus status);
+	Optional<Order> findByBuyerIdAndBundleIdAndStatusAndGiftEmailIsNull(UUID buyerId, UUID bundleId,
+			OrderStatus status);
 
-	boolean existsByBuyerIdAndBundleIdAndStatus(UUID buyerId, UUID bundleId, OrderStatus status);
+	Optional<Order> findByBuyerIdAndBundleIdAndStatusAndGiftEmail(UUID buyerId, UUID bundleId, OrderStatus status,
+			String giftEmail);
+
+	boolean existsByBuyerIdAndBundleIdAndStatusAndGiftEmailIsNull(UUID buyerId, UUID bundleId, OrderStatus status);
 
 	boolean existsByBundleIdAndStatusIn(UUID bundleId, Collection<OrderStatus> statuses);
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.FileView;
 import io.reelgate.library.DownloadLinks;
+import io.reelgate.library.Gifting;
 import io.reelgate.library.Library;
 import io.reelgate.library.LibraryItem;
 import io.reelgate.shared.BundleFileId;
@@ -25,9 +26,12 @@ class LibraryController {
 
 	private final DownloadLinks links;
 
-	LibraryController(Library library, DownloadLinks links) {
+	private final Gifting gifting;
+
+	LibraryController(Library library, DownloadLinks links, Gifting gifting) {
 		this.library = library;
 		this.links = links;
+		this.gifting = gifting;
 	}
 
 	/** Each active file gets a fresh signed link that works without this session, for download managers too. */
@@ -45,6 +49,7 @@ class LibraryController {
 		model.addAttribute("items", items);
 		model.addAttribute("links", downloadLinks);
 		model.addAttribute("linkLifetimeHours", links.lifetime().toHours());
+		model.addAttribute("sentGifts", gifting.sentBy(me.accountId()));
 		return VIEW;
 	}
 }
