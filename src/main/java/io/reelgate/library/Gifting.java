@@ -89,7 +89,6 @@ public class Gifting {
 			Gift gift = gifts.findForUpdate(sha256(token)).orElseThrow(() -> new GiftException("gift.link.unknown"));
 			gift.assertClaimable(now);
 			if (orders.find(gift.order()).isEmpty()) {
-				gift.voidAt(now);
 				throw new GiftException("gift.link.void");
 			}
 			if (entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNull(account.value(), gift.bundle().value())) {
@@ -151,7 +150,12 @@ public class Gifting {
 			Gift found = gifts.findByOrderForUpdate(event.orderId().value())
 				.orElseGet(() -> gifts.saveAndFlush(new Gift(event.orderId(), event.bundle(), event.buyer(),
 						event.recipientEmail(), event.message(), now)));
-			if (found.claimed() || found.voided() || orders.find(event.orderId()).isEmpty()) {
+			if (orders.find(event.orderId()).isEmpty()) {
+				// Refunded before this ran, perhaps before the row existed for the refund to void.
+				found.voidAt(now);
+				return null;
+			}
+			if (found.claimed() || found.voided()) {
 				return null;
 			}
 			found.issueLink(sha256(token), now.plus(properties.claimLifetime()), now);

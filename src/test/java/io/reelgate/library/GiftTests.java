@@ -108,6 +108,8 @@ class GiftTests {
 		assertThat(jdbc.sql("select amount_minor || ' ' || gift_email || ' ' || status from orders where id = ?")
 			.param(order.value()).query(String.class).single()).isEqualTo("1200 " + recipientEmail + " PAID");
 		assertThat(library.owns(buyer.accountId(), bundle)).isFalse();
+		mvc.perform(post("/checkout/{id}", bundle).with(user(buyer)).with(csrf()))
+			.andExpect(redirectedUrlPattern("/checkout/simulated/*"));
 		String claim = linkMailedTo(recipientEmail);
 		MimeMessage mail = mailsTo(recipientEmail).get(0);
 		assertThat(mail.getContent().toString()).contains("Happy birthday <b>Sam</b>!").contains("30 days");
@@ -237,6 +239,10 @@ class GiftTests {
 		mvc.perform(post(payPage + "/pay").with(user(owner)).with(csrf()));
 		mvc.perform(post(claim).with(user(owner)).with(csrf())).andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("You already have this bundle")));
+		// Owning it does not stop them giving it.
+		mvc.perform(post("/checkout/{id}/gift", bundle).with(user(owner)).with(csrf())
+			.param("recipient", Fixtures.unique("pal") + "@example.test"))
+			.andExpect(redirectedUrlPattern("/checkout/simulated/*"));
 		assertThat(jdbc.sql("select count(*) from gifts where order_id = ? and claimed_at is null")
 			.param(order.value()).query(Long.class).single()).isEqualTo(1);
 
