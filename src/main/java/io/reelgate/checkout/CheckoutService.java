@@ -148,28 +148,6 @@ public class CheckoutService {
 		}
 	}
 
-	public boolean owns(AccountId buyer, BundleId bundle) {
-		return orders.existsByBuyerIdAndBundleIdAndStatusAndGiftEmailIsNull(buyer.value(), bundle.value(),
-				OrderStatus.PAID);
-	}
-
-	/** An order of the given buyer; others get a 404. */
-	@PreAuthorize("isAuthenticated()")
-	public OrderView order(AccountId buyer, OrderId id) {
-		return transactions.execute(status -> orders.findById(id.value())
-			.filter(o -> o.isFor(buyer))
-			.map(Order::view)
-			.orElseThrow(OrderNotFoundException::new));
-	}
-
-	@PreAuthorize("isAuthenticated()")
-	public void cancel(AccountId buyer, OrderId id) {
-		transactions.executeWithoutResult(status -> orders.findForUpdate(id.value())
-			.filter(o -> o.isFor(buyer))
-			.orElseThrow(OrderNotFoundException::new)
-			.cancel(clock.instant()));
-	}
-
 	private Outcome checkout(AccountId buyer, BundleId bundleId, Terms terms, @Nullable Gift gift, String baseUrl) {
 		BundleSummary bundle = catalog.acquirable(bundleId);
 		if (bundle.creatorId().equals(buyer)) {
@@ -215,6 +193,27 @@ public class CheckoutService {
 		return new PayAt(redirect.url());
 	}
 
+	public boolean owns(AccountId buyer, BundleId bundle) {
+		return orders.existsByBuyerIdAndBundleIdAndStatusAndGiftEmailIsNull(buyer.value(), bundle.value(),
+				OrderStatus.PAID);
+	}
+
+	/** An order of the given buyer; others get a 404. */
+	@PreAuthorize("isAuthenticated()")
+	public OrderView order(AccountId buyer, OrderId id) {
+		return transactions.execute(status -> orders.findById(id.value())
+			.filter(o -> o.isFor(buyer))
+			.map(Order::view)
+			.orElseThrow(OrderNotFoundException::new));
+	}
+
+	@PreAuthorize("isAuthenticated()")
+	public void cancel(AccountId buyer, OrderId id) {
+		transactions.executeWithoutResult(status -> orders.findForUpdate(id.value())
+			.filter(o -> o.isFor(buyer))
+			.orElseThrow(OrderNotFoundException::new)
+			.cancel(clock.instant()));
+	}
 
 	/** For pay what you want, the buyer's amount, checked against the bundle's minimum and the currency's range. */
 	private Optional<Money> chosenAmount(BundleSummary bundle, Terms terms) {
