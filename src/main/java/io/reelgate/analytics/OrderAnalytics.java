@@ -6,6 +6,9 @@ import java.util.Locale;
 
 import io.reelgate.analytics.AnalyticsEvents.Event;
 import io.reelgate.analytics.AnalyticsEvents.Kind;
+import io.reelgate.checkout.GiftPurchased;
+import io.reelgate.checkout.GiftReinstated;
+import io.reelgate.checkout.GiftRevoked;
 import io.reelgate.checkout.OrderPaid;
 import io.reelgate.checkout.OrderReinstated;
 import io.reelgate.checkout.OrderRevoked;
@@ -64,6 +67,24 @@ class OrderAnalytics {
 			.filter(OrderAnalytics::movedMoney)
 			.ifPresent(order -> events.append(money(Kind.REFUND, order, key(order.id(), "dispute-won"), null,
 					clock.instant(), -1)));
+	}
+
+	/** A gift counts as a GIFT unlock with its money; its refund and a won dispute as for any order. */
+	@ApplicationModuleListener
+	void on(GiftPurchased gift) {
+		orders.findInAnyState(gift.orderId()).ifPresent(order -> events.append(money(Kind.UNLOCK, order,
+				key(order.id(), "paid"), UnlockKind.GIFT.name(), order.paidAt() != null ? order.paidAt()
+						: clock.instant(), 1)));
+	}
+
+	@ApplicationModuleListener
+	void on(GiftRevoked revoked) {
+		on(new OrderRevoked(revoked.orderId(), revoked.buyer(), revoked.bundle(), revoked.reason()));
+	}
+
+	@ApplicationModuleListener
+	void on(GiftReinstated reinstated) {
+		on(new OrderReinstated(reinstated.orderId(), reinstated.buyer(), reinstated.bundle()));
 	}
 
 	private static boolean movedMoney(OrderView order) {

@@ -3,7 +3,9 @@ package io.reelgate.checkout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountView;
@@ -113,16 +115,54 @@ public class CheckoutService {
 	 */
 	@PreAuthorize("isAuthenticated()")
 	public Outcome checkout(AccountId buyer, BundleId bundleId, Terms terms, String baseUrl) {
+		return checkout(buyer, bundleId, terms, null, baseUrl);
+	}
+
+	/**
+	 * Buys the bundle as a gift, on the same terms and through the same gateway as {@link #checkout}; the buyer
+	 * may own it already. Paid, the order publishes {@link GiftPurchased} and the buyer gets nothing themselves.
+	 * @throws CheckoutRefusedException for a bad address or message, a free or email-gated bundle, or bad terms
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public Outcome checkoutGift(AccountId buyer, BundleId bundleId, Terms terms, Gift gift, String baseUrl) {
+		return checkout(buyer, bundleId, terms, gift.checked(), baseUrl);
+	}
+
+	/** Who a gift is for: the recipient's address and an optional short plain-text message. */
+	public record Gift(String email, @Nullable String message) {
+
+		public static final int MESSAGE_MAX_LENGTH = 300;
+
+		private static final Pattern ADDRESS = Pattern
+			.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+		Gift checked() {
+			String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+			if (address.length() > 320 || !ADDRESS.matcher(address).matches()) {
+				throw new CheckoutRefusedException("checkout.gift.email.invalid");
+			}
+			String text = message == null ? "" : message.strip();
+			if (text.length() > MESSAGE_MAX_LENGTH) {
+				throw new CheckoutRefusedException("checkout.gift.message.tooLong", MESSAGE_MAX_LENGTH);
+			}
+			return new Gift(address, text.isEmpty() ? null : text);
+		}
+	}
+
+	private Outcome checkout(AccountId buyer, BundleId bundleId, Terms terms, @Nullable Gift gift, String baseUrl) {
 		BundleSummary bundle = catalog.acquirable(bundleId);
 		if (bundle.creatorId().equals(buyer)) {
 			throw new CheckoutRefusedException("checkout.ownBundle");
 		}
-		if (owns(buyer, bundleId)) {
+		if (gift == null && owns(buyer, bundleId)) {
 			return new AlreadyOwned();
 		}
 		// Free claims too: a receipt goes to the address, and throw-away accounts should cost a real mailbox.
 		if (!accounts.isEmailVerified(buyer)) {
 			throw new CheckoutRefusedException("checkout.emailUnverified");
+		}
+		if (gift != null && (bundle.isFree() || bundle.gate() == Gate.EMAIL)) {
+			throw new CheckoutRefusedException("checkout.gift.notForSale");
 		}
 		if (bundle.isFree()) {
 			claimFree(buyer, bundle);
@@ -136,11 +176,11 @@ public class CheckoutService {
 		if (gateway.paysSellersOut() && destination.isEmpty() && !chosen.filter(Money::isZero).isPresent()) {
 			throw new CheckoutRefusedException("checkout.sellerNotReady");
 		}
-		Order order = openOrder(buyer, bundle, destination.orElse(null), chosen, terms, null);
+		Order order = openOrder(buyer, bundle, destination.orElse(null), chosen, terms, null, gift);
 		if (order.status() == OrderStatus.PAID) {
 			return new Acquired();
 		}
-		return pay(buyer, order, bundle.title(), baseUrl);
+		return pay(buyer, order, gift == null ? bundle.title() : "Gift: " + bundle.title(), baseUrl);
 	}
 
 	/**
@@ -168,14 +208,14 @@ public class CheckoutService {
 		if (gateway.paysSellersOut() && destination.isEmpty()) {
 			throw new CheckoutRefusedException("checkout.sellerNotReady");
 		}
-		Order order = openOrder(buyer, bundle, destination.orElse(null), Optional.empty(), Terms.NONE, rental);
+		Order order = openOrder(buyer, bundle, destination.orElse(null), Optional.empty(), Terms.NONE, rental, null);
 		return pay(buyer, order, "Rental (" + rental.hours() + " h): " + bundle.title(), baseUrl);
 	}
 
-	/** Whether the buyer bought the bundle (a rental is not ownership). */
+	/** Whether the buyer bought the bundle for themselves (a rental is not ownership, nor is a gift they gave). */
 	public boolean owns(AccountId buyer, BundleId bundle) {
-		return orders.existsByBuyerIdAndBundleIdAndStatusAndKind(buyer.value(), bundle.value(), OrderStatus.PAID,
-				OrderKind.PURCHASE);
+		return orders.existsByBuyerIdAndBundleIdAndStatusAndKindAndGiftEmailIsNull(buyer.value(), bundle.value(),
+				OrderStatus.PAID, OrderKind.PURCHASE);
 	}
 
 	/** Sends the open order to the gateway, outside any transaction; {@code itemName} is what the payment page shows. */
@@ -236,13 +276,14 @@ public class CheckoutService {
 	}
 
 	/**
-	 * Opens the order at the server's price: the chosen amount for pay what you want, else the bundle's price less
-	 * the discount code, if any, whose use the new order reserves (under the code's row lock, see
-	 * {@link DiscountService}). Reuses the buyer's recent open order if it was priced the same, else replaces it.
-	 * An order with nothing to charge (zero chosen, 100% off) is acquired at once, without the payment gateway.
+	 * Opens the order at the server's price: the rental price for a rental, the chosen amount for pay what you want,
+	 * else the bundle's price less the discount code, if any, whose use the new order reserves (under the code's row
+	 * lock, see {@link DiscountService}). Reuses the buyer's recent open order of the same kind and recipient if it
+	 * was priced the same, else replaces it. An order with nothing to charge (zero chosen, 100% off) is acquired at
+	 * once, without the payment gateway.
 	 */
 	private Order openOrder(AccountId buyer, BundleSummary bundle, @Nullable String destination,
-			Optional<Money> chosen, Terms terms, @Nullable RentalTerms rental) {
+			Optional<Money> chosen, Terms terms, @Nullable RentalTerms rental, @Nullable Gift gift) {
 		Instant now = clock.instant();
 		OrderKind kind = rental == null ? OrderKind.PURCHASE : OrderKind.RENTAL;
 		try {
@@ -250,8 +291,7 @@ public class CheckoutService {
 				Quote quote = rental != null ? Quote.undiscounted(rental.price()) : chosen.map(Quote::undiscounted)
 					.orElseGet(() -> terms.hasCode() ? discounts.reserve(buyer, bundle, terms.discountCode())
 							: Quote.undiscounted(bundle.price()));
-				Optional<Order> open = orders.findByBuyerIdAndBundleIdAndStatus(buyer.value(), bundle.id().value(),
-						OrderStatus.PENDING);
+				Optional<Order> open = openOrder(buyer, bundle, gift);
 				if (open.isPresent() && open.get().kind() == kind && open.get().quote().equals(Optional.of(quote))
 						&& open.get().createdAt().isAfter(now.minus(REUSE_WINDOW))) {
 					return open.get();
@@ -263,6 +303,7 @@ public class CheckoutService {
 				if (quote.charged().isZero()) {
 					Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote), 0, null,
 							"free", now);
+					asGift(order, gift);
 					order.markPaid("free:" + order.id(), now);
 					return orders.saveAndFlush(order);
 				}
@@ -270,15 +311,30 @@ public class CheckoutService {
 					return orders.saveAndFlush(Order.rental(buyer, bundle.id(), bundle.creatorId(), quote,
 							fees.of(quote.charged()).minor(), destination, gateway.name(), rental.hours(), now));
 				}
-				return orders.saveAndFlush(new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote),
-						fees.of(quote.charged()).minor(), destination, gateway.name(), now));
+				Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote),
+						fees.of(quote.charged()).minor(), destination, gateway.name(), now);
+				asGift(order, gift);
+				return orders.saveAndFlush(order);
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			// A concurrent click opened the order first; use that one.
-			return transactions.execute(status -> orders
-				.findByBuyerIdAndBundleIdAndStatus(buyer.value(), bundle.id().value(), OrderStatus.PENDING)
-				.orElseThrow(() -> ex));
+			return transactions.execute(status -> openOrder(buyer, bundle, gift).orElseThrow(() -> ex));
+		}
+	}
+
+	/** The buyer's open order for the bundle, for themselves or as a gift to the same address. */
+	private Optional<Order> openOrder(AccountId buyer, BundleSummary bundle, @Nullable Gift gift) {
+		return gift == null
+				? orders.findByBuyerIdAndBundleIdAndStatusAndGiftEmailIsNull(buyer.value(), bundle.id().value(),
+						OrderStatus.PENDING)
+				: orders.findByBuyerIdAndBundleIdAndStatusAndGiftEmail(buyer.value(), bundle.id().value(),
+						OrderStatus.PENDING, gift.email());
+	}
+
+	private static void asGift(Order order, @Nullable Gift gift) {
+		if (gift != null) {
+			order.giftTo(gift.email(), gift.message());
 		}
 	}
 }

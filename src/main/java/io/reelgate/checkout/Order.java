@@ -55,6 +55,11 @@ class Order extends AbstractAggregateRoot<Order> {
 
 	private @Nullable String destinationAccount;
 
+	/** For a gift, the recipient's address; null when the buyer buys for themselves. */
+	private @Nullable String giftEmail;
+
+	private @Nullable String giftMessage;
+
 	@Enumerated(EnumType.STRING)
 	private OrderKind kind = OrderKind.PURCHASE;
 
@@ -184,6 +189,22 @@ class Order extends AbstractAggregateRoot<Order> {
 				discountCodeId, discountCode));
 	}
 
+	/**
+	 * Makes this new order a gift to {@code email}: once paid it publishes {@link GiftPurchased} instead of
+	 * {@link OrderPaid}, so the buyer is not granted the bundle.
+	 */
+	void giftTo(String email, @Nullable String message) {
+		if (status != OrderStatus.PENDING || paymentRef != null) {
+			throw new IllegalStateException("Order " + id + " is no longer open");
+		}
+		this.giftEmail = email;
+		this.giftMessage = message;
+	}
+
+	boolean isGift() {
+		return giftEmail != null;
+	}
+
 	boolean isFor(AccountId buyer) {
 		return buyerId.equals(buyer.value());
 	}
@@ -219,7 +240,8 @@ class Order extends AbstractAggregateRoot<Order> {
 		this.status = OrderStatus.PAID;
 		this.paymentRef = paymentRef;
 		this.paidAt = now;
-		registerEvent(new OrderPaid(id(), buyer(), bundle()));
+		registerEvent(giftEmail != null ? new GiftPurchased(id(), buyer(), bundle(), giftEmail, giftMessage)
+				: new OrderPaid(id(), buyer(), bundle()));
 		return true;
 	}
 
@@ -254,7 +276,7 @@ class Order extends AbstractAggregateRoot<Order> {
 		this.status = OrderStatus.REFUNDED;
 		this.closedAt = now;
 		if (previous == OrderStatus.PAID) {
-			registerEvent(new OrderRevoked(id(), buyer(), bundle(), why));
+			registerEvent(revoked(why));
 		}
 		return Optional.of(previous);
 	}
@@ -265,7 +287,7 @@ class Order extends AbstractAggregateRoot<Order> {
 			return false;
 		}
 		this.status = OrderStatus.DISPUTED;
-		registerEvent(new OrderRevoked(id(), buyer(), bundle(), OrderRevoked.Reason.DISPUTED));
+		registerEvent(revoked(OrderRevoked.Reason.DISPUTED));
 		return true;
 	}
 
@@ -275,8 +297,12 @@ class Order extends AbstractAggregateRoot<Order> {
 			return false;
 		}
 		this.status = OrderStatus.PAID;
-		registerEvent(new OrderReinstated(id(), buyer(), bundle()));
+		registerEvent(isGift() ? new GiftReinstated(id(), buyer(), bundle()) : new OrderReinstated(id(), buyer(), bundle()));
 		return true;
+	}
+
+	private Object revoked(OrderRevoked.Reason why) {
+		return isGift() ? new GiftRevoked(id(), buyer(), bundle(), why) : new OrderRevoked(id(), buyer(), bundle(), why);
 	}
 
 	private void close(OrderStatus closed, Instant now) {

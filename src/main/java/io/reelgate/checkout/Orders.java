@@ -16,9 +16,14 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Orders extends JpaRepository<Order, UUID> {
 
-	Optional<Order> findByBuyerIdAndBundleIdAndStatus(UUID buyerId, UUID bundleId, OrderStatus status);
+	Optional<Order> findByBuyerIdAndBundleIdAndStatusAndGiftEmailIsNull(UUID buyerId, UUID bundleId,
+			OrderStatus status);
 
-	boolean existsByBuyerIdAndBundleIdAndStatusAndKind(UUID buyerId, UUID bundleId, OrderStatus status, OrderKind kind);
+	Optional<Order> findByBuyerIdAndBundleIdAndStatusAndGiftEmail(UUID buyerId, UUID bundleId, OrderStatus status,
+			String giftEmail);
+
+	boolean existsByBuyerIdAndBundleIdAndStatusAndKindAndGiftEmailIsNull(UUID buyerId, UUID bundleId,
+			OrderStatus status, OrderKind kind);
 
 	boolean existsByBundleIdAndStatusIn(UUID bundleId, Collection<OrderStatus> statuses);
 

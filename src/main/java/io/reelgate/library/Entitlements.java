@@ -69,5 +69,28 @@ interface Entitlements extends JpaRepository<Entitlement, UUID> {
 	List<Entitlement> findByAccountIdAndBundleIdAndSourceAndRevokedAtIsNull(UUID accountId, UUID bundleId,
 			String source);
 
+	/** A claimed gift: the recipient's entitlement, keyed by the gift order so its refund can revoke it. */
+	@Modifying
+	@Query(value = """
+			insert into entitlements (id, account_id, bundle_id, order_id, source, granted_at)
+			values (:id, :accountId, :bundleId, :orderId, 'GIFT', :now)
+			on conflict (order_id) do nothing
+			""", nativeQuery = true)
+	int grantForGift(UUID id, UUID accountId, UUID bundleId, UUID orderId, Instant now);
+
+	/** Revokes what an order granted, if anything; unlike {@link #revoke} it never inserts. */
+	@Modifying
+	@Query(value = """
+			update entitlements set revoked_at = :now, revoked_reason = :reason
+			where order_id = :orderId and revoked_at is null
+			""", nativeQuery = true)
+	int revokeExisting(UUID orderId, Instant now, String reason);
+
+	@Modifying
+	@Query(value = "update entitlements set revoked_at = null, revoked_reason = null where order_id = :orderId",
+			nativeQuery = true)
+	int reinstateExisting(UUID orderId);
+
+
 	List<Entitlement> findByAccountIdOrderByGrantedAtDesc(UUID accountId);
 }

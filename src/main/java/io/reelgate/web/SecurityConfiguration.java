@@ -67,6 +67,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/bundles/*/email-unlock", "/email-unlocks/*").permitAll()
 			.requestMatchers(HttpMethod.GET, "/email-unlocks/**").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/email-unlocks/**").permitAll()
+			// A gift's claim page shows to anyone with the link; claiming it (POST) needs an account.
+			.requestMatchers(HttpMethod.GET, "/gifts/*").permitAll()
 			.anyRequest().authenticated())
 			.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS))
 			// X-Content-Type-Options: nosniff and Cache-Control on pages are Spring Security's defaults; so is HSTS,

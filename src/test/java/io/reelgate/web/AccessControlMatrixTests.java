@@ -104,6 +104,8 @@ class AccessControlMatrixTests {
 
 	private String apiToken;
 
+	private String giftOrder;
+
 	@BeforeAll
 	void visitorsAndTheirThings() throws Exception {
 		accounts.put(Visitor.VIEWER, fixtures.viewer());
@@ -143,6 +145,12 @@ class AccessControlMatrixTests {
 			.andReturn().getResponse().getRedirectedUrl();
 		assertThat(payAt).startsWith("/checkout/simulated/");
 		order = payAt.substring("/checkout/simulated/".length());
+		String giftPayAt = mvc.perform(post("/checkout/{id}/gift", published).with(user(viewer)).with(csrf())
+			.param("recipient", Fixtures.unique("friend") + "@example.test"))
+			.andReturn().getResponse().getRedirectedUrl();
+		assertThat(giftPayAt).startsWith("/checkout/simulated/");
+		mvc.perform(post(giftPayAt + "/pay").with(user(viewer)).with(csrf()));
+		giftOrder = giftPayAt.substring("/checkout/simulated/".length());
 	}
 
 	private String unlocked(AccountPrincipal creator, BundleId bundle, String name) {
@@ -273,6 +281,12 @@ class AccessControlMatrixTests {
 		change("/admin/reports/creators/" + creator + "/ban", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/bundles/" + published + "/email-unlock", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/email-unlocks/made-up-token", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
+		// Gifts: buying one is a checkout; a claim link is its own proof but claiming needs an account; only the
+		// buyer may have the link mailed again.
+		page("/gifts/made-up-token", 400, 400, 400, 400, 400, 400);
+		change("/checkout/" + published + "/gift", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/gifts/made-up-token", LOGIN, 400, 400, 400, 400, 400);
+		change("/library/gifts/" + giftOrder + "/resend", LOGIN, SKIP, 404, 404, 404, 404);
 		change("/admin/reports/bundles/" + published + "/dismiss", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.FileView;
 import io.reelgate.library.DownloadLinks;
+import io.reelgate.library.Gifting;
 import io.reelgate.library.Library;
 import io.reelgate.library.LibraryItem;
 import io.reelgate.ratelimit.RateLimiter;
@@ -30,12 +31,15 @@ class LibraryController {
 
 	private final DownloadLinkRateLimitProperties limits;
 
+	private final Gifting gifting;
+
 	LibraryController(Library library, DownloadLinks links, RateLimiter limiter,
-			DownloadLinkRateLimitProperties limits) {
+			DownloadLinkRateLimitProperties limits, Gifting gifting) {
 		this.library = library;
 		this.links = links;
 		this.limiter = limiter;
 		this.limits = limits;
+		this.gifting = gifting;
 	}
 
 	/**
@@ -57,6 +61,7 @@ class LibraryController {
 		model.addAttribute("items", items);
 		model.addAttribute("links", downloadLinks);
 		model.addAttribute("linkLifetimeHours", links.lifetime().toHours());
+		model.addAttribute("sentGifts", gifting.sentBy(me.accountId()));
 		return VIEW;
 	}
 }

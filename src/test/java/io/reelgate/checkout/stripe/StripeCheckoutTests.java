@@ -106,6 +106,25 @@ class StripeCheckoutTests {
 	}
 
 	@Test
+	void aGiftIsChargedTheServersPriceWithALineItemThatSaysGift() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		fixtures.payoutsReady(creator);
+		String title = Fixtures.unique("Gifted film");
+		BundleId bundle = fixtures.published(creator, title, "x".getBytes(), "8.00", "USD");
+		AccountPrincipal viewer = fixtures.viewer();
+
+		mvc.perform(post("/checkout/{id}/gift", bundle).with(user(viewer)).with(csrf())
+			.param("recipient", "friend@example.test").param("amount", "1"))
+			.andExpect(redirectedUrlPattern("https://checkout.stripe.test/c/pay/cs_test_*"));
+
+		String orderId = jdbc.sql("select id::text from orders where buyer_id = ? and gift_email = 'friend@example.test'")
+			.param(viewer.accountId().value()).query(String.class).single();
+		assertThat(lastSessionCreatedFor(orderId).form())
+			.containsEntry("line_items[0][price_data][unit_amount]", "800")
+			.containsEntry("line_items[0][price_data][product_data][name]", "Gift: " + title);
+	}
+
+	@Test
 	void clickingBuyAgainSendsTheSameIdempotencyKeyForTheSameOrder() throws Exception {
 		BundleId bundle = readyBundle("5.00");
 		AccountPrincipal viewer = fixtures.viewer();

@@ -1,0 +1,75 @@
+package io.reelgate.checkout.web;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.checkout.CheckoutRefusedException;
+import io.reelgate.checkout.CheckoutService;
+import io.reelgate.checkout.CheckoutService.Gift;
+import io.reelgate.checkout.CheckoutService.Outcome;
+import io.reelgate.checkout.CheckoutService.PayAt;
+import io.reelgate.checkout.CheckoutService.Terms;
+import io.reelgate.checkout.PaymentGatewayException;
+import io.reelgate.shared.BundleId;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * "Buy as a gift": the Buy button's twin, with the recipient's address and an optional message. Same server-side
+ * price, discount codes, gateways and rate limit as {@link CheckoutController}.
+ */
+@Controller
+class GiftCheckoutController {
+
+	private static final Logger log = LoggerFactory.getLogger(GiftCheckoutController.class);
+
+	private final CheckoutService checkout;
+
+	private final CheckoutRateLimit rateLimit;
+
+	GiftCheckoutController(CheckoutService checkout, CheckoutRateLimit rateLimit) {
+		this.checkout = checkout;
+		this.rateLimit = rateLimit;
+	}
+
+	@PostMapping("/checkout/{bundleId}/gift")
+	String checkoutGift(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId bundleId,
+			@RequestParam(required = false) @Nullable String recipient,
+			@RequestParam(required = false) @Nullable String message,
+			@RequestParam(required = false) @Nullable String amount,
+			@RequestParam(required = false) @Nullable String code, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		rateLimit.admit(me.accountId(), request.getRemoteAddr());
+		Outcome outcome;
+		try {
+			outcome = checkout.checkoutGift(me.accountId(), bundleId, new Terms(amount, code),
+					new Gift(recipient == null ? "" : recipient, message),
+					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+		}
+		catch (CheckoutRefusedException ex) {
+			redirect.addFlashAttribute("giftError", ex.code());
+			redirect.addFlashAttribute("giftErrorArgs", ex.arguments());
+			redirect.addFlashAttribute("giftRecipient", recipient);
+			redirect.addFlashAttribute("giftMessage", message);
+			return "redirect:/bundles/" + bundleId;
+		}
+		catch (PaymentGatewayException ex) {
+			log.warn("Gift checkout of bundle {} failed at the payment provider", bundleId, ex);
+			redirect.addFlashAttribute("error", "checkout.gatewayDown");
+			return "redirect:/bundles/" + bundleId;
+		}
+		if (outcome instanceof PayAt payAt) {
+			return "redirect:" + payAt.url();
+		}
+		redirect.addFlashAttribute("success", "gift.sent");
+		return "redirect:/library";
+	}
+}
