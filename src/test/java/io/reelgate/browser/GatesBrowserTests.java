@@ -1,6 +1,7 @@
 package io.reelgate.browser;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,6 +12,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.analytics.AnalyticsTestSupport;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
@@ -22,12 +24,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Gates and pricing in a real browser: a creator unlocks a trailer, sets pay what you want and makes a discount
@@ -44,6 +50,12 @@ class GatesBrowserTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
@@ -128,6 +140,21 @@ class GatesBrowserTests {
 			.containsText("list $10.00, code FRIENDS");
 		creator.screenshot(new Page.ScreenshotOptions()
 			.setPath(Path.of("target", "screenshots", "sales-with-discount.png")).setFullPage(true));
+
+		// Both sales reach the creator's analytics: the money table and the chart drawn from it.
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+				select count(*) from analytics_events where creator_id = ? and kind = 'UNLOCK'""")
+			.param(account.accountId().value()).query(Long.class).single() == 2);
+		AnalyticsTestSupport.rollUpToday(context);
+		creator.navigate(url("/studio"));
+		creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Analytics")).click();
+		creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Last 7 days")).click();
+		assertThat(creator.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Money")))
+			.containsText("$15.00");
+		creator.waitForFunction("() => window.Chart && Chart.getChart('chart-money')");
+		Object grossCharted = creator.evaluate("() => Chart.getChart('chart-money').data.datasets"
+				+ ".map(d => d.data.at(-1)).reduce((a, b) => Math.max(a, b), 0)");
+		assertTrue(((Number) grossCharted).doubleValue() > 0, "the money chart shows the day's sales");
 	}
 
 	private Page logIn(String email) {
