@@ -1,14 +1,8 @@
 package io.reelgate.library;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EmailGate {
 
 	static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final EmailUnlocks unlocks;
 
@@ -84,17 +76,17 @@ public class EmailGate {
 			throw new EmailUnlockException("emailGate.consent.required");
 		}
 		String address = email.strip().toLowerCase(Locale.ROOT);
-		String token = newToken();
+		String token = MailedTokens.newToken();
 		Instant now = clock.instant();
 		transactions.executeWithoutResult(status -> unlocks.save(new EmailUnlock(bundle.id(), bundle.creatorId(),
-				address, viewer, sha256(token), now.plus(TOKEN_LIFETIME), now)));
+				address, viewer, MailedTokens.sha256(token), now.plus(TOKEN_LIFETIME), now)));
 		mails.sendConfirmation(address, bundle.title(), bundle.creatorName(), "/email-unlocks/" + token,
 				TOKEN_LIFETIME.toHours());
 	}
 
 	/** The bundle a still-usable link unlocks, for the page that asks to confirm; nothing changes. */
 	public BundleSummary pending(String token) {
-		EmailUnlock unlock = transactions.execute(status -> unlocks.findByTokenSha256(sha256(token))
+		EmailUnlock unlock = transactions.execute(status -> unlocks.findByTokenSha256(MailedTokens.sha256(token))
 			.orElseThrow(() -> new EmailUnlockException("emailGate.link.unknown")));
 		if (unlock.confirmed()) {
 			throw new EmailUnlockException("emailGate.link.used");
@@ -112,7 +104,7 @@ public class EmailGate {
 	 */
 	public Confirmation confirm(String token, @Nullable AccountId viewer) {
 		EmailUnlock unlock = transactions.execute(status -> {
-			EmailUnlock found = unlocks.findForUpdate(sha256(token))
+			EmailUnlock found = unlocks.findForUpdate(MailedTokens.sha256(token))
 				.orElseThrow(() -> new EmailUnlockException("emailGate.link.unknown"));
 			found.confirm(viewer, clock.instant());
 			events.publishEvent(new EmailUnlockConfirmed(found.id(), found.bundle(), found.creator(), found.account(),
@@ -165,21 +157,5 @@ public class EmailGate {
 
 	/** A locked file, now downloadable through {@code path}. */
 	public record UnlockedFile(String name, long size, String path) {
-	}
-
-	private static String newToken() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	private static String sha256(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
-		}
 	}
 }

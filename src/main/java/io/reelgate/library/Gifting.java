@@ -1,13 +1,7 @@
 package io.reelgate.library;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Gifting {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final Gifts gifts;
 
 	private final Entitlements entitlements;
@@ -71,7 +63,7 @@ public class Gifting {
 
 	/** What a still-claimable link gives, for the page that asks to claim; nothing changes. */
 	public Offer offer(String token) {
-		Gift gift = transactions.execute(status -> gifts.findByTokenSha256(sha256(token))
+		Gift gift = transactions.execute(status -> gifts.findByTokenSha256(MailedTokens.sha256(token))
 			.orElseThrow(() -> new GiftException("gift.link.unknown")));
 		gift.assertClaimable(clock.instant());
 		return new Offer(summary(gift.bundle()), gift.message());
@@ -86,7 +78,7 @@ public class Gifting {
 	public BundleSummary claim(String token, AccountId account) {
 		BundleId bundle = transactions.execute(status -> {
 			Instant now = clock.instant();
-			Gift gift = gifts.findForUpdate(sha256(token)).orElseThrow(() -> new GiftException("gift.link.unknown"));
+			Gift gift = gifts.findForUpdate(MailedTokens.sha256(token)).orElseThrow(() -> new GiftException("gift.link.unknown"));
 			gift.assertClaimable(now);
 			if (orders.find(gift.order()).isEmpty()) {
 				throw new GiftException("gift.link.void");
@@ -122,7 +114,7 @@ public class Gifting {
 	 */
 	@PreAuthorize("isAuthenticated()")
 	public void resend(AccountId buyer, OrderId order) {
-		String token = newToken();
+		String token = MailedTokens.newToken();
 		Gift gift = transactions.execute(status -> {
 			Instant now = clock.instant();
 			Gift found = gifts.findByOrderForUpdate(order.value())
@@ -134,7 +126,7 @@ public class Gifting {
 			if (!found.resendableAt(now, properties.resendInterval())) {
 				throw new GiftException("gift.resend.tooSoon");
 			}
-			found.issueLink(sha256(token), now.plus(properties.claimLifetime()), now);
+			found.issueLink(MailedTokens.sha256(token), now.plus(properties.claimLifetime()), now);
 			return found;
 		});
 		mail(gift, token);
@@ -145,7 +137,7 @@ public class Gifting {
 	 * link, replacing the one that may never have arrived; a claimed, voided or refunded gift gets no mail.
 	 */
 	void issue(GiftPurchased event) {
-		String token = newToken();
+		String token = MailedTokens.newToken();
 		Gift gift = transactions.execute(status -> {
 			Instant now = clock.instant();
 			Gift found = gifts.findByOrderForUpdate(event.orderId().value())
@@ -159,7 +151,7 @@ public class Gifting {
 			if (found.claimed() || found.voided()) {
 				return null;
 			}
-			found.issueLink(sha256(token), now.plus(properties.claimLifetime()), now);
+			found.issueLink(MailedTokens.sha256(token), now.plus(properties.claimLifetime()), now);
 			return found;
 		});
 		if (gift != null) {
@@ -215,21 +207,5 @@ public class Gifting {
 	/** A gift as its buyer sees it. */
 	public record SentGift(OrderId order, BundleId bundle, String bundleTitle, String recipient, State state,
 			@Nullable Instant sentAt, @Nullable Instant claimedAt, boolean resendable) {
-	}
-
-	private static String newToken() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	private static String sha256(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
-		}
 	}
 }

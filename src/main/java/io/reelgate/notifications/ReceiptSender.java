@@ -10,6 +10,7 @@ import io.reelgate.accounts.AccountView;
 import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
+import io.reelgate.checkout.GiftPurchased;
 import io.reelgate.checkout.OrderPaid;
 import io.reelgate.checkout.OrderView;
 import io.reelgate.checkout.PaidOrders;
@@ -82,7 +83,36 @@ class ReceiptSender {
 		mailer.send(receipt(order, buyer, bundle.summary()));
 	}
 
+	/**
+	 * The buyer's receipt for a gift: what was paid and that the recipient was sent a link to claim it (the claim
+	 * link itself is mailed by the library, so its token never enters the event publication table).
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(GiftPurchased event) {
+		OrderView order = orders.findInAnyState(event.orderId())
+			.orElseThrow(() -> new IllegalStateException("No order " + event.orderId()));
+		AccountView buyer = accounts.find(event.buyer())
+			.orElseThrow(() -> new IllegalStateException("No account " + event.buyer()));
+		BundleDetails bundle = catalog.purchased(List.of(event.bundle())).get(event.bundle());
+		if (buyer.deleted() || bundle == null) {
+			return;
+		}
+		Map<String, Object> variables = variables(order, buyer, bundle.summary());
+		variables.put("recipient", event.recipientEmail());
+		String subject = messages.getMessage("gift.receipt.subject", new Object[] { bundle.summary().title() },
+				LOCALE);
+		mailer.send(new Mail(buyer.email(), subject, templates.render("gift-receipt", LOCALE, variables)));
+	}
+
 	private Mail receipt(OrderView order, AccountView buyer, BundleSummary bundle) {
+		Map<String, Object> variables = variables(order, buyer, bundle);
+		variables.put("rentalHours", order.rentalHours());
+		String subject = messages.getMessage(order.amount() == null ? "receipt.subject.free" : "receipt.subject.paid",
+				new Object[] { bundle.title() }, LOCALE);
+		return new Mail(buyer.email(), subject, templates.render("receipt", LOCALE, variables));
+	}
+
+	private Map<String, Object> variables(OrderView order, AccountView buyer, BundleSummary bundle) {
 		Money amount = order.amount();
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("buyer", buyer.displayName());
@@ -91,9 +121,6 @@ class ReceiptSender {
 		variables.put("amount", amount == null ? null : amount.display(LOCALE));
 		variables.put("libraryUrl", site.link("/library"));
 		variables.put("orderId", order.id().toString());
-		variables.put("rentalHours", order.rentalHours());
-		String subject = messages.getMessage(amount == null ? "receipt.subject.free" : "receipt.subject.paid",
-				new Object[] { bundle.title() }, LOCALE);
-		return new Mail(buyer.email(), subject, templates.render("receipt", LOCALE, variables));
+		return variables;
 	}
 }
