@@ -60,6 +60,11 @@ public class PriceRules {
 		if (!bundle.isPayWhatYouWant() || minimum == null) {
 			throw new IllegalArgumentException("Bundle " + bundle.id() + " is not pay what you want");
 		}
+		return chosenAmount(minimum, amount);
+	}
+
+	/** As {@link #chosenAmount(BundleSummary, String)}, against a lower minimum (a discount code's). */
+	public Money chosenAmount(Money minimum, @Nullable String amount) {
 		Money chosen = parse(amount, minimum.currency(), "checkout.amount.invalid");
 		if (chosen.minor() < minimum.minor()) {
 			throw new CatalogException("checkout.amount.belowMinimum", minimum.toDecimalString(),

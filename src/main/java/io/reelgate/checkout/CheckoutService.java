@@ -255,11 +255,16 @@ public class CheckoutService {
 		if (!bundle.isPayWhatYouWant()) {
 			return Optional.empty();
 		}
+		Money minimum = bundle.price();
 		if (terms.hasCode()) {
-			throw new CheckoutRefusedException("checkout.code.fixedPriceOnly");
+			DiscountService.CodeCheck check = discounts.check(bundle, terms.discountCode());
+			if (!check.applies()) {
+				throw new CheckoutRefusedException(check.problem());
+			}
+			minimum = check.price();
 		}
 		try {
-			return Optional.of(priceRules.chosenAmount(bundle, terms.amount()));
+			return Optional.of(priceRules.chosenAmount(minimum, terms.amount()));
 		}
 		catch (CatalogException ex) {
 			throw new CheckoutRefusedException(ex.code(), ex.arguments());
@@ -288,9 +293,9 @@ public class CheckoutService {
 		OrderKind kind = rental == null ? OrderKind.PURCHASE : OrderKind.RENTAL;
 		try {
 			return transactions.execute(status -> {
-				Quote quote = rental != null ? Quote.undiscounted(rental.price()) : chosen.map(Quote::undiscounted)
-					.orElseGet(() -> terms.hasCode() ? discounts.reserve(buyer, bundle, terms.discountCode())
-							: Quote.undiscounted(bundle.price()));
+				Quote quote = rental != null ? Quote.undiscounted(rental.price())
+						: terms.hasCode() ? withCode(discounts.reserve(buyer, bundle, terms.discountCode()), chosen)
+								: Quote.undiscounted(chosen.orElse(bundle.price()));
 				Optional<Order> open = openOrder(buyer, bundle, gift);
 				if (open.isPresent() && open.get().kind() == kind && open.get().quote().equals(Optional.of(quote))
 						&& open.get().createdAt().isAfter(now.minus(REUSE_WINDOW))) {
@@ -330,6 +335,22 @@ public class CheckoutService {
 						OrderStatus.PENDING)
 				: orders.findByBuyerIdAndBundleIdAndStatusAndGiftEmail(buyer.value(), bundle.id().value(),
 						OrderStatus.PENDING, gift.email());
+	}
+
+	/**
+	 * A reserved code's quote; for pay what you want, the buyer's amount (checked against the lowered minimum before,
+	 * and again here under the code's lock) with the code recorded, since it is what let them pay that little.
+	 */
+	private static Quote withCode(Quote reserved, Optional<Money> chosen) {
+		if (chosen.isEmpty()) {
+			return reserved;
+		}
+		Money amount = chosen.get();
+		if (amount.minor() < reserved.charged().minor()) {
+			throw new CheckoutRefusedException("checkout.amount.belowMinimum", reserved.charged().toDecimalString(),
+					amount.currency().getCurrencyCode());
+		}
+		return new Quote(amount, amount, reserved.discountCodeId(), reserved.discountCode());
 	}
 
 	private static void asGift(Order order, @Nullable Gift gift) {

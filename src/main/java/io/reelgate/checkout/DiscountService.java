@@ -150,7 +150,7 @@ public class DiscountService {
 	}
 
 	/**
-	 * Prices a fixed-price order with a code, holding the code's row lock until the caller's transaction ends, so
+	 * Prices an order with a code (for pay what you want: the lowered minimum), holding the code's row lock until the caller's transaction ends, so
 	 * the order that reserves the use is saved before any other checkout may count the uses.
 	 * @throws CheckoutRefusedException if the code is unknown, disabled, expired, used up or not for this bundle
 	 */
@@ -160,9 +160,10 @@ public class DiscountService {
 	}
 
 	private Quote price(@Nullable AccountId buyer, BundleSummary bundle, String code, boolean lock) {
+		// For pay what you want the code lowers the minimum; the buyer still chooses what they pay above it.
 		Money price = bundle.price();
-		if (bundle.gate() != Gate.PAID || price == null) {
-			throw new CheckoutRefusedException("checkout.code.fixedPriceOnly");
+		if ((bundle.gate() != Gate.PAID && bundle.gate() != Gate.PWYW) || price == null) {
+			throw new CheckoutRefusedException("checkout.code.pricedOnly");
 		}
 		Optional<DiscountCode> found = lock ? codes.findForUpdate(bundle.creatorId().value(), code)
 				: codes.findByCreatorIdAndCode(bundle.creatorId().value(), code);

@@ -68,7 +68,8 @@ class BundlePageController {
 		if (bundle.summary().isPublic()) {
 			analytics.pageViewed(id, bundle.summary().creatorId(), Visit.of(request, accountOf(me)));
 		}
-		if (code != null && !code.isBlank() && bundle.summary().gate() == Gate.PAID && bundle.summary().isPublic()) {
+		boolean priced = bundle.summary().gate() == Gate.PAID || bundle.summary().gate() == Gate.PWYW;
+		if (code != null && !code.isBlank() && priced && bundle.summary().isPublic()) {
 			model.addAttribute("codeCheck", discounts.check(bundle.summary(), code));
 		}
 		model.addAttribute("bundle", bundle);

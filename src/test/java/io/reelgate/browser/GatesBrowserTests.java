@@ -74,7 +74,7 @@ class GatesBrowserTests {
 		BundleId bundle = fixtures.draft(account, title, "the film".getBytes());
 		fixtures.addFile(account, bundle, "trailer.wav", Sounds.wav(2));
 		String fixedTitle = Fixtures.unique("Full Price");
-		fixtures.published(account, fixedTitle, "another film".getBytes(), "10.00", "USD");
+		BundleId fixedBundle = fixtures.published(account, fixedTitle, "another film".getBytes(), "10.00", "USD");
 
 		Page creator = logIn(account.email());
 		creator.navigate(url("/studio/bundles/" + bundle));
@@ -94,12 +94,13 @@ class GatesBrowserTests {
 		creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Discount codes")).click();
 		creator.getByLabel("Code (3 to 40").fill("friends");
 		creator.getByLabel("For", new Page.GetByLabelOptions().setExact(true))
-			.selectOption(new SelectOption().setLabel(fixedTitle));
+			.selectOption(new SelectOption().setLabel("All my bundles"));
 		creator.getByLabel("Percentage off").check();
 		creator.getByLabel("Percentage (1 to 100) or amount").fill("25");
 		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create code")).click();
 		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Discount code created.");
-		String sharedLink = creator.getByLabel("Shareable link for FRIENDS").inputValue();
+		// A code for all of the creator's bundles: its link is any bundle's link with ?code= added.
+		assertThat(creator.getByText("Add ?code=FRIENDS to the link of any of your bundles.")).isVisible();
 
 		Page viewer = page();
 		viewer.navigate(url("/bundles/" + bundle));
@@ -118,15 +119,19 @@ class GatesBrowserTests {
 		viewer.navigate(url("/bundles/" + bundle));
 		Locator amount = viewer.getByLabel("Name your price (USD)");
 		assertThat(amount).hasValue("6.00");
-		amount.fill("1.50");
+		amount.fill("1.00");
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Get it at this price")).click();
 		assertThat(viewer.getByText("The minimum for this bundle is 2.00 USD.").first()).isVisible();
+		// The code lowers the minimum by 25 %, to 1.50; the viewer still chooses what they pay above it.
+		viewer.navigate(url("/bundles/" + bundle + "?code=FRIENDS"));
+		assertThat(viewer.getByText("Code FRIENDS applied: the minimum is $1.50 instead of $2.00.")).isVisible();
+		assertThat(viewer.getByLabel("Discount code (optional)")).hasValue("FRIENDS");
 		viewer.getByLabel("Name your price (USD)").fill("7.50");
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Get it at this price")).click();
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay $7.50 (simulated)")).click();
 		assertThat(viewer.getByRole(AriaRole.STATUS)).containsText("Payment received");
 
-		viewer.navigate(sharedLink);
+		viewer.navigate(url("/bundles/" + fixedBundle + "?code=FRIENDS"));
 		assertThat(viewer.getByText("Code FRIENDS applied: $7.50 instead of $10.00.")).isVisible();
 		assertThat(viewer.getByLabel("Discount code (optional)")).hasValue("FRIENDS");
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy for $7.50")).click();

@@ -2,6 +2,7 @@ package io.reelgate.checkout;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.CatalogService;
+import io.reelgate.checkout.DiscountService.NewDiscountCode;
 import io.reelgate.library.Library;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
@@ -41,6 +42,9 @@ class PayWhatYouWantTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DiscountService discounts;
 
 	@Test
 	void theCreatorSetsAMinimumAndASuggestionAndTheViewerPaysTheAmountTheyChose() throws Exception {
@@ -139,12 +143,34 @@ class PayWhatYouWantTests {
 	}
 
 	@Test
-	void discountCodesDoNotApplyToPayWhatYouWant() throws Exception {
+	void aDiscountCodeLowersTheMinimumAndIsRecordedWithTheAmountChosen() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
-		BundleId bundle = pwyw(creator, "2.00", "5.00");
-		mvc.perform(post("/checkout/{id}", bundle).with(user(fixtures.viewer())).with(csrf()).param("amount", "5")
-			.param("code", "ANY"))
-			.andExpect(flash().attribute("error", "checkout.code.fixedPriceOnly"));
+		BundleId bundle = pwyw(creator, "4.00", "8.00");
+		String code = Fixtures.unique("HALF").toUpperCase();
+		fixtures.as(creator, () -> discounts.create(creator.accountId(),
+				new NewDiscountCode(code, bundle, new Discount.Percent(50), null, 1)));
+		mvc.perform(get("/bundles/{id}", bundle).param("code", code).with(user(fixtures.viewer())))
+			.andExpect(content().string(containsString("Code " + code + " applied: the minimum is $2.00 instead of $4.00.")));
+
+		AccountPrincipal viewer = fixtures.viewer();
+		mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()).param("amount", "1.50")
+			.param("code", code))
+			.andExpect(flash().attribute("error", "checkout.amount.belowMinimum"));
+		mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()).param("amount", "3")
+			.param("code", "NO-SUCH-CODE"))
+			.andExpect(flash().attribute("error", "checkout.code.unknown"));
+		mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()).param("amount", "3")
+			.param("code", code))
+			.andExpect(redirectedUrlPattern("/checkout/simulated/*"));
+		assertThat(jdbc.sql("""
+				select amount_minor || ' ' || list_price_minor || ' ' || discount_code from orders
+				where buyer_id = ? and bundle_id = ?""").params(viewer.accountId().value(), bundle.value())
+			.query(String.class).single()).isEqualTo("300 300 " + code);
+
+		// The code's one use is taken by that open checkout: another buyer cannot use it.
+		mvc.perform(post("/checkout/{id}", bundle).with(user(fixtures.viewer())).with(csrf()).param("amount", "3")
+			.param("code", code))
+			.andExpect(flash().attribute("error", "checkout.code.usedUp"));
 	}
 
 	private BundleId pwyw(AccountPrincipal creator, String minimum, String suggested) {
