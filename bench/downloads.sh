@@ -136,8 +136,13 @@ for _ in $(seq 1 20); do curl -sfI "$NGINX_URL" > /dev/null && break; sleep 0.5;
  done) &
 SAMPLER_PID=$!
 
-# One curl download of the whole file, in bytes/s.
-single() { curl -s -o /dev/null -w '%{speed_download}' "$1" | cut -d. -f1; }
+# One curl download of the whole file: bytes/s, and the time to the first byte in ms (on stderr, for the log).
+single() {
+  local out
+  out=$(curl -s -o /dev/null -w '%{speed_download} %{time_starttransfer}' "$1")
+  echo "  first byte after $(awk -v t="${out#* }" 'BEGIN { printf "%.1f", t * 1000 }') ms" >&2
+  echo "${out%% *}" | cut -d. -f1
+}
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 # wrk's "Transfer/sec" in bytes (it prints e.g. 1.52GB).
 wrk_bytes() {
