@@ -1,5 +1,7 @@
 package io.reelgate.notifications;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +42,10 @@ class ReceiptSender {
 
 	/** Accounts do not store a language yet, and every message is English. */
 	private static final Locale LOCALE = Locale.ENGLISH;
+
+	/** Release moments are stored in UTC, and pages show them so. */
+	private static final DateTimeFormatter RELEASE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", LOCALE)
+		.withZone(ZoneOffset.UTC);
 
 	private final PaidOrders orders;
 
@@ -107,6 +113,7 @@ class ReceiptSender {
 	private Mail receipt(OrderView order, AccountView buyer, BundleSummary bundle) {
 		Map<String, Object> variables = variables(order, buyer, bundle);
 		variables.put("rentalHours", order.rentalHours());
+		variables.put("releaseAt", bundle.isPreOrder() ? RELEASE.format(bundle.releaseAt()) : null);
 		String subject = messages.getMessage(order.amount() == null ? "receipt.subject.free" : "receipt.subject.paid",
 				new Object[] { bundle.title() }, LOCALE);
 		return new Mail(buyer.email(), subject, templates.render("receipt", LOCALE, variables));

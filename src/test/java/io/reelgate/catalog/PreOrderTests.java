@@ -152,6 +152,10 @@ class PreOrderTests {
 		assertThat(jdbc.queryForObject("select release_announced_at is not null from bundles where id = ?",
 				Boolean.class, bundle.value())).isTrue();
 
+		// The receipts said when the files open, not that the bundle is in the library already.
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
+			.contains("Thank you for pre-ordering \u201c" + title + "\u201d")
+			.contains("Its files open in your library on "));
 		String subject = "Subject: \u201c" + title + "\u201d is out \u2014 it\u2019s in your library";
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
 			.contains("To: " + first.email() + "\n" + subject)
