@@ -2,7 +2,6 @@ package io.reelgate.moderation.web;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.Catalog;
-import io.reelgate.catalog.CatalogException;
 import io.reelgate.catalog.Catalog.ModerationFilter;
 import io.reelgate.moderation.AuditAction;
 import io.reelgate.moderation.AuditFilter;
@@ -26,6 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin")
 class ModerationController {
+
+	private static final String BACK = "/admin/bundles";
 
 	static final String BUNDLES_VIEW = "moderation/bundles";
 
@@ -52,19 +53,22 @@ class ModerationController {
 	@PostMapping("/bundles/{id}/hide")
 	String hide(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return moderate(result, redirect, "moderation.hidden", () -> moderation.hide(me, id, form.reason()));
+		return AdminActions.perform(result, redirect, "moderation.hidden", BACK,
+				() -> moderation.hide(me, id, form.reason()));
 	}
 
 	@PostMapping("/bundles/{id}/remove")
 	String remove(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return moderate(result, redirect, "moderation.removed", () -> moderation.remove(me, id, form.reason()));
+		return AdminActions.perform(result, redirect, "moderation.removed", BACK,
+				() -> moderation.remove(me, id, form.reason()));
 	}
 
 	@PostMapping("/bundles/{id}/restore")
 	String restore(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return moderate(result, redirect, "moderation.restored", () -> moderation.restore(me, id, form.reason()));
+		return AdminActions.perform(result, redirect, "moderation.restored", BACK,
+				() -> moderation.restore(me, id, form.reason()));
 	}
 
 	/** The audit log, filtered by actor, action, target and days; a bad filter shows the whole log with a message. */
@@ -83,22 +87,5 @@ class ModerationController {
 		model.addAttribute("entries", moderation.auditLog(filter.filter(), page));
 		model.addAttribute("pageUrl", filter.url());
 		return AUDIT_VIEW;
-	}
-
-	/** Runs an admin action only with a valid reason, and goes back to the list with the outcome. */
-	private static String moderate(BindingResult result, RedirectAttributes redirect, String success, Runnable action) {
-		if (result.hasErrors()) {
-			redirect.addFlashAttribute("error", "moderation.reason.required");
-		}
-		else {
-			try {
-				action.run();
-				redirect.addFlashAttribute("success", success);
-			}
-			catch (CatalogException ex) {
-				redirect.addFlashAttribute("error", ex.code());
-			}
-		}
-		return "redirect:/admin/bundles";
 	}
 }

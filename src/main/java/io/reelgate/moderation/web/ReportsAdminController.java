@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountStatus;
-import io.reelgate.catalog.CatalogException;
 import io.reelgate.moderation.AppealService;
 import io.reelgate.moderation.ReportService;
 import io.reelgate.shared.AccountId;
@@ -30,6 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/reports")
 class ReportsAdminController {
 
+	private static final String BACK = "/admin/reports";
+
 	static final String VIEW = "moderation/reports";
 
 	private final ReportService reports;
@@ -52,73 +53,63 @@ class ReportsAdminController {
 	@PostMapping("/bundles/{id}/dismiss")
 	String dismiss(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return act(result, redirect, "reports.admin.dismissed", () -> reports.dismiss(me, id, form.reason()));
+		return AdminActions.perform(result, redirect, "reports.admin.dismissed", BACK,
+				() -> reports.dismiss(me, id, form.reason()));
 	}
 
 	@PostMapping("/bundles/{id}/hide")
 	String hide(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return act(result, redirect, "reports.admin.hidden", () -> reports.hide(me, id, form.reason()));
+		return AdminActions.perform(result, redirect, "reports.admin.hidden", BACK,
+				() -> reports.hide(me, id, form.reason()));
 	}
 
 	@PostMapping("/bundles/{id}/remove")
 	String remove(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return act(result, redirect, "reports.admin.removed", () -> reports.remove(me, id, form.reason()));
+		return AdminActions.perform(result, redirect, "reports.admin.removed", BACK,
+				() -> reports.remove(me, id, form.reason()));
 	}
 
 	@PostMapping("/bundles/{id}/suspend")
 	String suspend(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return act(result, redirect, "reports.admin.suspended", () -> reports.suspendCreator(me, id, form.reason()));
+		return AdminActions.perform(result, redirect, "reports.admin.suspended", BACK,
+				() -> reports.suspendCreator(me, id, form.reason()));
 	}
 
 	@PostMapping("/creators/{id}/dismiss")
 	String dismissAboutCreator(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return act(result, redirect, "reports.admin.dismissed",
+		return AdminActions.perform(result, redirect, "reports.admin.dismissed", BACK,
 				() -> reports.dismissAboutCreator(me, id, form.reason()));
 	}
 
 	@PostMapping("/creators/{id}/suspend")
 	String suspendReportedCreator(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return act(result, redirect, "reports.admin.suspended",
+		return AdminActions.perform(result, redirect, "reports.admin.suspended", BACK,
 				() -> reports.actOnCreator(me, id, AccountStatus.SUSPENDED, form.reason()));
 	}
 
 	@PostMapping("/creators/{id}/ban")
 	String banReportedCreator(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return act(result, redirect, "reports.admin.banned",
+		return AdminActions.perform(result, redirect, "reports.admin.banned", BACK,
 				() -> reports.actOnCreator(me, id, AccountStatus.BANNED, form.reason()));
 	}
 
 	@PostMapping("/appeals/{id}/uphold")
 	String uphold(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return act(result, redirect, "appeals.admin.upheld", () -> appeals.uphold(me, id, form.reason()));
+		return AdminActions.perform(result, redirect, "appeals.admin.upheld", BACK,
+				() -> appeals.uphold(me, id, form.reason()));
 	}
 
 	@PostMapping("/appeals/{id}/reject")
 	String reject(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return act(result, redirect, "appeals.admin.rejected", () -> appeals.reject(me, id, form.reason()));
-	}
-
-	private static String act(BindingResult result, RedirectAttributes redirect, String success, Runnable action) {
-		if (result.hasErrors()) {
-			redirect.addFlashAttribute("error", "moderation.reason.required");
-		}
-		else {
-			try {
-				action.run();
-				redirect.addFlashAttribute("success", success);
-			}
-			catch (CatalogException ex) {
-				redirect.addFlashAttribute("error", ex.code());
-			}
-		}
-		return "redirect:/admin/reports";
+		return AdminActions.perform(result, redirect, "appeals.admin.rejected", BACK,
+				() -> appeals.reject(me, id, form.reason()));
 	}
 }

@@ -1,7 +1,6 @@
 package io.reelgate.moderation.web;
 
 import io.reelgate.accounts.AccountPrincipal;
-import io.reelgate.catalog.CatalogException;
 import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.BundleId;
 import jakarta.validation.Valid;
@@ -23,6 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/reviews")
 class ReviewsAdminController {
 
+	private static final String BACK = "/admin/reviews";
+
 	static final String VIEW = "moderation/reviews";
 
 	private final ModerationService moderation;
@@ -40,27 +41,14 @@ class ReviewsAdminController {
 	@PostMapping("/{id}/approve")
 	String approve(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return act(result, redirect, "reviews.admin.approved", () -> moderation.approve(me, id, form.reason()));
+		return AdminActions.perform(result, redirect, "reviews.admin.approved", BACK,
+				() -> moderation.approve(me, id, form.reason()));
 	}
 
 	@PostMapping("/{id}/reject")
 	String reject(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
-		return act(result, redirect, "reviews.admin.rejected", () -> moderation.reject(me, id, form.reason()));
-	}
-
-	private static String act(BindingResult result, RedirectAttributes redirect, String success, Runnable action) {
-		if (result.hasErrors()) {
-			redirect.addFlashAttribute("error", "moderation.reason.required");
-			return "redirect:/admin/reviews";
-		}
-		try {
-			action.run();
-			redirect.addFlashAttribute("success", success);
-		}
-		catch (CatalogException ex) {
-			redirect.addFlashAttribute("error", ex.code());
-		}
-		return "redirect:/admin/reviews";
+		return AdminActions.perform(result, redirect, "reviews.admin.rejected", BACK,
+				() -> moderation.reject(me, id, form.reason()));
 	}
 }
