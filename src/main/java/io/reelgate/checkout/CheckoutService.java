@@ -3,6 +3,7 @@ package io.reelgate.checkout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -231,6 +232,13 @@ public class CheckoutService {
 				.attachCheckoutSession(redirect.checkoutSessionId()));
 		}
 		return new PayAt(redirect.url());
+	}
+
+	/** Every order the account placed, newest first, whatever became of it: for the account's data export. */
+	public List<OrderView> ordersOf(AccountId buyer) {
+		return transactions.execute(status -> orders.findByBuyerIdOrderByCreatedAtDesc(buyer.value()).stream()
+			.map(Order::view)
+			.toList());
 	}
 
 	/** An order of the given buyer; others get a 404. */

@@ -29,6 +29,8 @@ interface Orders extends JpaRepository<Order, UUID> {
 
 	List<Order> findByBuyerIdAndStatus(UUID buyerId, OrderStatus status);
 
+	List<Order> findByBuyerIdOrderByCreatedAtDesc(UUID buyerId);
+
 	/** Serialises concurrent transitions of one order (double-clicked Pay, webhook retries, the return page). */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select o from Order o where o.id = :id")

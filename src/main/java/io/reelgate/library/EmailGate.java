@@ -146,6 +146,25 @@ public class EmailGate {
 			.toList();
 	}
 
+	/**
+	 * The addresses this person gave to email gates: under their current address or while signed in, confirmed or
+	 * not, newest first. For their data export.
+	 */
+	public List<GivenEmail> givenBy(AccountId account, String email) {
+		List<EmailUnlock> given = transactions.execute(
+				status -> unlocks.findByEmailIgnoreCaseOrAccountIdOrderByConsentAtDesc(email, account.value()));
+		Map<BundleId, String> titles = catalog.titles(given.stream().map(EmailUnlock::bundle).toList());
+		return given.stream()
+			.map(u -> new GivenEmail(u.email(), u.bundle(), titles.getOrDefault(u.bundle(), ""), u.consentAt(),
+					u.confirmedAt()))
+			.toList();
+	}
+
+	/** An address given to a bundle's creator with consent at {@code consentAt}, confirmed at {@code confirmedAt}. */
+	public record GivenEmail(String email, BundleId bundle, String bundleTitle, Instant consentAt,
+			@Nullable Instant confirmedAt) {
+	}
+
 	/** An address a creator may use: given with consent at {@code consentAt}, confirmed at {@code confirmedAt}. */
 	public record CollectedEmail(String email, BundleId bundle, String bundleTitle, Instant consentAt,
 			Instant confirmedAt) {

@@ -30,4 +30,6 @@ interface EmailUnlocks extends JpaRepository<EmailUnlock, UUID> {
 			order by confirmed_at desc
 			""", nativeQuery = true)
 	List<EmailUnlock> findConfirmedByCreator(UUID creator);
+
+	List<EmailUnlock> findByEmailIgnoreCaseOrAccountIdOrderByConsentAtDesc(String email, UUID accountId);
 }

@@ -1,6 +1,10 @@
 package io.reelgate.privacy;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.CatalogService;
+import io.reelgate.checkout.Discount;
+import io.reelgate.checkout.DiscountService;
+import io.reelgate.checkout.DiscountService.NewDiscountCode;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
@@ -28,6 +32,12 @@ class DataExportTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	CatalogService catalogService;
+
+	@Autowired
+	DiscountService discounts;
+
 	@Test
 	void anAccountDownloadsItsOwnDataAsJson() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
@@ -49,6 +59,45 @@ class DataExportTests {
 			.andExpect(jsonPath("$.account.role").value("CREATOR"))
 			.andExpect(jsonPath("$.bundles[0].title").value(made))
 			.andExpect(jsonPath("$.bundles[0].files[0]").value("film.mp4"));
+	}
+
+	@Test
+	void theExportHoldsOrdersEmailsGivenToGatesAndACreatorsDiscountCodes() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId paid = fixtures.published(creator, Fixtures.unique("Paid"), "x".getBytes(), "6.00", "USD");
+		BundleId gated = fixtures.draft(creator, Fixtures.unique("Gated"), "x".getBytes());
+		fixtures.as(creator, () -> {
+			catalogService.requireEmail(creator.accountId(), gated);
+			return null;
+		});
+		fixtures.publish(creator, gated);
+		String code = Fixtures.unique("EXPORT").toUpperCase();
+		fixtures.as(creator, () -> discounts.create(creator.accountId(),
+				new NewDiscountCode(code, paid, new Discount.Percent(10), null, 5)));
+		AccountPrincipal buyer = fixtures.viewer();
+		String payAt = mvc.perform(post("/checkout/{id}", paid).with(user(buyer)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(post(payAt + "/pay").with(user(buyer)).with(csrf()));
+		mvc.perform(post("/bundles/{id}/email-unlock", gated).with(user(buyer)).with(csrf())
+			.param("email", buyer.email()).param("consent", "true"));
+
+		mvc.perform(get("/account/export").with(user(buyer)))
+			.andExpect(jsonPath("$.orders", hasSize(1)))
+			.andExpect(jsonPath("$.orders[0].bundleId").value(paid.toString()))
+			.andExpect(jsonPath("$.orders[0].status").value("PAID"))
+			.andExpect(jsonPath("$.orders[0].amountMinor").value(600))
+			.andExpect(jsonPath("$.orders[0].currency").value("USD"))
+			.andExpect(jsonPath("$.emailsGiven", hasSize(1)))
+			.andExpect(jsonPath("$.emailsGiven[0].email").value(buyer.email()))
+			.andExpect(jsonPath("$.giftsSent", hasSize(0)))
+			.andExpect(jsonPath("$.discountCodes", hasSize(0)));
+		mvc.perform(get("/account/export").with(user(creator)))
+			.andExpect(jsonPath("$.orders", hasSize(0)))
+			.andExpect(jsonPath("$.emailsGiven", hasSize(0)))
+			.andExpect(jsonPath("$.discountCodes", hasSize(1)))
+			.andExpect(jsonPath("$.discountCodes[0].code").value(code))
+			.andExpect(jsonPath("$.discountCodes[0].discount").value("10%"))
+			.andExpect(jsonPath("$.discountCodes[0].usageLimit").value(5));
 	}
 
 	@Test
