@@ -1,6 +1,7 @@
 package io.reelgate.catalog;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,6 +15,7 @@ import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,9 +42,13 @@ public class CatalogService {
 
 	private final RentalProperties rentals;
 
+	private final ApplicationEventPublisher events;
+
 	CatalogService(Bundles bundles, AccountService accounts, PriceRules priceRules, SalesEligibility eligibility,
-			Clock clock, PreModerationProperties preModeration, TrustedCreators trusted, RentalProperties rentals) {
+			Clock clock, PreModerationProperties preModeration, TrustedCreators trusted, RentalProperties rentals,
+			ApplicationEventPublisher events) {
 		this.rentals = rentals;
+		this.events = events;
 		this.preModeration = preModeration;
 		this.trusted = trusted;
 		this.bundles = bundles;
@@ -137,7 +143,14 @@ public class CatalogService {
 	 * pre-order and buyers do not get its locked files.
 	 */
 	public void scheduleRelease(AccountId owner, BundleId id, LocalDateTime at, ZoneId zone) {
-		owned(owner, id).scheduleRelease(at.atZone(zone).toInstant(), clock.instant());
+		Bundle bundle = owned(owner, id);
+		BundleSummary before = bundle.summary();
+		bundle.scheduleRelease(at.atZone(zone).toInstant(), clock.instant());
+		Instant to = bundle.summary().releaseAt();
+		if (before.status() == BundleStatus.PUBLISHED && before.releaseAt() != null && to != null
+				&& !to.equals(before.releaseAt())) {
+			events.publishEvent(new ReleaseMoved(id, before.title(), before.releaseAt(), to));
+		}
 	}
 
 	/** Releases a pre-order now, instead of at its date. */

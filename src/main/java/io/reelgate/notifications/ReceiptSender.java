@@ -43,8 +43,8 @@ class ReceiptSender {
 	/** Accounts do not store a language yet, and every message is English. */
 	private static final Locale LOCALE = Locale.ENGLISH;
 
-	/** Release moments are stored in UTC, and pages show them so. */
-	private static final DateTimeFormatter RELEASE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", LOCALE)
+	/** Release moments are stored in UTC, and pages and mails show them so. */
+	static final DateTimeFormatter RELEASE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", LOCALE)
 		.withZone(ZoneOffset.UTC);
 
 	private final PaidOrders orders;

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountView;
 import io.reelgate.catalog.BundleReleased;
+import io.reelgate.catalog.ReleaseMoved;
 import io.reelgate.checkout.PaidOrders;
 import io.reelgate.shared.AccountId;
 
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * Tells every buyer of a pre-order that it is out. The catalog announces each release once; like the receipt, a
- * failure leaves the publication incomplete for a retry, which mails again whoever was mailed before the failure.
- * No transaction around it, so no connection is held while talking to SMTP.
+ * Tells every buyer of a pre-order that it is out, and when its release moves. The catalog announces each release
+ * once; like the receipt, a failure leaves the publication incomplete for a retry, which mails again whoever was
+ * mailed before the failure. No transaction around it, so no connection is held while talking to SMTP.
  */
 @Component
 class ReleaseMails {
@@ -54,9 +55,25 @@ class ReleaseMails {
 		}
 	}
 
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ReleaseMoved event) {
+		String subject = messages.getMessage("release.moved.mail.subject",
+				new Object[] { event.title(), ReceiptSender.RELEASE.format(event.to()) }, LOCALE);
+		for (AccountId buyer : orders.buyersOf(event.bundle())) {
+			accounts.find(buyer).filter(a -> !a.deleted()).ifPresent(account -> mailer.send(mail(account, event, subject)));
+		}
+	}
+
 	private Mail mail(AccountView buyer, BundleReleased event, String subject) {
 		String text = templates.render("released", LOCALE, Map.of("buyer", buyer.displayName(), "title",
 				event.title(), "libraryUrl", site.link("/library")));
+		return new Mail(buyer.email(), subject, text);
+	}
+
+	private Mail mail(AccountView buyer, ReleaseMoved event, String subject) {
+		String text = templates.render("release-moved", LOCALE, Map.of("buyer", buyer.displayName(), "title",
+				event.title(), "date", ReceiptSender.RELEASE.format(event.to()), "was",
+				ReceiptSender.RELEASE.format(event.from()), "bundleUrl", site.link("/bundles/" + event.bundle())));
 		return new Mail(buyer.email(), subject, text);
 	}
 }

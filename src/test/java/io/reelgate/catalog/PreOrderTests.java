@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
@@ -188,6 +190,25 @@ class PreOrderTests {
 	}
 
 	@Test
+	void buyersAreToldWhenTheReleaseMovesAndNobodyElseIs(CapturedOutput output) throws Exception {
+		AccountPrincipal buyer = fixtures.viewer();
+		AccountPrincipal stranger = fixtures.viewer();
+		buy(buyer);
+		LocalDateTime later = LocalDateTime.ofInstant(releaseAt, ZoneOffset.UTC).plusDays(30).withSecond(0).withNano(0);
+
+		mvc.perform(post("/studio/bundles/{id}/release", bundle).with(user(creator)).with(csrf())
+			.param("at", later.toString().substring(0, 16)).param("zone", "UTC"))
+			.andExpect(result -> assertThat(result.getFlashMap().get("success")).isEqualTo("release.saved"));
+
+		String date = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).format(later);
+		String subject = "Subject: \u201c" + title + "\u201d now comes out on " + date;
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(output.getOut()).contains("To: " + buyer.email() + "\n" + subject));
+		assertThat(output.getOut()).contains("now comes out on " + date + " instead of ")
+			.doesNotContain("To: " + stranger.email() + "\n");
+	}
+
+	@Test
 	void theCreatorMovesTheReleaseInTheirTimeZoneButNotIntoThePast() throws Exception {
 		mvc.perform(post("/studio/bundles/{id}/release", bundle).with(user(creator)).with(csrf())
 			.param("at", "2020-01-01T20:00").param("zone", "UTC"))
@@ -251,7 +272,7 @@ class PreOrderTests {
 	}
 
 	private static String formatted(Instant instant) {
-		return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
+		return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
 			.format(instant);
 	}
 
