@@ -58,11 +58,14 @@ public class CheckoutService {
 
 	private final DiscountService discounts;
 
+	private final RentalsInProgress rentals;
+
 	private final Clock clock;
 
 	CheckoutService(Orders orders, Catalog catalog, AccountService accounts, Sellers sellers, PlatformFee fees,
 			PaymentGateway gateway, TransactionTemplate transactions, PriceRules priceRules, DiscountService discounts,
-			Clock clock) {
+			RentalsInProgress rentals, Clock clock) {
+		this.rentals = rentals;
 		this.priceRules = priceRules;
 		this.discounts = discounts;
 		this.orders = orders;
@@ -202,6 +205,9 @@ public class CheckoutService {
 		}
 		RentalTerms rental = catalog.rental(bundleId)
 			.orElseThrow(() -> new CheckoutRefusedException("checkout.rental.unavailable"));
+		if (rentals.renting(buyer, bundleId)) {
+			throw new CheckoutRefusedException("checkout.rental.running");
+		}
 		if (!accounts.isEmailVerified(buyer)) {
 			throw new CheckoutRefusedException("checkout.emailUnverified");
 		}

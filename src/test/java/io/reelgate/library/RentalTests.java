@@ -132,6 +132,12 @@ class RentalTests {
 		AccountPrincipal viewer = fixtures.viewer();
 		rent(viewer, rentable.bundle);
 		mvc.perform(get("/stream/{id}", rentable.locked).with(user(viewer))).andExpect(status().isOk());
+		// While the window runs, a second rental is not sold, and no order is opened for it.
+		mvc.perform(post("/checkout/{id}/rental", rentable.bundle).with(user(viewer)).with(csrf()))
+			.andExpect(redirectedUrl("/bundles/" + rentable.bundle))
+			.andExpect(flash().attribute("error", "checkout.rental.running"));
+		assertThat(jdbc.sql("select count(*) from orders where bundle_id = ? and kind = 'RENTAL'")
+			.param(rentable.bundle.value()).query(Long.class).single()).isEqualTo(1);
 
 		jdbc.sql("update entitlements set first_played_at = ? where account_id = ? and bundle_id = ?")
 			.params(Instant.now().minus(Duration.ofHours(48)).minusSeconds(1).atOffset(ZoneOffset.UTC),
@@ -145,6 +151,9 @@ class RentalTests {
 		mvc.perform(get("/stream/{id}", rentable.trailer).with(user(viewer))).andExpect(status().isOk());
 		mvc.perform(get("/bundles/{id}", rentable.bundle).with(user(viewer)))
 			.andExpect(content().string(containsString("Rent for $2.99")));
+		// Once it has ended, renting again is possible.
+		mvc.perform(post("/checkout/{id}/rental", rentable.bundle).with(user(viewer)).with(csrf()))
+			.andExpect(redirectedUrlPattern("/checkout/simulated/*"));
 		mvc.perform(get("/library").with(user(viewer)))
 			.andExpect(content().string(containsString("Your rental ended.")))
 			.andExpect(content().string(containsString("Buy to keep it")))
