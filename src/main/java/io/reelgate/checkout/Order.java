@@ -281,6 +281,21 @@ class Order extends AbstractAggregateRoot<Order> {
 		return Optional.of(previous);
 	}
 
+	/**
+	 * A payment arrived after the order had closed unpaid (cancelled, say in another tab, or expired) and went back to
+	 * the buyer: the order records it as refunded. Nothing was granted, so nothing is revoked.
+	 * @return whether this call changed the order (false unless it was cancelled or expired)
+	 */
+	boolean refundLatePayment(String paymentRef, Instant now) {
+		if (status != OrderStatus.CANCELLED && status != OrderStatus.EXPIRED) {
+			return false;
+		}
+		this.status = OrderStatus.REFUNDED;
+		this.paymentRef = paymentRef;
+		this.closedAt = now;
+		return true;
+	}
+
 	/** The buyer's bank contests the payment; access is suspended until the dispute is decided. */
 	boolean dispute() {
 		if (status != OrderStatus.PAID) {

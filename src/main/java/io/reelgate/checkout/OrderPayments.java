@@ -84,6 +84,20 @@ public class OrderPayments {
 		orders.save(order);
 	}
 
+	/**
+	 * Records that a payment which arrived after the order closed unpaid was refunded: the sale and its refund are
+	 * booked, so the ledger shows the money in and out.
+	 */
+	public void refundedLatePayment(OrderId orderId, String paymentRef) {
+		Order order = locked(orderId);
+		if (order.refundLatePayment(paymentRef, clock.instant())) {
+			count(order, "refunded");
+			ledger.book(order, Ledger.Kind.SALE, clock.instant());
+			ledger.book(order, Ledger.Kind.REFUND, clock.instant());
+		}
+		orders.save(order);
+	}
+
 	public void disputed(OrderId orderId) {
 		Order order = locked(orderId);
 		if (order.dispute()) {

@@ -36,6 +36,10 @@ interface Orders extends JpaRepository<Order, UUID> {
 	@Query("select o from Order o where o.id = :id")
 	Optional<Order> findForUpdate(UUID id);
 
+	/** Orders of a bundle still waiting for their payment. */
+	@Query("select o.id from Order o where o.bundleId = :bundleId and o.status = io.reelgate.checkout.OrderStatus.PENDING")
+	List<UUID> findPendingOfBundle(UUID bundleId);
+
 	/** Paid orders of a bundle, whose buyers have it now. */
 	@Query("select o.id from Order o where o.bundleId = :bundleId and o.status = io.reelgate.checkout.OrderStatus.PAID")
 	List<UUID> findPaidOfBundle(UUID bundleId);

@@ -54,14 +54,18 @@ public class Refunds {
 	}
 
 	/**
-	 * Refunds every buyer of a bundle moderation removed, after the removal committed, with no transaction open
-	 * while the gateway is called. Safe to repeat (a redelivered event, an admin removing twice): only orders still
+	 * Closes the unpaid checkouts of a bundle moderation removed and refunds every buyer, after the removal committed,
+	 * with no transaction open while the gateway is called. Safe to repeat (a redelivered event, an admin removing twice): only orders still
 	 * PAID are refunded, each transition locks its order, and Stripe refunds carry an idempotency key per order. If
 	 * the gateway fails, the exception leaves the event publication incomplete, to be retried; the orders refunded
 	 * before the failure are not refunded again.
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(BundleRemoved event) {
+		// Unpaid checkouts close first: a payment that still arrives finds its order closed and goes back to the buyer
+		// (StripeSessions), and one confirmed before this is among the paid orders refunded next.
+		List<UUID> pending = transactions.execute(status -> orders.findPendingOfBundle(event.bundle().value()));
+		pending.forEach(id -> payments.expire(new OrderId(id)));
 		List<UUID> paid = transactions.execute(status -> orders.findPaidOfBundle(event.bundle().value()));
 		for (UUID id : paid) {
 			refundForRemoval(new OrderId(id));

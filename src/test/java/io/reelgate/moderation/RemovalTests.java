@@ -114,6 +114,25 @@ class RemovalTests {
 	}
 
 	@Test
+	void anUnpaidCheckoutOfARemovedBundleClosesAndCanNoLongerBePaid() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.published(creator, Fixtures.unique("Pending"), "x".getBytes(), "6.00", "USD");
+		AccountPrincipal viewer = fixtures.viewer();
+		String payPage = mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		assertThat(orderStatuses(bundle)).containsExactly("PENDING");
+
+		mvc.perform(post("/admin/bundles/{id}/remove", bundle).with(user(fixtures.admin())).with(csrf())
+			.param("reason", Fixtures.unique("Counterfeit")));
+
+		await().atMost(ASYNC).untilAsserted(() -> assertThat(orderStatuses(bundle)).containsExactly("EXPIRED"));
+		mvc.perform(post(payPage + "/pay").with(user(viewer)).with(csrf()));
+		assertThat(orderStatuses(bundle)).containsExactly("EXPIRED");
+		assertThat(library.owns(viewer.accountId(), bundle)).isFalse();
+		assertThat(ledger(bundle)).isEmpty();
+	}
+
+	@Test
 	void aRemovedBundleCannotBeRestoredOrHiddenLikeAHiddenOne() throws Exception {
 		BundleId bundle = fixtures.published(fixtures.creator(), Fixtures.unique("Gone"), "x".getBytes());
 		AccountPrincipal admin = fixtures.admin();

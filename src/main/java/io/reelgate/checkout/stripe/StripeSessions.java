@@ -7,6 +7,8 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
 import io.reelgate.checkout.OrderClosedException;
 import io.reelgate.checkout.OrderPayments;
+import io.reelgate.checkout.OrderStatus;
+import io.reelgate.checkout.OrderView;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.shared.OrderId;
 import org.slf4j.Logger;
@@ -30,9 +32,12 @@ class StripeSessions {
 
 	private final OrderPayments payments;
 
-	StripeSessions(StripeClient stripe, OrderPayments payments) {
+	private final StripePaymentGateway gateway;
+
+	StripeSessions(StripeClient stripe, OrderPayments payments, StripePaymentGateway gateway) {
 		this.stripe = stripe;
 		this.payments = payments;
+		this.gateway = gateway;
 	}
 
 	/** Asks Stripe for the session; call outside any transaction. */
@@ -72,7 +77,7 @@ class StripeSessions {
 				return Settled.PAID;
 			}
 			catch (OrderClosedException ex) {
-				log.warn("Order {} was closed before its payment {} was confirmed", order.get(), session.getPaymentIntent());
+				refundLatePayment(order.get(), session.getPaymentIntent());
 				return Settled.CLOSED;
 			}
 		}
@@ -81,6 +86,24 @@ class StripeSessions {
 			return Settled.CLOSED;
 		}
 		return Settled.OPEN;
+	}
+
+	/**
+	 * The buyer paid after the order had closed unpaid: they cancelled (the session stays payable in another tab)
+	 * or it expired. Nothing was sold, so the money goes back, before the order records it: a failure leaves the order
+	 * as it was for the retry, and the refund's idempotency key makes that retry harmless. An order refunded already
+	 * (Stripe told us of the refund before the payment) is not refunded again.
+	 */
+	private void refundLatePayment(OrderId order, String paymentIntent) {
+		OrderStatus status = payments.find(order).map(OrderView::status).orElseThrow();
+		if (status != OrderStatus.CANCELLED && status != OrderStatus.EXPIRED) {
+			log.warn("Order {} was closed before its payment {} was confirmed", order, paymentIntent);
+			return;
+		}
+		gateway.refund(order, paymentIntent);
+		payments.refundedLatePayment(order, paymentIntent);
+		log.warn("Order {} had closed ({}) before its payment {} arrived: the payment was refunded", order, status,
+				paymentIntent);
 	}
 
 	/** What settling found. */

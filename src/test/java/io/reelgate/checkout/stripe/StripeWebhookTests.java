@@ -167,6 +167,25 @@ class StripeWebhookTests {
 	}
 
 	@Test
+	void aPaymentMadeAfterTheBuyerCancelledIsRefundedOnceAndGrantsNothing() throws Exception {
+		// The buyer came back from Stripe's page, which cancels the order, but the session stays payable in another tab.
+		mvc.perform(get("/checkout/stripe/cancelled").param("order", orderId).with(user(buyer)));
+		assertThat(orderStatus()).isEqualTo("CANCELLED");
+
+		paid();
+		deliver(event("checkout.session.completed")).andExpect(status().isOk());
+		deliver(event("checkout.session.async_payment_succeeded")).andExpect(status().isOk());
+
+		assertThat(orderStatus()).isEqualTo("REFUNDED");
+		assertThat(library.owns(buyer.accountId(), bundle)).isFalse();
+		assertThat(stripe.requests("POST", "/v1/refunds"))
+			.filteredOn(r -> paymentIntent.equals(r.form().get("payment_intent")))
+			.singleElement()
+			.satisfies(r -> assertThat(r.idempotencyKey()).isEqualTo("refund-" + orderId));
+		assertThat(ledger()).containsExactlyInAnyOrder("SALE 1000 100 900", "REFUND -1000 -100 -900");
+	}
+
+	@Test
 	void aRefundRevokesAccessAndBooksTheRefund() throws Exception {
 		paid();
 		deliver(event("checkout.session.completed"));
