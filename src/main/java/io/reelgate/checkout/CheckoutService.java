@@ -256,12 +256,21 @@ public class CheckoutService {
 			.orElseThrow(OrderNotFoundException::new));
 	}
 
+	/**
+	 * The buyer left the gateway's page without paying: the order closes, and so does the gateway's checkout, which
+	 * would otherwise stay payable in another tab (no transaction is open while the gateway is called).
+	 */
 	@PreAuthorize("isAuthenticated()")
 	public void cancel(AccountId buyer, OrderId id) {
-		transactions.executeWithoutResult(status -> orders.findForUpdate(id.value())
-			.filter(o -> o.isFor(buyer))
-			.orElseThrow(OrderNotFoundException::new)
-			.cancel(clock.instant()));
+		Order order = transactions.execute(status -> {
+			Order found = orders.findForUpdate(id.value()).filter(o -> o.isFor(buyer))
+				.orElseThrow(OrderNotFoundException::new);
+			found.cancel(clock.instant());
+			return found;
+		});
+		if (order.status() == OrderStatus.CANCELLED) {
+			order.checkoutSessionId().ifPresent(session -> gateway.closeCheckout(id, session));
+		}
 	}
 
 	/** For pay what you want, the buyer's amount, checked against the bundle's minimum and the currency's range. */

@@ -28,6 +28,12 @@ public interface PaymentGateway {
 	void refund(OrderId orderId, String paymentRef);
 
 	/**
+	 * Stops the checkout of an order that closed unpaid from taking a payment, where the gateway keeps it open (Stripe
+	 * expires the session). Best effort: a payment that still arrives is refunded when it is reported.
+	 */
+	void closeCheckout(OrderId orderId, String checkoutSessionId);
+
+	/**
 	 * What the gateway needs to take a payment; the amount and fee come from the order, never from the browser.
 	 * @param destinationAccount the seller's payout account, when {@link #paysSellersOut()}
 	 * @param baseUrl this site's address as the buyer reached it, for the gateway's return links

@@ -65,10 +65,20 @@ public class Refunds {
 		// Unpaid checkouts close first: a payment that still arrives finds its order closed and goes back to the buyer
 		// (StripeSessions), and one confirmed before this is among the paid orders refunded next.
 		List<UUID> pending = transactions.execute(status -> orders.findPendingOfBundle(event.bundle().value()));
-		pending.forEach(id -> payments.expire(new OrderId(id)));
+		for (UUID id : pending) {
+			closeCheckout(new OrderId(id));
+		}
 		List<UUID> paid = transactions.execute(status -> orders.findPaidOfBundle(event.bundle().value()));
 		for (UUID id : paid) {
 			refundForRemoval(new OrderId(id));
+		}
+	}
+
+	private void closeCheckout(OrderId id) {
+		payments.expire(id);
+		Order order = transactions.execute(status -> orders.findById(id.value()).orElseThrow());
+		if (order.status() == OrderStatus.EXPIRED) {
+			order.checkoutSessionId().ifPresent(session -> gateway.closeCheckout(id, session));
 		}
 	}
 

@@ -109,6 +109,9 @@ public final class StripeStub {
 	private String create(String path, Request request) {
 		int n = ids.incrementAndGet();
 		Map<String, String> form = request.form();
+		if (path.startsWith("/v1/checkout/sessions/") && path.endsWith("/expire")) {
+			return expire(path.substring(0, path.length() - "/expire".length()));
+		}
 		return switch (path) {
 			case "/v1/checkout/sessions" -> {
 				String id = "cs_test_" + n;
@@ -128,6 +131,16 @@ public final class StripeStub {
 					""".formatted(n, form.get("payment_intent"));
 			default -> null;
 		};
+	}
+
+	/** Like Stripe, only an open session expires (anything else is answered as missing here). */
+	private String expire(String sessionPath) {
+		String session = objects.get(sessionPath);
+		if (session == null || !session.contains("\"status\": \"open\"")) {
+			return null;
+		}
+		objects.put(sessionPath, session.replace("\"status\": \"open\"", "\"status\": \"expired\""));
+		return objects.get(sessionPath);
 	}
 
 	public static String account(String id, boolean enabled) {

@@ -48,4 +48,9 @@ class SimulatedPaymentGateway implements PaymentGateway {
 	public void refund(OrderId orderId, String paymentRef) {
 		log.info("Simulated refund of order {}", orderId);
 	}
+
+	/** The simulated payment page refuses closed orders itself. */
+	@Override
+	public void closeCheckout(OrderId orderId, String checkoutSessionId) {
+	}
 }

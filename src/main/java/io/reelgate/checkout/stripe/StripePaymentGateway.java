@@ -14,6 +14,8 @@ import com.stripe.param.checkout.SessionCreateParams.PaymentIntentData;
 import io.reelgate.checkout.PaymentGateway;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.shared.OrderId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Conditional(StripeMode.On.class)
 class StripePaymentGateway implements PaymentGateway {
+
+	private static final Logger log = LoggerFactory.getLogger(StripePaymentGateway.class);
 
 	static final String ORDER_ID = "order_id";
 
@@ -105,6 +109,21 @@ class StripePaymentGateway implements PaymentGateway {
 		}
 		catch (StripeException ex) {
 			throw new PaymentGatewayException("Stripe refused to refund order " + orderId, ex);
+		}
+	}
+
+	/**
+	 * Expires the Checkout Session, so the buyer's other tab cannot pay any more. A session that has completed or
+	 * expired meanwhile is refused by Stripe, which is fine: a payment is refunded when its webhook arrives.
+	 */
+	@Override
+	public void closeCheckout(OrderId orderId, String checkoutSessionId) {
+		try {
+			stripe.v1().checkout().sessions().expire(checkoutSessionId);
+		}
+		catch (StripeException ex) {
+			log.info("Checkout session {} of order {} was not expired: {}", checkoutSessionId, orderId,
+					ex.getMessage());
 		}
 	}
 

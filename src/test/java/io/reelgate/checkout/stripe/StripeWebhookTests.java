@@ -168,9 +168,11 @@ class StripeWebhookTests {
 
 	@Test
 	void aPaymentMadeAfterTheBuyerCancelledIsRefundedOnceAndGrantsNothing() throws Exception {
-		// The buyer came back from Stripe's page, which cancels the order, but the session stays payable in another tab.
+		// The buyer came back from Stripe's page, which cancels the order and expires the session; had they paid in
+		// another tab just before, Stripe reports that payment afterwards.
 		mvc.perform(get("/checkout/stripe/cancelled").param("order", orderId).with(user(buyer)));
 		assertThat(orderStatus()).isEqualTo("CANCELLED");
+		assertThat(stripe.requests("POST", "/v1/checkout/sessions/" + session + "/expire")).hasSize(1);
 
 		paid();
 		deliver(event("checkout.session.completed")).andExpect(status().isOk());
