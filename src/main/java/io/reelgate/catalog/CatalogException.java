@@ -1,26 +1,14 @@
 package io.reelgate.catalog;
 
+import io.reelgate.shared.RefusedException;
+
 /**
  * A creator asked for something the catalog's rules forbid. Carries a message code (and arguments) from
  * {@code messages.properties} so the browser shows a clear, translated reason.
  */
-public class CatalogException extends RuntimeException {
-
-	private final String code;
-
-	private final transient Object[] arguments;
+public class CatalogException extends RefusedException {
 
 	public CatalogException(String code, Object... arguments) {
-		super(code);
-		this.code = code;
-		this.arguments = arguments;
-	}
-
-	public String code() {
-		return code;
-	}
-
-	public Object[] arguments() {
-		return arguments.clone();
+		super(code, arguments);
 	}
 }

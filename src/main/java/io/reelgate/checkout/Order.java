@@ -287,7 +287,7 @@ class Order extends AbstractAggregateRoot<Order> {
 	 * @return whether this call changed the order (false unless it was cancelled or expired)
 	 */
 	boolean refundLatePayment(String paymentRef, Instant now) {
-		if (status != OrderStatus.CANCELLED && status != OrderStatus.EXPIRED) {
+		if (!status.closedUnpaid()) {
 			return false;
 		}
 		this.status = OrderStatus.REFUNDED;

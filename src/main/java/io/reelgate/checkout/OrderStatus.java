@@ -6,5 +6,10 @@ package io.reelgate.checkout;
  * and REFUNDED are final.
  */
 public enum OrderStatus {
-	PENDING, PAID, REFUNDED, DISPUTED, CANCELLED, EXPIRED
+	PENDING, PAID, REFUNDED, DISPUTED, CANCELLED, EXPIRED;
+
+	/** Closed before any payment was taken: a payment that arrives now is the buyer's to get back. */
+	public boolean closedUnpaid() {
+		return this == CANCELLED || this == EXPIRED;
+	}
 }

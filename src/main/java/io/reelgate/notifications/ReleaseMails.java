@@ -2,6 +2,7 @@ package io.reelgate.notifications;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountView;
@@ -9,6 +10,7 @@ import io.reelgate.catalog.BundleReleased;
 import io.reelgate.catalog.ReleaseMoved;
 import io.reelgate.checkout.PaidOrders;
 import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleId;
 
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -50,17 +52,20 @@ class ReleaseMails {
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(BundleReleased event) {
 		String subject = messages.getMessage("release.mail.subject", new Object[] { event.title() }, LOCALE);
-		for (AccountId buyer : orders.buyersOf(event.bundle())) {
-			accounts.find(buyer).filter(a -> !a.deleted()).ifPresent(account -> mailer.send(mail(account, event, subject)));
-		}
+		mailBuyers(event.bundle(), buyer -> mail(buyer, event, subject));
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ReleaseMoved event) {
 		String subject = messages.getMessage("release.moved.mail.subject",
 				new Object[] { event.title(), ReceiptSender.RELEASE.format(event.to()) }, LOCALE);
-		for (AccountId buyer : orders.buyersOf(event.bundle())) {
-			accounts.find(buyer).filter(a -> !a.deleted()).ifPresent(account -> mailer.send(mail(account, event, subject)));
+		mailBuyers(event.bundle(), buyer -> mail(buyer, event, subject));
+	}
+
+	/** Every buyer with a paid order whose account still exists. */
+	private void mailBuyers(BundleId bundle, Function<AccountView, Mail> mail) {
+		for (AccountId buyer : orders.buyersOf(bundle)) {
+			accounts.find(buyer).filter(a -> !a.deleted()).ifPresent(account -> mailer.send(mail.apply(account)));
 		}
 	}
 

@@ -1,2 +1,5 @@
-/** Value types every module may use: money and typed identifiers. No behaviour with side effects. */
+/**
+ * Value types every module may use: money, typed identifiers, and the refusal that carries a message code. No behaviour
+ * with side effects.
+ */
 package io.reelgate.shared;

@@ -96,7 +96,7 @@ class StripeSessions {
 	 */
 	private void refundLatePayment(OrderId order, String paymentIntent) {
 		OrderStatus status = payments.find(order).map(OrderView::status).orElseThrow();
-		if (status != OrderStatus.CANCELLED && status != OrderStatus.EXPIRED) {
+		if (!status.closedUnpaid()) {
 			log.warn("Order {} was closed before its payment {} was confirmed", order, paymentIntent);
 			return;
 		}
