@@ -23,5 +23,5 @@ COPY --from=build --chown=reelgate:reelgate /build/app.jar app.jar
 USER reelgate
 EXPOSE 8080
 # JVM options go in JAVA_TOOL_OPTIONS (e.g. -XX:MaxRAMPercentage=75), which the JVM reads by itself.
-# Keep `-jar`: the jar's manifest (Add-Opens) lets uploads use the JDK's SHA-256 (README, "The upload's SHA-256").
+# Keep `-jar`: the jar's manifest (Add-Opens) lets uploads use the JDK's SHA-256 (docs/uploads.md, "The upload's SHA-256").
 ENTRYPOINT ["java", "-jar", "app.jar"]
