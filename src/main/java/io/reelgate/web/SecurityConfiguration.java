@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.reelgate.accounts.LoginThrottle;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -15,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may reach which URL. Services check roles again with method security and the domain checks ownership, so a
@@ -42,7 +44,8 @@ class SecurityConfiguration {
 			"payment=()", "usb=()");
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) throws Exception {
 		LoginThrottleFilter throttle = new LoginThrottleFilter(loginThrottle);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/studio/**").hasRole("CREATOR")
@@ -53,8 +56,10 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/dl/**").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/dl/**").permitAll()
 			.requestMatchers("/signup", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-					"/actuator/health/**")
+					"/favicon.svg", "/actuator/health/**")
 			.permitAll()
+			// For crawlers: what to index (robots.txt) and the public pages there are (sitemaps).
+			.requestMatchers(HttpMethod.GET, "/robots.txt", "/sitemap.xml", "/sitemaps/*").permitAll()
 			// Mailed links carry their own single-use token (accounts' LinkTokens); resets are asked for logged out.
 			.requestMatchers("/email/verify", "/password/forgot", "/password/reset").permitAll()
 			// The creator API's Swagger UI (springdoc), under this chain's strict CSP; its data needs a token.
@@ -69,6 +74,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.HEAD, "/email-unlocks/**").permitAll()
 			// A gift's claim page shows to anyone with the link; claiming it (POST) needs an account.
 			.requestMatchers(HttpMethod.GET, "/gifts/*").permitAll()
+			// A URL no controller maps is a 404 for everyone, not a login page (UnmappedPaths).
+			.requestMatchers(new UnmappedPaths(controllers)).permitAll()
 			.anyRequest().authenticated())
 			.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS))
 			// X-Content-Type-Options: nosniff and Cache-Control on pages are Spring Security's defaults; so is HSTS,

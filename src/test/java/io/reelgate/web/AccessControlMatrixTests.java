@@ -175,6 +175,12 @@ class AccessControlMatrixTests {
 		// Its creator and admins may preview a draft; to everyone else it does not exist.
 		page("/bundles/" + draft, 404, 404, 404, 200, 404, 200);
 		page("/creators/" + accounts.get(Visitor.CREATOR).accountId(), 200, 200, 200, 200, 200, 200);
+		// For crawlers, the same to everyone; a URL nothing answers is a 404, not a login page.
+		page("/robots.txt", 200, 200, 200, 200, 200, 200);
+		page("/sitemap.xml", 200, 200, 200, 200, 200, 200);
+		page("/sitemaps/bundles-1.xml", 200, 200, 200, 200, 200, 200);
+		page("/sitemaps/creators-1.xml", 200, 200, 200, 200, 200, 200);
+		page("/no-such-page", 404, 404, 404, 404, 404, 404);
 		page("/library", LOGIN, 200, 200, 200, 200, 200);
 		page("/account", LOGIN, 200, 200, 200, 200, 200);
 		page("/account/export", LOGIN, 200, 200, 200, 200, 200);
