@@ -81,7 +81,7 @@ class RemovalTests {
 		String reason = Fixtures.unique("Counterfeit copy of a studio film");
 
 		AccountPrincipal admin = fixtures.admin();
-		mvc.perform(post("/admin/bundles/{id}/remove", bundle).with(user(admin)).with(csrf()).param("reason", reason))
+		mvc.perform(post("/admin/bundles/{id}/remove", bundle).param("confirmed", "true").with(user(admin)).with(csrf()).param("reason", reason))
 			.andExpect(redirectedUrl("/admin/bundles"))
 			.andExpect(flash().attribute("success", "moderation.removed"));
 
@@ -89,7 +89,7 @@ class RemovalTests {
 		mvc.perform(get("/bundles/{id}", bundle)).andExpect(status().isNotFound());
 		await().atMost(ASYNC).untilAsserted(() -> assertThat(orderStatuses(bundle)).containsOnly("REFUNDED"));
 
-		mvc.perform(post("/admin/bundles/{id}/remove", bundle).with(user(admin)).with(csrf()).param("reason", reason))
+		mvc.perform(post("/admin/bundles/{id}/remove", bundle).param("confirmed", "true").with(user(admin)).with(csrf()).param("reason", reason))
 			.andExpect(flash().attribute("success", "moderation.removed"));
 		transactions.executeWithoutResult(status -> events
 			.publishEvent(new BundleRemoved(bundle, creator.accountId(), title, reason)));
@@ -114,6 +114,32 @@ class RemovalTests {
 	}
 
 	@Test
+	void removalAsksForConfirmationNamingTheRefundsAndRemovesNothingWithoutIt() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		String title = Fixtures.unique("Confirm me");
+		BundleId bundle = fixtures.published(creator, title, "x".getBytes(), "4.99", "USD");
+		buy(fixtures.viewer(), bundle);
+		buy(fixtures.viewer(), bundle);
+		buy(fixtures.viewer(), bundle);
+		AccountPrincipal admin = fixtures.admin();
+
+		for (String path : List.of("/admin/bundles/{id}/remove", "/admin/reports/bundles/{id}/remove")) {
+			mvc.perform(get(path, bundle).with(user(admin)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Remove \u201c" + title + "\u201d for good?")))
+				.andExpect(content().string(containsString(
+						"This refunds $14.97 and takes the bundle from its 3 owners, who lose their downloads.")))
+				.andExpect(content().string(containsString("name=\"confirmed\" value=\"true\"")));
+			mvc.perform(post(path, bundle).with(user(admin)).with(csrf()).param("reason", "One click"))
+				.andExpect(redirectedUrl(path.replace("{id}", bundle.toString())));
+		}
+		assertThat(orderStatuses(bundle)).containsOnly("PAID");
+		assertThat(auditActions(bundle)).isEmpty();
+		mvc.perform(get("/bundles/{id}", bundle)).andExpect(status().isOk());
+		mvc.perform(get("/admin/bundles/{id}/remove", bundle).with(user(creator))).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void anUnpaidCheckoutOfARemovedBundleClosesAndCanNoLongerBePaid() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("Pending"), "x".getBytes(), "6.00", "USD");
@@ -122,7 +148,7 @@ class RemovalTests {
 			.andReturn().getResponse().getRedirectedUrl();
 		assertThat(orderStatuses(bundle)).containsExactly("PENDING");
 
-		mvc.perform(post("/admin/bundles/{id}/remove", bundle).with(user(fixtures.admin())).with(csrf())
+		mvc.perform(post("/admin/bundles/{id}/remove", bundle).param("confirmed", "true").with(user(fixtures.admin())).with(csrf())
 			.param("reason", Fixtures.unique("Counterfeit")));
 
 		await().atMost(ASYNC).untilAsserted(() -> assertThat(orderStatuses(bundle)).containsExactly("EXPIRED"));
@@ -136,7 +162,7 @@ class RemovalTests {
 	void aRemovedBundleCannotBeRestoredOrHiddenLikeAHiddenOne() throws Exception {
 		BundleId bundle = fixtures.published(fixtures.creator(), Fixtures.unique("Gone"), "x".getBytes());
 		AccountPrincipal admin = fixtures.admin();
-		mvc.perform(post("/admin/bundles/{id}/remove", bundle).with(user(admin)).with(csrf()).param("reason", "Illegal"));
+		mvc.perform(post("/admin/bundles/{id}/remove", bundle).param("confirmed", "true").with(user(admin)).with(csrf()).param("reason", "Illegal"));
 
 		mvc.perform(post("/admin/bundles/{id}/restore", bundle).with(user(admin)).with(csrf()).param("reason", "Oops"))
 			.andExpect(flash().attribute("error", "bundle.removed"));
@@ -153,7 +179,7 @@ class RemovalTests {
 		mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()));
 		assertThat(library.owns(viewer.accountId(), bundle)).isTrue();
 
-		mvc.perform(post("/admin/bundles/{id}/remove", bundle).with(user(fixtures.admin())).with(csrf())
+		mvc.perform(post("/admin/bundles/{id}/remove", bundle).param("confirmed", "true").with(user(fixtures.admin())).with(csrf())
 			.param("reason", "Illegal content"));
 
 		await().atMost(ASYNC).untilAsserted(() -> assertThat(library.owns(viewer.accountId(), bundle)).isFalse());
@@ -167,7 +193,7 @@ class RemovalTests {
 		AccountPrincipal buyer = fixtures.viewer();
 		buy(buyer, bundle);
 		AccountPrincipal admin = fixtures.admin();
-		mvc.perform(post("/admin/reports/bundles/{id}/remove", bundle).with(user(admin)).with(csrf())
+		mvc.perform(post("/admin/reports/bundles/{id}/remove", bundle).param("confirmed", "true").with(user(admin)).with(csrf())
 			.param("reason", "Looks like a copy")).andExpect(flash().attribute("success", "reports.admin.removed"));
 		await().atMost(ASYNC).untilAsserted(() -> assertThat(orderStatuses(bundle)).containsOnly("REFUNDED"));
 
@@ -196,9 +222,9 @@ class RemovalTests {
 	void onlyAdminsRemove() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("Mine"), "x".getBytes());
-		mvc.perform(post("/admin/bundles/{id}/remove", bundle).with(user(creator)).with(csrf()).param("reason", "x"))
+		mvc.perform(post("/admin/bundles/{id}/remove", bundle).param("confirmed", "true").with(user(creator)).with(csrf()).param("reason", "x"))
 			.andExpect(status().isForbidden());
-		mvc.perform(post("/admin/bundles/{id}/remove", bundle).with(user(fixtures.admin())).param("reason", "x"))
+		mvc.perform(post("/admin/bundles/{id}/remove", bundle).param("confirmed", "true").with(user(fixtures.admin())).param("reason", "x"))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/bundles/{id}", bundle)).andExpect(status().isOk());
 	}

@@ -1,5 +1,7 @@
 package io.reelgate.moderation.web;
 
+import java.util.Locale;
+
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.ModerationFilter;
@@ -36,9 +38,12 @@ class ModerationController {
 
 	private final ModerationService moderation;
 
-	ModerationController(Catalog catalog, ModerationService moderation) {
+	private final RemovalConfirmation confirmation;
+
+	ModerationController(Catalog catalog, ModerationService moderation, RemovalConfirmation confirmation) {
 		this.catalog = catalog;
 		this.moderation = moderation;
+		this.confirmation = confirmation;
 	}
 
 	@GetMapping("/bundles")
@@ -57,9 +62,20 @@ class ModerationController {
 				() -> moderation.hide(me, id, form.reason()));
 	}
 
+	@GetMapping("/bundles/{id}/remove")
+	String confirmRemoval(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id, Model model,
+			Locale locale) {
+		return confirmation.show(me, id, "/admin/bundles/" + id + "/remove", BACK, model, locale);
+	}
+
+	/** Only from the confirmation page; anything else is sent there and nothing is removed. */
 	@PostMapping("/bundles/{id}/remove")
 	String remove(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (!confirmed) {
+			return "redirect:/admin/bundles/" + id + "/remove";
+		}
 		return AdminActions.perform(result, redirect, "moderation.removed", BACK,
 				() -> moderation.remove(me, id, form.reason()));
 	}

@@ -1,5 +1,6 @@
 package io.reelgate.moderation.web;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import io.reelgate.accounts.AccountPrincipal;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -37,9 +39,12 @@ class ReportsAdminController {
 
 	private final AppealService appeals;
 
-	ReportsAdminController(ReportService reports, AppealService appeals) {
+	private final RemovalConfirmation confirmation;
+
+	ReportsAdminController(ReportService reports, AppealService appeals, RemovalConfirmation confirmation) {
 		this.reports = reports;
 		this.appeals = appeals;
+		this.confirmation = confirmation;
 	}
 
 	@GetMapping
@@ -64,9 +69,20 @@ class ReportsAdminController {
 				() -> reports.hide(me, id, form.reason()));
 	}
 
+	@GetMapping("/bundles/{id}/remove")
+	String confirmRemoval(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id, Model model,
+			Locale locale) {
+		return confirmation.show(me, id, BACK + "/bundles/" + id + "/remove", BACK, model, locale);
+	}
+
+	/** Only from the confirmation page; anything else is sent there and nothing is removed. */
 	@PostMapping("/bundles/{id}/remove")
 	String remove(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (!confirmed) {
+			return "redirect:" + BACK + "/bundles/" + id + "/remove";
+		}
 		return AdminActions.perform(result, redirect, "reports.admin.removed", BACK,
 				() -> reports.remove(me, id, form.reason()));
 	}
