@@ -2,6 +2,7 @@ package io.reelgate.web;
 
 import java.time.Duration;
 
+import io.reelgate.accounts.KnownDevices;
 import io.reelgate.accounts.LoginThrottle;
 
 import org.springframework.context.annotation.Bean;
@@ -42,8 +43,9 @@ class SecurityConfiguration {
 			"payment=()", "usb=()");
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
-		LoginThrottleFilter throttle = new LoginThrottleFilter(loginThrottle);
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle, KnownDevices devices)
+			throws Exception {
+		LoginThrottleFilter throttle = new LoginThrottleFilter(loginThrottle, devices);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/studio/**").hasRole("CREATOR")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
@@ -82,6 +84,7 @@ class SecurityConfiguration {
 					.includeSubDomains(false)))
 			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN).failureHandler(throttle.failureHandler())
+				.successHandler(throttle.successHandler())
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"));
 		return http.build();
