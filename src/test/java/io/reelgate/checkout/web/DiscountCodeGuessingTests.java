@@ -1,6 +1,16 @@
 package io.reelgate.checkout.web;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.checkout.Discount;
@@ -15,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -37,7 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Guessing discount codes from outside, as the attack that found a 100 % code did: 128 {@code ?code=} tries in a
- * row. Each test guesses from client addresses of its own; the per-account limit is the default (50 an hour, a wrong
+ * row, once over the real port with an HTTP client that logs in like a script would, else through MockMvc from client
+ * addresses of each test's own. The per-account limit is the default (50 an hour, a wrong
  * code costing 5), the per-address one application-test.yml's 300 a day.
  */
 @IntegrationTest
@@ -46,6 +58,9 @@ class DiscountCodeGuessingTests {
 	private static final AtomicInteger addresses = new AtomicInteger(1);
 
 	private static final String FREE = "FREE100";
+
+	/** What {@link Fixtures} gives every account. */
+	private static final String PASSWORD = "a-long-enough-password";
 
 	@Autowired
 	MockMvc mvc;
@@ -61,6 +76,9 @@ class DiscountCodeGuessingTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void aSignedInGuesserGetsA429WithRetryAfterLongBeforeTheFreeCodeAndEvenTheRightCodeIsRefusedThen()
@@ -80,6 +98,34 @@ class DiscountCodeGuessingTests {
 		assertThat(run.refusal().getContentAsString()).contains("Too many attempts", "try again");
 		mvc.perform(page(bundle, FREE, guesser, address)).andExpect(status().isTooManyRequests());
 		mvc.perform(page(bundle, FREE, guesser, newAddress())).andExpect(status().isTooManyRequests());
+	}
+
+	@Test
+	void aScriptGuessingOverHttpWithItsOwnLoginIsStoppedByA429WithRetryAfter() throws Exception {
+		BundleId bundle = bundleWithFreeCode();
+		AccountPrincipal guesser = fixtures.viewer();
+		HttpClient script = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		HttpResponse<String> loggedIn = script.send(loginForm(script, guesser.email()), BodyHandlers.ofString());
+		assertThat(loggedIn.statusCode()).isEqualTo(302);
+		assertThat(loggedIn.headers().firstValue("Location")).hasValue(url("/").toString());
+
+		int answered = 0;
+		HttpResponse<String> response = null;
+		for (int i = 0; i < 128; i++) {
+			String guess = i == 100 ? FREE : "GUESS" + i;
+			response = script.send(HttpRequest.newBuilder(url("/bundles/" + bundle + "?code=" + guess)).build(),
+					BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				break;
+			}
+			assertThat(response.body()).doesNotContain("Code " + FREE + " applied");
+			answered++;
+		}
+
+		assertThat(answered).isEqualTo(limits.perAccount().capacity() / limits.failureCost());
+		assertThat(response.statusCode()).isEqualTo(429);
+		assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
+				seconds -> assertThat(Long.parseLong(seconds)).isPositive());
 	}
 
 	@Test
@@ -199,6 +245,26 @@ class DiscountCodeGuessingTests {
 	private static MockHttpServletRequestBuilder checkout(BundleId bundle, String code, AccountPrincipal who,
 			String address) {
 		return post("/checkout/{id}", bundle).param("code", code).with(user(who)).with(csrf()).with(from(address));
+	}
+
+	private HttpRequest loginForm(HttpClient browser, String email) throws Exception {
+		String page = browser.send(HttpRequest.newBuilder(url("/login")).build(), BodyHandlers.ofString()).body();
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(csrf.find()).isTrue();
+		String form = "username=" + encode(email) + "&password=" + encode(PASSWORD) + "&_csrf="
+				+ encode(csrf.group(1));
+		return HttpRequest.newBuilder(url("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build();
+	}
+
+	private URI url(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	private static RequestPostProcessor from(String address) {
