@@ -72,6 +72,19 @@ public class RateLimiter {
 	}
 
 	/**
+	 * Takes one token from the bucket of {@code key} under {@code limit} if it has one, for limits that quietly skip
+	 * an action instead of refusing the client (a mail not sent).
+	 * @return whether a token was taken
+	 */
+	public boolean tryConsume(String key, Limit limit) {
+		boolean consumed = bucket(key, limit).tryConsume(1);
+		if (!consumed) {
+			log.info("Rate limit {} reached for {}; skipped", limit.spec(), key);
+		}
+		return consumed;
+	}
+
+	/**
 	 * Checks that the bucket of {@code key} under {@code limit} has a token, without taking it: for limits that count
 	 * only some outcomes of an action (failed logins), checked before the action and {@link #record recorded}
 	 * after it.
@@ -87,6 +100,17 @@ public class RateLimiter {
 	/** Takes one token from the bucket of {@code key} under {@code limit} if it has one; never refuses. */
 	public void record(String key, Limit limit) {
 		bucket(key, limit).tryConsume(1);
+	}
+
+	/**
+	 * Takes {@code tokens} from the bucket of {@code key} under {@code limit} whether or not it holds them, leaving
+	 * it in debt if need be, so that the next {@link #consume} waits until the debt is repaid: for outcomes that
+	 * should cost more than the attempt itself (a wrong discount code). Never refuses.
+	 */
+	public void charge(String key, Limit limit, long tokens) {
+		if (tokens > 0) {
+			bucket(key, limit).consumeIgnoringRateLimits(tokens);
+		}
 	}
 
 	private BucketProxy bucket(String key, Limit limit) {

@@ -12,7 +12,9 @@ import io.reelgate.catalog.Catalog.Viewer;
 import io.reelgate.catalog.CoverView;
 import io.reelgate.catalog.FileView;
 import io.reelgate.catalog.Gate;
+import io.reelgate.checkout.DiscountCodeThrottle;
 import io.reelgate.checkout.DiscountService;
+import io.reelgate.checkout.DiscountService.CodeCheck;
 import io.reelgate.library.Library;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleFileId;
@@ -48,11 +50,14 @@ class BundlePageController {
 
 	private final DiscountService discounts;
 
+	private final DiscountCodeThrottle codeThrottle;
+
 	private final Analytics analytics;
 
 	BundlePageController(Catalog catalog, Library library, BlobStore store, BlobSender sender,
-			DiscountService discounts, Analytics analytics) {
+			DiscountService discounts, DiscountCodeThrottle codeThrottle, Analytics analytics) {
 		this.discounts = discounts;
+		this.codeThrottle = codeThrottle;
 		this.catalog = catalog;
 		this.library = library;
 		this.store = store;
@@ -60,7 +65,10 @@ class BundlePageController {
 		this.analytics = analytics;
 	}
 
-	/** @param code a discount code from a shared link ({@code ?code=}), checked and shown with the price it gives */
+	/**
+	 * @param code a discount code from a shared link ({@code ?code=}), checked and shown with the price it gives;
+	 * checks are rate limited ({@link DiscountCodeThrottle}), over the limit the page is a 429 with {@code Retry-After}
+	 */
 	@GetMapping("/bundles/{id}")
 	String show(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
 			@RequestParam(required = false) @Nullable String code, HttpServletRequest request, Model model) {
@@ -69,8 +77,9 @@ class BundlePageController {
 			analytics.pageViewed(id, bundle.summary().creatorId(), Visit.of(request, accountOf(me)));
 		}
 		boolean priced = bundle.summary().gate() == Gate.PAID || bundle.summary().gate() == Gate.PWYW;
-		if (code != null && !code.isBlank() && priced && bundle.summary().isPublic()) {
-			model.addAttribute("codeCheck", discounts.check(bundle.summary(), code));
+		// Only buyers see what a code does (the form is for signed-in viewers), so only their checks are made.
+		if (me != null && code != null && !code.isBlank() && priced && bundle.summary().isPublic()) {
+			model.addAttribute("codeCheck", codeCheck(me, bundle, code, request, model));
 		}
 		model.addAttribute("bundle", bundle);
 		model.addAttribute("rental", bundle.summary().gate() == Gate.PAID ? catalog.rental(id).orElse(null) : null);
@@ -126,6 +135,28 @@ class BundlePageController {
 			throws IOException {
 		sender.send(new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(),
 				file.contentType(), file.name(), attachment, "private, max-age=300"), request, response);
+	}
+
+	/**
+	 * A checkout that just refused the code sends the buyer back here with its reason as a flash attribute (which
+	 * only the server sets): shown as it is, without charging the buyer a second check for the same code.
+	 */
+	private @Nullable CodeCheck codeCheck(AccountPrincipal me, BundleDetails bundle, String code,
+			HttpServletRequest request, Model model) {
+		if (model.getAttribute("error") instanceof String error) {
+			if (DiscountCodeThrottle.refusesCode(error)) {
+				return new CodeCheck(code, null, error);
+			}
+			if (error.equals(DiscountCodeThrottle.TOO_MANY)) {
+				return null;
+			}
+		}
+		codeThrottle.admit(me.accountId(), request.getRemoteAddr());
+		CodeCheck check = discounts.check(bundle.summary(), code);
+		if (!check.applies()) {
+			codeThrottle.failed(me.accountId(), request.getRemoteAddr());
+		}
+		return check;
 	}
 
 	private static @Nullable AccountId accountOf(@Nullable AccountPrincipal me) {

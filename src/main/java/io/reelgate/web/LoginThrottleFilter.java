@@ -2,34 +2,48 @@ package io.reelgate.web;
 
 import java.io.IOException;
 
+import io.reelgate.accounts.KnownDevices;
 import io.reelgate.accounts.LoginThrottle;
 import io.reelgate.ratelimit.RateLimitExceededException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Stands in front of Spring Security's login processing: a login attempt over the {@link LoginThrottle}'s limits
  * gets a 429 with {@code Retry-After} and the password is not even checked. It sits after the CSRF filter, so a
- * forged login post costs nobody a token. {@link #failureHandler()} tells the throttle about each failure.
+ * forged login post costs nobody a token. {@link #failureHandler()} tells the throttle about each failure, and
+ * {@link #successHandler()} gives the browser its {@link KnownDevices} cookie.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
 
 	static final String LOGIN = "/login";
 
+	private static final String USERNAME = "username";
+
 	private final LoginThrottle throttle;
 
-	LoginThrottleFilter(LoginThrottle throttle) {
+	private final KnownDevices devices;
+
+	LoginThrottleFilter(LoginThrottle throttle, KnownDevices devices) {
 		this.throttle = throttle;
+		this.devices = devices;
 	}
 
 	@Override
@@ -37,7 +51,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (isLoginAttempt(request)) {
 			try {
-				throttle.admit(request.getParameter("username"), request.getRemoteAddr());
+				throttle.admit(request.getParameter(USERNAME), request.getRemoteAddr(), knownDevice(request));
 			}
 			catch (RateLimitExceededException ex) {
 				long seconds = ex.retryAfter().toSeconds();
@@ -55,9 +69,34 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 	AuthenticationFailureHandler failureHandler() {
 		SimpleUrlAuthenticationFailureHandler loginAgain = new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error");
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
-			throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+			throttle.failed(request.getParameter(USERNAME), request.getRemoteAddr(), knownDevice(request));
 			loginAgain.onAuthenticationFailure(request, response, exception);
 		};
+	}
+
+	/** Marks the browser as one this account signed in on (renewing the mark), then goes where login would go. */
+	AuthenticationSuccessHandler successHandler() {
+		SavedRequestAwareAuthenticationSuccessHandler onwards = new SavedRequestAwareAuthenticationSuccessHandler();
+		return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
+			String email = request.getParameter(USERNAME);
+			if (email != null) {
+				ResponseCookie cookie = ResponseCookie.from(KnownDevices.COOKIE, devices.issue(email))
+					.httpOnly(true)
+					.secure(request.isSecure())
+					.sameSite("Lax")
+					.path("/")
+					.maxAge(devices.maxAgeSeconds())
+					.build();
+				response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+			}
+			onwards.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	private boolean knownDevice(HttpServletRequest request) {
+		Cookie cookie = WebUtils.getCookie(request, KnownDevices.COOKIE);
+		@Nullable String value = cookie == null ? null : cookie.getValue();
+		return devices.recognises(value, request.getParameter(USERNAME));
 	}
 
 	private static boolean isLoginAttempt(HttpServletRequest request) {

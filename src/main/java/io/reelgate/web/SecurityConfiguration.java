@@ -2,6 +2,7 @@ package io.reelgate.web;
 
 import java.time.Duration;
 
+import io.reelgate.accounts.KnownDevices;
 import io.reelgate.accounts.LoginThrottle;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -44,9 +45,9 @@ class SecurityConfiguration {
 			"payment=()", "usb=()");
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle, KnownDevices devices,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) throws Exception {
-		LoginThrottleFilter throttle = new LoginThrottleFilter(loginThrottle);
+		LoginThrottleFilter throttle = new LoginThrottleFilter(loginThrottle, devices);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/studio/**").hasRole("CREATOR")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
@@ -89,6 +90,7 @@ class SecurityConfiguration {
 					.includeSubDomains(false)))
 			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN).failureHandler(throttle.failureHandler())
+				.successHandler(throttle.successHandler())
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"));
 		return http.build();

@@ -3,16 +3,13 @@ package io.reelgate.accounts;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.reelgate.notifications.SentMails;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
-import io.reelgate.support.MailedLinks;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -33,7 +30,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Changing the address, and the session list of the account page. */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class EmailChangeTests {
 
 	private static final String PASSWORD = "a-long-enough-password";
@@ -44,13 +40,16 @@ class EmailChangeTests {
 	MockMvc mvc;
 
 	@Autowired
+	SentMails mails;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
 	AccountService accounts;
 
 	@Test
-	void theNewAddressTakesEffectOnlyFromItsLinkAndTheOldAddressIsTold(CapturedOutput output) throws Exception {
+	void theNewAddressTakesEffectOnlyFromItsLinkAndTheOldAddressIsTold() throws Exception {
 		AccountPrincipal viewer = fixtures.viewer();
 		String newEmail = Fixtures.unique("moved") + "@example.test";
 		Cookie[] here = logIn(viewer.email());
@@ -61,10 +60,10 @@ class EmailChangeTests {
 		change(here, PASSWORD, newEmail).andExpect(redirectedUrl("/account"))
 			.andExpect(flash().attribute("success", "account.email.sent"));
 
-		String link = MailedLinks.latest(output, newEmail, "/email/verify");
-		await().until(() -> output.getOut().contains("To: " + viewer.email() + "\nSubject: A change of your Reelgate"
+		String link = mails.latestLink(newEmail, "/email/verify");
+		await().until(() -> mails.transcript().contains("To: " + viewer.email() + "\nSubject: A change of your Reelgate"
 				+ " email address was requested"));
-		assertThat(output.getOut()).contains("asked to move it to the address " + newEmail);
+		assertThat(mails.transcript()).contains("asked to move it to the address " + newEmail);
 		mvc.perform(formLogin().user(viewer.email()).password(PASSWORD)).andExpect(authenticated());
 
 		confirm(link).andExpect(redirectedUrl("/login")).andExpect(flash().attribute("success", "email.changed"));
@@ -90,12 +89,12 @@ class EmailChangeTests {
 	}
 
 	@Test
-	void changingThePasswordCancelsAPendingChangeOfAddress(CapturedOutput output) throws Exception {
+	void changingThePasswordCancelsAPendingChangeOfAddress() throws Exception {
 		AccountPrincipal viewer = fixtures.viewer();
 		String thief = Fixtures.unique("thief") + "@example.test";
 		Cookie[] here = logIn(viewer.email());
 		change(here, PASSWORD, thief).andExpect(flash().attribute("success", "account.email.sent"));
-		String link = MailedLinks.latest(output, thief, "/email/verify");
+		String link = mails.latestLink(thief, "/email/verify");
 
 		mvc.perform(post("/account/password").cookie(here).with(csrf()).param("currentPassword", PASSWORD)
 			.param("newPassword", "a-brand-new-password")).andExpect(redirectedUrl("/account"));

@@ -2,17 +2,14 @@ package io.reelgate.accounts;
 
 import io.reelgate.accounts.AccountToken.Purpose;
 import io.reelgate.catalog.CatalogException;
+import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
-import io.reelgate.support.MailedLinks;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -34,13 +31,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Verification links are mailed to the log here (no SMTP in the shared context); see AccountMailTests for SMTP. */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class EmailVerificationTests {
 
 	private static final String LINK_PROBLEM = "This link does not work";
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	SentMails mails;
 
 	@Autowired
 	Fixtures fixtures;
@@ -58,7 +57,7 @@ class EmailVerificationTests {
 	JdbcClient jdbc;
 
 	@Test
-	void anUnverifiedCreatorCannotPublishUntilTheyFollowTheMailedLink(CapturedOutput output) throws Exception {
+	void anUnverifiedCreatorCannotPublishUntilTheyFollowTheMailedLink() throws Exception {
 		AccountPrincipal creator = fixtures.unverifiedCreator();
 		BundleId draft = fixtures.draft(creator, Fixtures.unique("Unverified"), "film".getBytes());
 
@@ -68,7 +67,7 @@ class EmailVerificationTests {
 			.andExpect(redirectedUrl("/studio/bundles/" + draft))
 			.andExpect(flash().attribute("error", "bundle.publish.emailUnverified"));
 
-		String link = MailedLinks.latest(output, creator.email(), "/email/verify");
+		String link = mails.latestLink(creator.email(), "/email/verify");
 		mvc.perform(get(link)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Confirm my email address")));
 		confirm(link).andExpect(redirectedUrl("/")).andExpect(flash().attribute("success", "email.verified"));
@@ -130,23 +129,23 @@ class EmailVerificationTests {
 	}
 
 	@Test
-	void aLinkWorksOnlyOnce(CapturedOutput output) throws Exception {
+	void aLinkWorksOnlyOnce() throws Exception {
 		AccountPrincipal viewer = fixtures.unverifiedViewer();
-		String link = MailedLinks.latest(output, viewer.email(), "/email/verify");
+		String link = mails.latestLink(viewer.email(), "/email/verify");
 
 		confirm(link).andExpect(flash().attribute("success", "email.verified"));
 		confirm(link).andExpect(status().isBadRequest()).andExpect(content().string(containsString(LINK_PROBLEM)));
 	}
 
 	@Test
-	void resendingMailsANewLinkAndTheOldOneStopsWorking(CapturedOutput output) throws Exception {
+	void resendingMailsANewLinkAndTheOldOneStopsWorking() throws Exception {
 		AccountPrincipal viewer = fixtures.unverifiedViewer();
-		String first = MailedLinks.latest(output, viewer.email(), "/email/verify");
+		String first = mails.latestLink(viewer.email(), "/email/verify");
 
 		mvc.perform(post("/account/email/verification").with(user(viewer)).with(csrf()))
 			.andExpect(redirectedUrl("/account")).andExpect(flash().attribute("success", "email.verification.sent"));
-		await().until(() -> MailedLinks.all(output, viewer.email(), "/email/verify").size() == 2);
-		String second = MailedLinks.latest(output, viewer.email(), "/email/verify");
+		await().until(() -> mails.links(viewer.email(), "/email/verify").size() == 2);
+		String second = mails.latestLink(viewer.email(), "/email/verify");
 
 		confirm(first).andExpect(status().isBadRequest());
 		confirm(second).andExpect(flash().attribute("success", "email.verified"));

@@ -9,12 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import io.reelgate.ratelimit.Limit;
+import jakarta.servlet.http.Cookie;
 import io.reelgate.ratelimit.ManualClock;
 import io.reelgate.ratelimit.RateLimitExceededException;
 import io.reelgate.support.Fixtures;
@@ -26,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -42,7 +46,7 @@ class LoginThrottleTests {
 
 	private static final String PASSWORD = "a-long-enough-password";
 
-	private static final LoginRateLimitProperties DEFAULTS = new LoginRateLimitProperties(null, null, null);
+	private static final LoginRateLimitProperties DEFAULTS = new LoginRateLimitProperties(null, null, null, null, null, null);
 
 	@Autowired
 	MockMvc mvc;
@@ -87,39 +91,106 @@ class LoginThrottleTests {
 		String email = Fixtures.unique("target") + "@example.test";
 		String address = "203.0.113.11";
 		for (int i = 0; i < 5; i++) {
-			throttle.admit(email, address);
-			throttle.failed(email, address);
+			throttle.admit(email, address, false);
+			throttle.failed(email, address, false);
 		}
 		assertThat(refusal(throttle, email, address)).isEqualTo(Duration.ofSeconds(60));
 
 		Duration wait = Duration.ZERO;
 		for (int i = 0; i < 25; i++) {
 			wait = waitOut(throttle, clock, email, address);
-			throttle.failed(email, address);
+			throttle.failed(email, address, false);
 		}
 		// Past the 15 failures an hour allows, a guess costs four minutes instead of one.
 		assertThat(wait).isGreaterThan(Duration.ofSeconds(60)).isLessThanOrEqualTo(Duration.ofMinutes(4));
 
 		clock.advance(Duration.ofHours(1));
 		for (int i = 0; i < 5; i++) {
-			throttle.admit(email, address);
-			throttle.failed(email, address);
+			throttle.admit(email, address, false);
+			throttle.failed(email, address, false);
 		}
 		refusal(throttle, email, address);
+	}
+
+	@Test
+	void guessesSpreadOverThirtyAddressesAreSlowedWithGrowingWaitsThatStayShort() {
+		ManualClock clock = new ManualClock(Instant.now());
+		LoginThrottle throttle = new LoginThrottle(clock.limiter(dataSource), DEFAULTS);
+		String email = Fixtures.unique("spread") + "@example.test";
+		Duration total = Duration.ZERO;
+		Duration longest = Duration.ZERO;
+		List<Duration> waits = new ArrayList<>();
+		for (int i = 0; i < 150; i++) {
+			// 30 addresses, five guesses each: never enough from one address to reach the per-address limits.
+			String address = "203.0.113." + (100 + i % 30);
+			Duration wait = waitOut(throttle, clock, email, address);
+			throttle.failed(email, address, false);
+			waits.add(wait);
+			total = total.plus(wait);
+			longest = wait.compareTo(longest) > 0 ? wait : longest;
+		}
+
+		// The first 20 go through at once, then each waits 30 s, and past 100 an account-wide 3.6 minutes.
+		assertThat(waits.subList(0, 20)).containsOnly(Duration.ZERO);
+		assertThat(waits.get(20)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(waits.get(149)).isGreaterThan(Duration.ofSeconds(30));
+		assertThat(longest).isLessThanOrEqualTo(Duration.ofMinutes(4));
+		assertThat(total).isGreaterThan(Duration.ofHours(1));
+	}
+
+	@Test
+	void theOwnersBrowserThatSignedInBeforeKeepsWorkingWhileGuessersSpendTheAccountsBudget() throws Exception {
+		AccountPrincipal victim = fixtures.viewer();
+		Cookie device = login(victim.email(), PASSWORD, "192.0.2.60").andExpect(authenticated()).andReturn()
+			.getResponse().getCookie(KnownDevices.COOKIE);
+		assertThat(device).isNotNull();
+		assertThat(device.isHttpOnly()).isTrue();
+		assertThat(device.getMaxAge()).isEqualTo((int) Duration.ofDays(180).toSeconds());
+
+		for (int i = 0; i < 20; i++) {
+			login(victim.email(), "guess-" + i, "203.0.113." + (150 + i)).andExpect(redirectedUrl("/login?error"));
+		}
+		// A new address and a new browser: the account's budget is spent, even for the right password.
+		MvcResult slowed = login(victim.email(), PASSWORD, "198.51.100.61").andExpect(status().isTooManyRequests())
+			.andExpect(unauthenticated()).andReturn();
+		assertThat(Long.parseLong(slowed.getResponse().getHeader("Retry-After"))).isBetween(1L, 30L);
+
+		login(victim.email(), PASSWORD, "198.51.100.62", device).andExpect(authenticated());
+	}
+
+	@Test
+	void aDeviceCookieOfAnotherAccountOrATamperedOneDoesNotExempt() throws Exception {
+		AccountPrincipal victim = fixtures.viewer();
+		AccountPrincipal attacker = fixtures.viewer();
+		Cookie theirs = login(attacker.email(), PASSWORD, "192.0.2.70").andExpect(authenticated()).andReturn()
+			.getResponse().getCookie(KnownDevices.COOKIE);
+		Cookie own = login(victim.email(), PASSWORD, "192.0.2.71").andExpect(authenticated()).andReturn()
+			.getResponse().getCookie(KnownDevices.COOKIE);
+		String value = own.getValue();
+		Cookie tampered = new Cookie(KnownDevices.COOKIE, value.substring(0, value.length() - 2)
+				+ (value.endsWith("AA") ? "BB" : "AA"));
+		for (int i = 0; i < 20; i++) {
+			login(victim.email(), "guess-" + i, "203.0.113." + (180 + i), theirs)
+				.andExpect(redirectedUrl("/login?error"));
+		}
+
+		login(victim.email(), PASSWORD, "198.51.100.72", theirs).andExpect(status().isTooManyRequests());
+		login(victim.email(), PASSWORD, "198.51.100.73", tampered).andExpect(status().isTooManyRequests());
+		login(victim.email(), PASSWORD, "198.51.100.74", own).andExpect(authenticated());
 	}
 
 	@Test
 	void everyAttemptCountsAgainstTheAddressWhateverTheAccount() {
 		Limit plenty = new Limit(100, Duration.ofMinutes(10));
 		LoginThrottle threePerAddress = new LoginThrottle(new ManualClock(Instant.now()).limiter(dataSource),
-				new LoginRateLimitProperties(new Limit(3, Duration.ofMinutes(10)), plenty, plenty));
+				new LoginRateLimitProperties(new Limit(3, Duration.ofMinutes(10)), plenty, plenty, plenty, plenty, null));
 		String address = "203.0.113." + (int) (Math.random() * 200 + 20);
 		for (int i = 0; i < 3; i++) {
-			threePerAddress.admit(Fixtures.unique("a") + "@example.test", address);
+			threePerAddress.admit(Fixtures.unique("a") + "@example.test", address, false);
 		}
 
 		refusal(threePerAddress, Fixtures.unique("b") + "@example.test", address);
-		assertThatNoException().isThrownBy(() -> threePerAddress.admit("b@example.test", "192.0.2.200"));
+		assertThatNoException().isThrownBy(() -> threePerAddress.admit("b@example.test", "192.0.2.200", false));
 	}
 
 	@Test
@@ -157,19 +228,21 @@ class LoginThrottleTests {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	private ResultActions login(String email, String password, String address) throws Exception {
-		return mvc.perform(post("/login").with(csrf()).param("username", email).param("password", password)
+	private ResultActions login(String email, String password, String address, Cookie... cookies) throws Exception {
+		MockHttpServletRequestBuilder form = post("/login").with(csrf()).param("username", email)
+			.param("password", password)
 			.with(request -> {
 				request.setRemoteAddr(address);
 				return request;
-			}));
+			});
+		return mvc.perform(cookies.length == 0 ? form : form.cookie(cookies));
 	}
 
 	private static Duration waitOut(LoginThrottle throttle, ManualClock clock, String email, String address) {
 		Duration waited = Duration.ZERO;
 		while (true) {
 			try {
-				throttle.admit(email, address);
+				throttle.admit(email, address, false);
 				return waited;
 			}
 			catch (RateLimitExceededException ex) {
@@ -181,7 +254,7 @@ class LoginThrottleTests {
 
 	private static Duration refusal(LoginThrottle throttle, String email, String address) {
 		return assertThatExceptionOfType(RateLimitExceededException.class)
-			.isThrownBy(() -> throttle.admit(email, address))
+			.isThrownBy(() -> throttle.admit(email, address, false))
 			.actual()
 			.retryAfter();
 	}

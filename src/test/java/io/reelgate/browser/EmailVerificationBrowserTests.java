@@ -3,17 +3,14 @@ package io.reelgate.browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
-import io.reelgate.support.MailedLinks;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -24,7 +21,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * mail (written to the log in tests) and then publishes. Elements are found by role and label.
  */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class EmailVerificationBrowserTests {
 
 	@LocalServerPort
@@ -34,13 +30,16 @@ class EmailVerificationBrowserTests {
 	Fixtures fixtures;
 
 	@Autowired
+	SentMails mails;
+
+	@Autowired
 	UserDetailsService users;
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
 	@Test
-	void aCreatorPublishesOnlyAfterFollowingTheLinkMailedAtSignUp(CapturedOutput output) {
+	void aCreatorPublishesOnlyAfterFollowingTheLinkMailedAtSignUp() {
 		String email = Fixtures.unique("newcomer") + "@example.test";
 		Page page = chromium.browser().newContext().newPage();
 		page.navigate(url("/signup?as=creator"));
@@ -58,7 +57,7 @@ class EmailVerificationBrowserTests {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
 		assertThat(page.getByRole(AriaRole.ALERT)).containsText("Confirm your email address before publishing");
 
-		page.navigate(url(MailedLinks.latest(output, email, "/email/verify")));
+		page.navigate(url(mails.latestLink(email, "/email/verify")));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my email address")).click();
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("your email address is confirmed");
 		assertThat(banner).isHidden();

@@ -13,21 +13,18 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.analytics.AnalyticsTestSupport;
+import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
-import io.reelgate.support.MailedLinks;
 import io.reelgate.support.Sounds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -42,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * show on the creator's sales page with what was charged.
  */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class GatesBrowserTests {
 
 	@LocalServerPort
@@ -50,6 +46,9 @@ class GatesBrowserTests {
 
 	@Autowired
 	Fixtures fixtures;
+
+	@Autowired
+	SentMails mails;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -68,7 +67,7 @@ class GatesBrowserTests {
 	}
 
 	@Test
-	void aViewerPaysWhatTheyWantAndUsesADiscountCodeAndTheCreatorSeesBothSales(CapturedOutput output) {
+	void aViewerPaysWhatTheyWantAndUsesADiscountCodeAndTheCreatorSeesBothSales() {
 		AccountPrincipal account = fixtures.creator();
 		String title = Fixtures.unique("Choose Your Price");
 		BundleId bundle = fixtures.draft(account, title, "the film".getBytes());
@@ -113,7 +112,7 @@ class GatesBrowserTests {
 
 		String email = Fixtures.unique("chooser") + "@example.test";
 		signUp(viewer, email);
-		viewer.navigate(url(MailedLinks.latest(output, email, "/email/verify")));
+		viewer.navigate(url(mails.latestLink(email, "/email/verify")));
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my email address")).click();
 		assertThat(viewer.getByRole(AriaRole.STATUS)).containsText("your email address is confirmed");
 		viewer.navigate(url("/bundles/" + bundle));

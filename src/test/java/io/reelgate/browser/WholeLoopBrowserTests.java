@@ -20,19 +20,16 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
-import io.reelgate.support.MailedLinks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -45,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * person using a screen reader would find them. Screenshots of each main page go to {@code target/screenshots}.
  */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class WholeLoopBrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -59,6 +55,9 @@ class WholeLoopBrowserTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	SentMails mails;
+
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
@@ -71,7 +70,7 @@ class WholeLoopBrowserTests {
 	}
 
 	@Test
-	void aCreatorPublishesAViewerBuysAndDownloadsAndAnAdminTakesItDown(CapturedOutput output) throws Exception {
+	void aCreatorPublishesAViewerBuysAndDownloadsAndAnAdminTakesItDown() throws Exception {
 		String title = "The Last Reel " + Fixtures.unique("").substring(1);
 		Path film = temp.resolve("the-last-reel.mp4");
 		byte[] filmBytes = new byte[3 * 1024 * 1024 + 17];
@@ -82,7 +81,7 @@ class WholeLoopBrowserTests {
 		String creatorEmail = Fixtures.unique("creator") + "@example.test";
 		signUp(creator, "/signup?as=creator", "Studio Nine", creatorEmail);
 		assertThat(creator).hasURL(url("/studio"));
-		confirmEmail(creator, output, creatorEmail);
+		confirmEmail(creator, creatorEmail);
 		creator.navigate(url("/studio"));
 		assertThat(creator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your studio"))).isVisible();
 
@@ -121,7 +120,7 @@ class WholeLoopBrowserTests {
 		Page viewer = page();
 		String viewerEmail = Fixtures.unique("viewer") + "@example.test";
 		signUp(viewer, "/signup", "Film Lover", viewerEmail);
-		confirmEmail(viewer, output, viewerEmail);
+		confirmEmail(viewer, viewerEmail);
 		viewer.getByLabel("Search films and creators").fill("studio nine last reel");
 		viewer.getByLabel("Search films and creators").press("Enter");
 		screenshot(viewer, "storefront-search");
@@ -247,8 +246,8 @@ class WholeLoopBrowserTests {
 	}
 
 	/** Follows the verification link from the mail, which the test context writes to the log. */
-	private void confirmEmail(Page page, CapturedOutput output, String email) {
-		page.navigate(url(MailedLinks.latest(output, email, "/email/verify")));
+	private void confirmEmail(Page page, String email) {
+		page.navigate(url(mails.latestLink(email, "/email/verify")));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my email address")).click();
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("your email address is confirmed");
 	}

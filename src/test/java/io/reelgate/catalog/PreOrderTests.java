@@ -13,16 +13,14 @@ import java.util.regex.Pattern;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.library.DownloadLinks;
+import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,11 +34,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /** A paid bundle sold before its release: the money is taken now, the locked files open at the release. */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class PreOrderTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	SentMails mails;
 
 	@Autowired
 	Fixtures fixtures;
@@ -138,7 +138,7 @@ class PreOrderTests {
 	}
 
 	@Test
-	void eachBuyerIsToldOnceThatItIsOutEvenWhenTwoInstancesRunTheJobAtOnce(CapturedOutput output) throws Exception {
+	void eachBuyerIsToldOnceThatItIsOutEvenWhenTwoInstancesRunTheJobAtOnce() throws Exception {
 		AccountPrincipal first = fixtures.viewer();
 		AccountPrincipal second = fixtures.viewer();
 		buy(first);
@@ -155,20 +155,20 @@ class PreOrderTests {
 				Boolean.class, bundle.value())).isTrue();
 
 		// The receipts said when the files open, not that the bundle is in the library already.
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mails.transcript())
 			.contains("Thank you for pre-ordering \u201c" + title + "\u201d")
 			.contains("Its files open in your library on "));
 		String subject = "Subject: \u201c" + title + "\u201d is out \u2014 it\u2019s in your library";
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mails.transcript())
 			.contains("To: " + first.email() + "\n" + subject)
 			.contains("To: " + second.email() + "\n" + subject));
 		Thread.sleep(1000);
-		assertThat(count(output.getOut(), "To: " + first.email() + "\n" + subject)).isEqualTo(1);
-		assertThat(count(output.getOut(), "To: " + second.email() + "\n" + subject)).isEqualTo(1);
+		assertThat(count(mails.transcript(), "To: " + first.email() + "\n" + subject)).isEqualTo(1);
+		assertThat(count(mails.transcript(), "To: " + second.email() + "\n" + subject)).isEqualTo(1);
 	}
 
 	@Test
-	void aRefundBeforeTheReleaseRevokesAsUsualAndTheRefundedBuyerIsNotTold(CapturedOutput output) throws Exception {
+	void aRefundBeforeTheReleaseRevokesAsUsualAndTheRefundedBuyerIsNotTold() throws Exception {
 		AccountPrincipal refunded = fixtures.viewer();
 		AccountPrincipal kept = fixtures.viewer();
 		String order = buy(refunded);
@@ -185,12 +185,12 @@ class PreOrderTests {
 			.getStatus()).isEqualTo(404);
 		String subject = "Subject: \u201c" + title + "\u201d is out";
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(output.getOut()).contains("To: " + kept.email() + "\n" + subject));
-		assertThat(output.getOut()).doesNotContain("To: " + refunded.email() + "\n" + subject);
+			.untilAsserted(() -> assertThat(mails.transcript()).contains("To: " + kept.email() + "\n" + subject));
+		assertThat(mails.transcript()).doesNotContain("To: " + refunded.email() + "\n" + subject);
 	}
 
 	@Test
-	void buyersAreToldWhenTheReleaseMovesAndNobodyElseIs(CapturedOutput output) throws Exception {
+	void buyersAreToldWhenTheReleaseMovesAndNobodyElseIs() throws Exception {
 		AccountPrincipal buyer = fixtures.viewer();
 		AccountPrincipal stranger = fixtures.viewer();
 		buy(buyer);
@@ -203,8 +203,8 @@ class PreOrderTests {
 		String date = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).format(later);
 		String subject = "Subject: \u201c" + title + "\u201d now comes out on " + date;
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(output.getOut()).contains("To: " + buyer.email() + "\n" + subject));
-		assertThat(output.getOut()).contains("now comes out on " + date + " instead of ")
+			.untilAsserted(() -> assertThat(mails.transcript()).contains("To: " + buyer.email() + "\n" + subject));
+		assertThat(mails.transcript()).contains("now comes out on " + date + " instead of ")
 			.doesNotContain("To: " + stranger.email() + "\n");
 	}
 

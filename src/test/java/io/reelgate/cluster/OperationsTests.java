@@ -67,19 +67,23 @@ class OperationsTests {
 	}
 
 	@Test
-	void metricsAreForInternalNetworksOnlyAndCountOrders() throws Exception {
+	void metricsAreForLoopbackOnlyByDefaultAndCountOrders() throws Exception {
 		var viewer = fixtures.viewer();
 		var bundle = fixtures.published(fixtures.creator(), Fixtures.unique("Metered"), "x".getBytes(), "2.00", "USD");
 		String payPage = mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()))
 			.andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(post(payPage + "/pay").with(user(viewer)).with(csrf()));
 
-		mvc.perform(get("/actuator/prometheus").with(remote("10.1.2.3")))
+		mvc.perform(get("/actuator/prometheus").with(remote("127.0.0.1")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("reelgate_orders_total{")))
 			.andExpect(content().string(containsString("outcome=\"paid\"")))
 			.andExpect(content().string(containsString("http_server_requests_seconds")));
 		mvc.perform(get("/actuator/prometheus").with(remote("203.0.113.9"))).andExpect(status().isForbidden());
+		for (String privateAddress : new String[] { "10.1.2.3", "172.16.0.5", "192.168.1.20", "fd00::1" }) {
+			mvc.perform(get("/actuator/prometheus").with(remote(privateAddress))).andExpect(status().isForbidden());
+		}
+		mvc.perform(get("/actuator/prometheus").with(remote("::1"))).andExpect(status().isOk());
 		mvc.perform(get("/actuator/env").with(user(fixtures.admin()))).andExpect(status().isNotFound());
 	}
 
@@ -91,7 +95,7 @@ class OperationsTests {
 			.findFirst().orElseThrow()
 			.getTask().getRunnable().run();
 
-		mvc.perform(get("/actuator/prometheus").with(remote("10.1.2.3")))
+		mvc.perform(get("/actuator/prometheus").with(remote("127.0.0.1")))
 			.andExpect(content().string(containsString("tasks_scheduled_execution_seconds_count{")))
 			.andExpect(content().string(containsString("code_function=\"removeExpiredBuckets\"")))
 			.andExpect(content().string(containsString("reelgate_uploads_in_flight")))

@@ -7,16 +7,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountStatus;
+import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -39,13 +37,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Reports about a creator as a whole, from their public page, and the queue's creator section. */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class CreatorReportTests {
 
 	private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	SentMails mails;
 
 	@Autowired
 	Fixtures fixtures;
@@ -110,7 +110,7 @@ class CreatorReportTests {
 	}
 
 	@Test
-	void banningAReportedCreatorClosesTheReportsTellsReportersWhoLeftAnAddressAndIsAudited(CapturedOutput output)
+	void banningAReportedCreatorClosesTheReportsTellsReportersWhoLeftAnAddressAndIsAudited()
 			throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		AccountId id = creator.accountId();
@@ -126,7 +126,7 @@ class CreatorReportTests {
 		assertThat(accounts.find(id).orElseThrow().status()).isEqualTo(AccountStatus.BANNED);
 		assertThat(actionsAgainst(id)).containsExactly("BAN_ACCOUNT");
 		String told = "Our moderators have banned the account";
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mails.transcript())
 			.contains("To: " + reporter.email() + "\nSubject: Your report about \u201c" + creator.displayName())
 			.contains("To: " + anonymous + "\nSubject: Your report about")
 			.contains(told)
@@ -150,7 +150,7 @@ class CreatorReportTests {
 	}
 
 	@Test
-	void aBundleReporterWhoLeftAnAddressHearsTheOutcomeToo(CapturedOutput output) throws Exception {
+	void aBundleReporterWhoLeftAnAddressHearsTheOutcomeToo() throws Exception {
 		String title = Fixtures.unique("Dubious");
 		BundleId bundle = fixtures.published(fixtures.creator(), title, "x".getBytes());
 		String address = Fixtures.unique("viewer") + "@example.test";
@@ -159,7 +159,7 @@ class CreatorReportTests {
 		mvc.perform(post("/admin/reports/bundles/{id}/dismiss", bundle).with(user(fixtures.admin())).with(csrf())
 			.param("reason", "Looks fine"));
 
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mails.transcript())
 			.contains("To: " + address + "\nSubject: Your report about \u201c" + title + "\u201d"));
 	}
 

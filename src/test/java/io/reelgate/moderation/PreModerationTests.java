@@ -5,15 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,11 +33,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 @TestPropertySource(properties = { "reelgate.moderation.pre-moderation.enabled=true",
 		"reelgate.moderation.pre-moderation.first-bundles=2" })
-@ExtendWith(OutputCaptureExtension.class)
 class PreModerationTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	SentMails mails;
 
 	@Autowired
 	Fixtures fixtures;
@@ -48,7 +48,7 @@ class PreModerationTests {
 	JdbcClient jdbc;
 
 	@Test
-	void aNewCreatorsFirstBundlesWaitForReviewAndTheNextOnePublishesAtOnce(CapturedOutput output) throws Exception {
+	void aNewCreatorsFirstBundlesWaitForReviewAndTheNextOnePublishesAtOnce() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		AccountPrincipal admin = fixtures.admin();
 		String firstTitle = Fixtures.unique("First film");
@@ -80,7 +80,7 @@ class PreModerationTests {
 
 		assertThat(actionsOn(first)).containsExactly("APPROVE_BUNDLE");
 		assertThat(actionsOn(second)).containsExactly("REJECT_BUNDLE", "APPROVE_BUNDLE");
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mails.transcript())
 			.contains("To: " + creator.email() + "\nSubject: \u201c" + firstTitle + "\u201d is in the storefront")
 			.contains("was sent back from review")
 			.contains("Reason given by the moderators: Add a real description"));

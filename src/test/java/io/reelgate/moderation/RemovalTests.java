@@ -10,6 +10,7 @@ import io.reelgate.catalog.BundleRemoved;
 import io.reelgate.catalog.FileView;
 import io.reelgate.library.DownloadLinks;
 import io.reelgate.library.Library;
+import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
@@ -45,6 +46,9 @@ class RemovalTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	SentMails mails;
 
 	@Autowired
 	Fixtures fixtures;
@@ -94,7 +98,7 @@ class RemovalTests {
 		transactions.executeWithoutResult(status -> events
 			.publishEvent(new BundleRemoved(bundle, creator.accountId(), title, reason)));
 
-		await().atMost(ASYNC).untilAsserted(() -> assertThat(output.getOut())
+		await().atMost(ASYNC).untilAsserted(() -> assertThat(mails.transcript())
 			.contains("To: " + first.email() + "\nSubject: \u201c" + title + "\u201d has been removed from Reelgate")
 			.contains("To: " + second.email())
 			.contains("Your payment of $6.00 has been refunded in full.")
@@ -106,7 +110,7 @@ class RemovalTests {
 				"REFUND -600 -60 -540", "REFUND -600 -60 -540");
 		assertThat(occurrences(output.getOut(), "Simulated refund of order " + firstOrder)).isEqualTo(1);
 		assertThat(occurrences(output.getOut(), "Simulated refund of order " + secondOrder)).isEqualTo(1);
-		assertThat(occurrences(output.getOut(), "To: " + first.email() + "\nSubject: \u201c" + title
+		assertThat(occurrences(mails.transcript(), "To: " + first.email() + "\nSubject: \u201c" + title
 				+ "\u201d has been removed")).isEqualTo(1);
 		assertThat(auditActions(bundle)).containsExactly("REMOVE_BUNDLE");
 		mvc.perform(get("/library").with(user(first)))

@@ -7,11 +7,8 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,23 +19,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /** Moderation mails in the shared context, which has no SMTP server: they are written to the log. */
 @IntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class ModerationMailTests {
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
+	SentMails mails;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Test
-	void theCreatorIsToldWhenTheirAccountIsSuspendedAndWhy(CapturedOutput output) throws Exception {
+	void theCreatorIsToldWhenTheirAccountIsSuspendedAndWhy() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		String reason = Fixtures.unique("Counterfeit uploads");
 		mvc.perform(post("/admin/accounts/{id}/suspend", creator.accountId()).with(user(fixtures.admin())).with(csrf())
 			.param("reason", reason));
 
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mails.transcript())
 			.contains("To: " + creator.email())
 			.contains("Subject: Your Reelgate account is suspended")
 			.contains("Reason given by the moderators: " + reason)
@@ -46,7 +45,7 @@ class ModerationMailTests {
 	}
 
 	@Test
-	void reportersWithAnAccountAndCopyrightClaimantsHearTheOutcomeAndTheCreatorHearsOfTheHiding(CapturedOutput output)
+	void reportersWithAnAccountAndCopyrightClaimantsHearTheOutcomeAndTheCreatorHearsOfTheHiding()
 			throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		AccountPrincipal reporter = fixtures.viewer();
@@ -63,7 +62,7 @@ class ModerationMailTests {
 			.param("reason", "Takedown notice accepted"));
 
 		String outcome = "Subject: Your report about \u201c" + title + "\u201d";
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(output.getOut())
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mails.transcript())
 			.contains("To: " + creator.email() + "\n" + "Subject: \u201c" + title + "\u201d has been hidden")
 			.contains("To: " + reporter.email() + "\n" + outcome)
 			.contains("To: " + claimant + "\n" + outcome)

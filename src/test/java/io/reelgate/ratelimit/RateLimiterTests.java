@@ -44,6 +44,21 @@ class RateLimiterTests {
 	}
 
 	@Test
+	void aChargeBeyondWhatIsLeftLeavesADebtThatTheNextAttemptWaitsFor() {
+		ManualClock clock = new ManualClock(Instant.now());
+		RateLimiter limiter = clock.limiter(dataSource);
+		Limit twoPerMinute = new Limit(2, Duration.ofMinutes(1));
+		String key = Fixtures.unique("debt");
+		limiter.consume(key, twoPerMinute);
+		limiter.charge(key, twoPerMinute, 3);
+
+		// One token left, three charged: two in debt, so the next token is three refills (30 s each) away.
+		assertThat(refusal(limiter, key, twoPerMinute).retryAfter()).isEqualTo(Duration.ofSeconds(90));
+		clock.advance(Duration.ofSeconds(90));
+		assertThatNoException().isThrownBy(() -> limiter.consume(key, twoPerMinute));
+	}
+
+	@Test
 	void eachKeyHasItsOwnBucket() {
 		String spent = Fixtures.unique("spent");
 		limiter.consume(spent, TWO_PER_TEN_MINUTES);

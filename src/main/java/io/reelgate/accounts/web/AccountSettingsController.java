@@ -32,6 +32,13 @@ class AccountSettingsController {
 
 	static final String VIEW = "accounts/settings";
 
+	/**
+	 * Passwords typed again here come from a session already signed in as the account, like a known device: the
+	 * per-address limits apply, but guessers elsewhere spending the account's login budget do not lock the owner out
+	 * of their own settings.
+	 */
+	private static final boolean SIGNED_IN = true;
+
 	private final AccountService accounts;
 
 	private final LoginThrottle throttle;
@@ -67,10 +74,10 @@ class AccountSettingsController {
 		if (result.hasErrors()) {
 			return view(me, model, request);
 		}
-		throttle.admit(me.email(), request.getRemoteAddr());
+		throttle.admit(me.email(), request.getRemoteAddr(), SIGNED_IN);
 		if (!accounts.changePassword(me.accountId(), form.currentPassword(), form.newPassword(),
 				request.getSession().getId())) {
-			throttle.failed(me.email(), request.getRemoteAddr());
+			throttle.failed(me.email(), request.getRemoteAddr(), SIGNED_IN);
 			result.rejectValue("currentPassword", "account.password.wrong");
 			return view(me, model, request);
 		}
@@ -90,7 +97,7 @@ class AccountSettingsController {
 		if (result.hasErrors()) {
 			return view(me, model, request);
 		}
-		throttle.admit(me.email(), request.getRemoteAddr());
+		throttle.admit(me.email(), request.getRemoteAddr(), SIGNED_IN);
 		limiter.consume("account-links:" + me.accountId(), limits.linksPerAccount());
 		EmailAddresses.ChangeRequest outcome = addresses.requestChange(me.accountId(), form.emailPassword(),
 				form.newEmail());
@@ -100,7 +107,7 @@ class AccountSettingsController {
 				return "redirect:/account";
 			}
 			case WRONG_PASSWORD -> {
-				throttle.failed(me.email(), request.getRemoteAddr());
+				throttle.failed(me.email(), request.getRemoteAddr(), SIGNED_IN);
 				result.rejectValue("emailPassword", "account.password.wrong");
 			}
 			case TAKEN -> result.rejectValue("newEmail", "signup.email.taken");
@@ -118,7 +125,7 @@ class AccountSettingsController {
 		if (result.hasErrors()) {
 			return view(me, model, request);
 		}
-		throttle.admit(me.email(), request.getRemoteAddr());
+		throttle.admit(me.email(), request.getRemoteAddr(), SIGNED_IN);
 		switch (accounts.delete(me.accountId(), form.deletePassword())) {
 			case DELETED -> {
 				LinkPages.forgetLogin(request);
@@ -126,7 +133,7 @@ class AccountSettingsController {
 				return "redirect:/";
 			}
 			case WRONG_PASSWORD -> {
-				throttle.failed(me.email(), request.getRemoteAddr());
+				throttle.failed(me.email(), request.getRemoteAddr(), SIGNED_IN);
 				result.rejectValue("deletePassword", "account.password.wrong");
 			}
 			case LAST_ADMIN -> result.reject("account.delete.lastAdmin");

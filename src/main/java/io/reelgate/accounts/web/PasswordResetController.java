@@ -6,9 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import io.reelgate.accounts.KnownDevices;
 import io.reelgate.accounts.LinkOutcome;
 import io.reelgate.accounts.PasswordReset;
 import io.reelgate.ratelimit.RateLimiter;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 /** "Forgot your password?" and the page the mailed link opens. */
 @Controller
@@ -39,10 +42,14 @@ class PasswordResetController {
 
 	private final AccountLinkRateLimitProperties limits;
 
-	PasswordResetController(PasswordReset reset, RateLimiter limiter, AccountLinkRateLimitProperties limits) {
+	private final KnownDevices devices;
+
+	PasswordResetController(PasswordReset reset, RateLimiter limiter, AccountLinkRateLimitProperties limits,
+			KnownDevices devices) {
 		this.reset = reset;
 		this.limiter = limiter;
 		this.limits = limits;
+		this.devices = devices;
 	}
 
 	@GetMapping("/password/forgot")
@@ -52,8 +59,10 @@ class PasswordResetController {
 	}
 
 	/**
-	 * The same redirect and message whether or not an account has the address, and both limits are spent either
-	 * way, so neither the answer nor a 429 tells which addresses have accounts.
+	 * The same redirect and message whether or not an account has the address, and whether or not a mail goes out:
+	 * only the client address's limit refuses (a 429 that says nothing about the email). The caps per email address
+	 * are silent and spent for unknown addresses too, so neither the answer nor its timing tells which addresses have
+	 * accounts, and nobody asking for someone else's address can make the owner's own request fail.
 	 */
 	@PostMapping("/password/forgot")
 	String requestLink(@Valid @ModelAttribute("form") ForgotForm form, BindingResult result,
@@ -61,9 +70,14 @@ class PasswordResetController {
 		if (result.hasErrors()) {
 			return FORGOT_VIEW;
 		}
-		limiter.consume("password-reset:ip:" + request.getRemoteAddr(), limits.resetPerIp());
-		limiter.consume("password-reset:email:" + hashed(form.email()), limits.resetPerEmail());
-		reset.request(form.email());
+		String address = request.getRemoteAddr();
+		limiter.consume("password-reset:ip:" + address, limits.resetPerIp());
+		String email = hashed(form.email());
+		if (limiter.tryConsume("password-reset:email-ip:" + email + ":" + address, limits.resetPerEmailAndIp())
+				&& (ownersDevice(request, form.email())
+						|| limiter.tryConsume("password-reset:email:" + email, limits.resetPerEmail()))) {
+			reset.request(form.email());
+		}
 		redirect.addFlashAttribute("success", "password.forgot.sent");
 		return "redirect:/password/forgot";
 	}
@@ -92,6 +106,12 @@ class PasswordResetController {
 		LinkPages.forgetLogin(request);
 		redirect.addFlashAttribute("success", "password.reset.done");
 		return "redirect:/login";
+	}
+
+	/** A browser that signed in as this address before is the owner's: others' requests never use up its mail. */
+	private boolean ownersDevice(HttpServletRequest request, String email) {
+		Cookie cookie = WebUtils.getCookie(request, KnownDevices.COOKIE);
+		return cookie != null && devices.recognises(cookie.getValue(), email);
 	}
 
 	/** The address is hashed, so the bucket table does not list who asked. */

@@ -10,7 +10,9 @@ import io.reelgate.checkout.CheckoutService.AlreadyOwned;
 import io.reelgate.checkout.CheckoutService.Outcome;
 import io.reelgate.checkout.CheckoutService.PayAt;
 import io.reelgate.checkout.CheckoutService.Terms;
+import io.reelgate.checkout.DiscountCodeThrottle;
 import io.reelgate.checkout.PaymentGatewayException;
+import io.reelgate.ratelimit.RateLimitExceededException;
 import io.reelgate.shared.BundleId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -40,9 +42,12 @@ class CheckoutController {
 
 	private final CheckoutRateLimit rateLimit;
 
-	CheckoutController(CheckoutService checkout, CheckoutRateLimit rateLimit) {
+	private final DiscountCodeThrottle codeThrottle;
+
+	CheckoutController(CheckoutService checkout, CheckoutRateLimit rateLimit, DiscountCodeThrottle codeThrottle) {
 		this.checkout = checkout;
 		this.rateLimit = rateLimit;
+		this.codeThrottle = codeThrottle;
 	}
 
 	/**
@@ -55,21 +60,25 @@ class CheckoutController {
 			@RequestParam(required = false) @Nullable String code, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		rateLimit.admit(me.accountId(), request.getRemoteAddr());
+		boolean withCode = code != null && !code.isBlank();
 		Outcome outcome;
 		try {
+			if (withCode) {
+				codeThrottle.admit(me.accountId(), request.getRemoteAddr());
+			}
 			outcome = checkout.checkout(me.accountId(), bundleId, new Terms(amount, code),
 					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
 		}
+		catch (RateLimitExceededException ex) {
+			// A form message rather than a 429 page, so the buyer keeps the page and can buy without the code.
+			return backToForm(bundleId, amount, code, DiscountCodeThrottle.TOO_MANY,
+					new Object[] { DiscountCodeThrottle.minutes(ex) }, redirect);
+		}
 		catch (CheckoutRefusedException ex) {
-			// Back to the form with the reason and what the buyer typed, so they can correct it.
-			redirect.addFlashAttribute("error", ex.code());
-			redirect.addFlashAttribute("errorArgs", ex.arguments());
-			redirect.addFlashAttribute("chosenAmount", amount);
-			return "redirect:" + UriComponentsBuilder.fromPath("/bundles/{id}")
-				.queryParamIfPresent("code", Optional.ofNullable(code).filter(c -> !c.isBlank()))
-				.buildAndExpand(bundleId)
-				.encode()
-				.toUriString();
+			if (withCode && DiscountCodeThrottle.refusesCode(ex.code())) {
+				codeThrottle.failed(me.accountId(), request.getRemoteAddr());
+			}
+			return backToForm(bundleId, amount, code, ex.code(), ex.arguments(), redirect);
 		}
 		catch (PaymentGatewayException ex) {
 			log.warn("Checkout of bundle {} failed at the payment provider", bundleId, ex);
@@ -100,6 +109,19 @@ class CheckoutController {
 			return "redirect:/bundles/" + bundleId;
 		}
 		return afterCheckout(outcome, redirect);
+	}
+
+	/** Back to the form with the reason and what the buyer typed, so they can correct it. */
+	private static String backToForm(BundleId bundleId, @Nullable String amount, @Nullable String code, String error,
+			Object[] arguments, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("error", error);
+		redirect.addFlashAttribute("errorArgs", arguments);
+		redirect.addFlashAttribute("chosenAmount", amount);
+		return "redirect:" + UriComponentsBuilder.fromPath("/bundles/{id}")
+			.queryParamIfPresent("code", Optional.ofNullable(code).filter(c -> !c.isBlank()))
+			.buildAndExpand(bundleId)
+			.encode()
+			.toUriString();
 	}
 
 	private static String afterCheckout(Outcome outcome, RedirectAttributes redirect) {

@@ -7,7 +7,9 @@ import io.reelgate.checkout.CheckoutService.Gift;
 import io.reelgate.checkout.CheckoutService.Outcome;
 import io.reelgate.checkout.CheckoutService.PayAt;
 import io.reelgate.checkout.CheckoutService.Terms;
+import io.reelgate.checkout.DiscountCodeThrottle;
 import io.reelgate.checkout.PaymentGatewayException;
+import io.reelgate.ratelimit.RateLimitExceededException;
 import io.reelgate.shared.BundleId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -35,9 +37,12 @@ class GiftCheckoutController {
 
 	private final CheckoutRateLimit rateLimit;
 
-	GiftCheckoutController(CheckoutService checkout, CheckoutRateLimit rateLimit) {
+	private final DiscountCodeThrottle codeThrottle;
+
+	GiftCheckoutController(CheckoutService checkout, CheckoutRateLimit rateLimit, DiscountCodeThrottle codeThrottle) {
 		this.checkout = checkout;
 		this.rateLimit = rateLimit;
+		this.codeThrottle = codeThrottle;
 	}
 
 	@PostMapping("/checkout/{bundleId}/gift")
@@ -48,18 +53,25 @@ class GiftCheckoutController {
 			@RequestParam(required = false) @Nullable String code, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		rateLimit.admit(me.accountId(), request.getRemoteAddr());
+		boolean withCode = code != null && !code.isBlank();
 		Outcome outcome;
 		try {
+			if (withCode) {
+				codeThrottle.admit(me.accountId(), request.getRemoteAddr());
+			}
 			outcome = checkout.checkoutGift(me.accountId(), bundleId, new Terms(amount, code),
 					new Gift(recipient == null ? "" : recipient, message),
 					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
 		}
+		catch (RateLimitExceededException ex) {
+			return backToForm(bundleId, recipient, message, DiscountCodeThrottle.TOO_MANY,
+					new Object[] { DiscountCodeThrottle.minutes(ex) }, redirect);
+		}
 		catch (CheckoutRefusedException ex) {
-			redirect.addFlashAttribute("giftError", ex.code());
-			redirect.addFlashAttribute("giftErrorArgs", ex.arguments());
-			redirect.addFlashAttribute("giftRecipient", recipient);
-			redirect.addFlashAttribute("giftMessage", message);
-			return "redirect:/bundles/" + bundleId;
+			if (withCode && DiscountCodeThrottle.refusesCode(ex.code())) {
+				codeThrottle.failed(me.accountId(), request.getRemoteAddr());
+			}
+			return backToForm(bundleId, recipient, message, ex.code(), ex.arguments(), redirect);
 		}
 		catch (PaymentGatewayException ex) {
 			log.warn("Gift checkout of bundle {} failed at the payment provider", bundleId, ex);
@@ -71,5 +83,14 @@ class GiftCheckoutController {
 		}
 		redirect.addFlashAttribute("success", "gift.sent");
 		return "redirect:/library";
+	}
+
+	private static String backToForm(BundleId bundleId, @Nullable String recipient, @Nullable String message,
+			String error, Object[] arguments, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("giftError", error);
+		redirect.addFlashAttribute("giftErrorArgs", arguments);
+		redirect.addFlashAttribute("giftRecipient", recipient);
+		redirect.addFlashAttribute("giftMessage", message);
+		return "redirect:/bundles/" + bundleId;
 	}
 }
