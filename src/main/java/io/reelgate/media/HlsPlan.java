@@ -86,12 +86,13 @@ record HlsPlan(String method, List<Rendition> renditions, List<String> outputOpt
 	}
 
 	private static String streamMap(List<Rendition> renditions) {
-		boolean audio = renditions.stream().anyMatch(r -> !r.video());
+		// Sound joins the pictures as an audio group; on its own it is the only variant.
+		boolean group = renditions.stream().anyMatch(r -> !r.video()) && renditions.stream().anyMatch(r -> r.video());
 		StringJoiner map = new StringJoiner(" ");
 		int v = 0;
 		for (Rendition rendition : renditions) {
 			String stream = rendition.video() ? "v:" + v++ : "a:0";
-			map.add(String.format(Locale.ROOT, "%s,%sname:%s", stream, audio ? "agroup:aud," : "", rendition.name()));
+			map.add(String.format(Locale.ROOT, "%s,%sname:%s", stream, group ? "agroup:aud," : "", rendition.name()));
 		}
 		return map.toString();
 	}
