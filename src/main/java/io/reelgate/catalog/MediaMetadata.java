@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.reelgate.shared.BundleFileId;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +25,12 @@ public class MediaMetadata {
 
 	private final Clock clock;
 
-	MediaMetadata(Bundles bundles, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	MediaMetadata(Bundles bundles, Clock clock, ApplicationEventPublisher events) {
 		this.bundles = bundles;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Video and audio files added before {@code addedBefore} that no probe has recorded anything for yet. */
@@ -38,13 +42,17 @@ public class MediaMetadata {
 	/**
 	 * Records the probe's findings and the poster frame's blob, if it took one. Returns the keys of poster blobs
 	 * that nothing refers to afterwards, for the caller to delete once this has committed: the new one if the file
-	 * was removed while it was being probed, or the one a second probe of the same file replaced.
+	 * was removed while it was being probed, or the one a second probe of the same file replaced. Announces the
+	 * findings ({@link BundleFileProbed}) for what comes after probing, such as packaging for online playback.
 	 */
 	public List<String> record(BundleFileId id, MediaInfo media, @Nullable String posterKey) {
 		Optional<BundleFile> file = bundles.lockFile(id.value());
 		if (file.isEmpty()) {
 			return posterKey == null ? List.of() : List.of(posterKey);
 		}
-		return file.get().recordMedia(media, posterKey, clock.instant()).stream().toList();
+		List<String> unreferenced = file.get().recordMedia(media, posterKey, clock.instant()).stream().toList();
+		FileView view = file.get().view();
+		events.publishEvent(new BundleFileProbed(id, view.bundleId(), view.contentType(), media));
+		return unreferenced;
 	}
 }

@@ -21,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleFileId;
+import io.reelgate.shared.BundleId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,13 @@ public class DownloadLinks {
 	private static final String DOWNLOAD = "reelgate-download-v1";
 
 	private static final String EMAIL_UNLOCK = "reelgate-email-unlock-v1";
+
+	private static final String WATCH = "reelgate-watch-v1";
+
+	private static final String PREVIEW_WATCH = "reelgate-preview-watch-v1";
+
+	/** Long enough for a long film with pauses; the player page makes a fresh one each time it loads. */
+	private static final Duration WATCH_LIFETIME = Duration.ofHours(12);
 
 	private final SecretKeySpec key;
 
@@ -97,6 +105,40 @@ public class DownloadLinks {
 	public VerifiedUnlockLink verifyUnlock(String unlock, String file, String expiry, String signature) {
 		Checked checked = check(EMAIL_UNLOCK, file, unlock, expiry, signature);
 		return new VerifiedUnlockLink(new BundleFileId(checked.file()), checked.holder(), checked.expiresAt());
+	}
+
+	/**
+	 * The directory of a file's HLS playlists for one account, signed like a download link:
+	 * {@code /hls/a/{file}/{account}/{expiry}/{signature}/}. The playlists' relative URIs resolve under it, so every
+	 * playlist and segment request carries the signature without rewriting a playlist per viewer.
+	 */
+	public String watchPathFor(BundleFileId file, AccountId account) {
+		long expiry = clock.instant().plus(WATCH_LIFETIME).getEpochSecond();
+		return "/hls/a/" + file.value() + "/" + account.value() + "/" + expiry + "/"
+				+ sign(WATCH, file.value(), account.value(), expiry) + "/";
+	}
+
+	/** Checks a watch path's parts, as {@link #verify} does a download link's. */
+	public VerifiedLink verifyWatch(String file, String account, String expiry, String signature) {
+		Checked checked = check(WATCH, file, account, expiry, signature);
+		return new VerifiedLink(new BundleFileId(checked.file()), new AccountId(checked.holder()), checked.expiresAt());
+	}
+
+	/** As {@link #watchPathFor}, for an unlocked file of a bundle watched by anyone: {@code /hls/p/{file}/{bundle}/...}. */
+	public String previewWatchPathFor(BundleFileId file, BundleId bundle) {
+		long expiry = clock.instant().plus(WATCH_LIFETIME).getEpochSecond();
+		return "/hls/p/" + file.value() + "/" + bundle.value() + "/" + expiry + "/"
+				+ sign(PREVIEW_WATCH, file.value(), bundle.value(), expiry) + "/";
+	}
+
+	/** Checks a preview watch path's parts; returns the file and its bundle. */
+	public VerifiedPreview verifyPreviewWatch(String file, String bundle, String expiry, String signature) {
+		Checked checked = check(PREVIEW_WATCH, file, bundle, expiry, signature);
+		return new VerifiedPreview(new BundleFileId(checked.file()), new BundleId(checked.holder()));
+	}
+
+	/** A genuine, unexpired preview watch path: which file of which bundle. */
+	public record VerifiedPreview(BundleFileId file, BundleId bundle) {
 	}
 
 	private Checked check(String purpose, String file, String holder, String expiry, String signature) {

@@ -86,17 +86,30 @@ public class DownloadPolicy {
 	 */
 	@Transactional
 	public FileView authorizeStream(AccountPrincipal who, BundleFileId fileId) {
+		return authorizeStream(who.accountId(), who.isAdmin(), fileId);
+	}
+
+	/**
+	 * As {@link #authorizeStream(AccountPrincipal, BundleFileId)} for the account of a genuine signed watch path
+	 * (an admin's path gives no more than any other account's), checked on every playlist and segment request.
+	 */
+	@Transactional
+	public FileView authorizeStream(DownloadLinks.VerifiedLink watch) {
+		return authorizeStream(watch.account(), false, watch.file());
+	}
+
+	private FileView authorizeStream(AccountId account, boolean admin, BundleFileId fileId) {
 		OwnedFile owned = catalog.file(fileId).orElseThrow(BundleNotFoundException::new);
 		if (!owned.file().playable()) {
 			throw new BundleNotFoundException();
 		}
-		if (who.isAdmin() || owned.owner().equals(who.accountId())) {
+		if (admin || owned.owner().equals(account)) {
 			return owned.file();
 		}
-		if (entitled(who.accountId(), owned)) {
+		if (entitled(account, owned)) {
 			return released(owned);
 		}
-		List<Entitlement> rentals = rentals(who.accountId(), owned);
+		List<Entitlement> rentals = rentals(account, owned);
 		if (rentals.isEmpty()) {
 			throw new BundleNotFoundException();
 		}

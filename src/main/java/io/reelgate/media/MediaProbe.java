@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +13,6 @@ import io.reelgate.catalog.FileView;
 import io.reelgate.catalog.MediaInfo;
 import io.reelgate.catalog.MediaMetadata;
 import io.reelgate.storage.BlobStore;
-import io.reelgate.storage.LocalFiles;
-import io.reelgate.storage.PresignedUrls;
 import io.reelgate.storage.StoredBlob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +50,10 @@ class MediaProbe {
 
 	private final MediaProperties properties;
 
+	private final MediaInputs inputs;
+
 	MediaProbe(Ffmpeg ffmpeg, Catalog catalog, MediaMetadata metadata, BlobStore store, MediaProperties properties) {
+		this.inputs = new MediaInputs(store);
 		this.ffmpeg = ffmpeg;
 		this.catalog = catalog;
 		this.metadata = metadata;
@@ -99,24 +99,8 @@ class MediaProbe {
 		unreferenced.forEach(this::deleteQuietly);
 	}
 
-	/**
-	 * A local file is read in place; an object store hands out a presigned URL that outlives both runs. Stores with
-	 * neither would need the whole film copied to a temporary file first, which this does not do.
-	 */
 	private Optional<MediaInput> input(FileView file) {
-		String description = "file " + file.id();
-		if (store instanceof LocalFiles local) {
-			Optional<Path> path = local.localPath(file.storageKey());
-			if (path.isPresent()) {
-				return path.map(p -> MediaInput.file(p, description));
-			}
-		}
-		if (store instanceof PresignedUrls presigned) {
-			Duration lifetime = properties.timeout().multipliedBy(2).plusMinutes(1);
-			return presigned.presignedGet(file.storageKey(), "media", file.contentType(), lifetime)
-				.map(url -> MediaInput.url(url, description));
-		}
-		return Optional.empty();
+		return inputs.of(file, properties.timeout().multipliedBy(2).plusMinutes(1));
 	}
 
 	private Optional<String> storePosterFrame(MediaInput input, MediaInfo media) throws IOException {

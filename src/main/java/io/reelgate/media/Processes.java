@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a program with an argument list (never through a shell, so no argument is ever split or interpreted), with
@@ -18,6 +19,8 @@ final class Processes {
 
 	/** More than any ffprobe report of a real file; the rest is cut off. */
 	private static final int MAX_OUTPUT = 1024 * 1024;
+
+	private static final long POLL_MILLIS = 1000;
 
 	private Processes() {
 	}
@@ -38,6 +41,14 @@ final class Processes {
 	}
 
 	static Result run(List<String> command, Duration timeout) throws IOException {
+		return run(command, timeout, () -> true);
+	}
+
+	/**
+	 * As {@link #run(List, Duration)}, asking {@code keepGoing} every second while the program runs (to report its
+	 * progress, say); when it answers {@code false} the program is killed and the result has exit code {@code -2}.
+	 */
+	static Result run(List<String> command, Duration timeout, BooleanSupplier keepGoing) throws IOException {
 		Path stdout = Files.createTempFile("reelgate-media-", ".out");
 		Path stderr = Files.createTempFile("reelgate-media-", ".err");
 		try {
@@ -45,9 +56,18 @@ final class Processes {
 				.redirectError(stderr.toFile())
 				.start();
 			process.getOutputStream().close();
-			boolean finished;
+			boolean finished = false;
+			long deadline = System.nanoTime() + timeout.toNanos();
 			try {
-				finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+				while (!finished && System.nanoTime() < deadline) {
+					finished = process.waitFor(Math.min(POLL_MILLIS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+							TimeUnit.MILLISECONDS);
+					if (!finished && !keepGoing.getAsBoolean()) {
+						process.destroyForcibly();
+						process.waitFor();
+						return new Result(-2, "", "stopped");
+					}
+				}
 			}
 			catch (InterruptedException ex) {
 				process.destroyForcibly();

@@ -30,13 +30,14 @@ class SecurityConfiguration {
 	private static final String WEBHOOKS = "/stripe/webhook";
 
 	/**
-	 * Everything the pages load comes from this origin: no inline scripts or styles (not even {@code style=}
+	 * Everything the pages load comes from this origin (media also from {@code blob:} URLs, which is how hls.js hands
+	 * a Media Source to the video element): no inline scripts or styles (not even {@code style=}
 	 * attributes), no plugins, no framing. Bootstrap's CSS embeds small SVG icons as {@code data:} images. Forms may
 	 * post only here, except that starting a Stripe checkout or payout onboarding answers the POST with a redirect
 	 * to Stripe's hosted pages, which browsers check against {@code form-action} too.
 	 */
 	static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'", "script-src 'self'",
-			"style-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "media-src 'self'",
+			"style-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "media-src 'self' blob:",
 			"object-src 'none'", "base-uri 'self'",
 			"form-action 'self' https://checkout.stripe.com https://connect.stripe.com", "frame-ancestors 'none'");
 
@@ -56,6 +57,9 @@ class SecurityConfiguration {
 			// Signed download links carry their own authorization (library's DownloadLinks), for download managers.
 			.requestMatchers(HttpMethod.GET, "/dl/**").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/dl/**").permitAll()
+			// So do the HLS playlists and segments (library's watch paths); the player page also shows previews.
+			.requestMatchers(HttpMethod.GET, "/hls/**", "/watch/*").permitAll()
+			.requestMatchers(HttpMethod.HEAD, "/hls/**", "/watch/*").permitAll()
 			.requestMatchers("/signup", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
 					"/favicon.svg", "/actuator/health/**")
 			.permitAll()

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,8 @@ import static org.junit.jupiter.api.Assumptions.abort;
 public final class TestVideos {
 
 	private static byte[] video;
+
+	private static byte[] mpeg4;
 
 	private TestVideos() {
 	}
@@ -48,14 +51,32 @@ public final class TestVideos {
 		return video.clone();
 	}
 
+	/**
+	 * Two seconds of 320×240 MPEG-4 Part 2 video with MP3 sound in AVI, about 100 KB: codecs no browser plays, so
+	 * packaging for online playback has to encode them. Needs {@link #requireFfmpeg()}.
+	 */
+	public static synchronized byte[] mpeg4Avi() {
+		if (mpeg4 == null) {
+			mpeg4 = make("film.avi", List.of("-c:v", "mpeg4", "-q:v", "5", "-c:a", "libmp3lame", "-b:a", "64k"));
+		}
+		return mpeg4.clone();
+	}
+
 	private static byte[] make() {
+		return make("film.mp4", List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+				"-movflags", "+faststart"));
+	}
+
+	private static byte[] make(String name, List<String> codecs) {
 		try {
 			Path dir = Files.createTempDirectory("reelgate-test-video");
-			Path film = dir.resolve("film.mp4");
-			Process ffmpeg = new ProcessBuilder(List.of(executable("ffmpeg").orElseThrow().toString(), "-nostdin",
-					"-v", "error", "-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25", "-f", "lavfi", "-i",
-					"sine=duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
-					"-shortest", "-movflags", "+faststart", film.toString()))
+			Path film = dir.resolve(name);
+			List<String> command = new ArrayList<>(List.of(executable("ffmpeg").orElseThrow().toString(),
+					"-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25", "-f",
+					"lavfi", "-i", "sine=duration=2", "-shortest"));
+			command.addAll(codecs);
+			command.add(film.toString());
+			Process ffmpeg = new ProcessBuilder(command)
 				.redirectErrorStream(true)
 				.start();
 			if (!ffmpeg.waitFor(60, TimeUnit.SECONDS) || ffmpeg.exitValue() != 0) {

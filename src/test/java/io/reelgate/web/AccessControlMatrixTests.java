@@ -96,6 +96,8 @@ class AccessControlMatrixTests {
 
 	private String mediaFile;
 
+	private String unlockedMediaFile;
+
 	private String unlockedDraftFile;
 
 	private String discountCode;
@@ -128,6 +130,12 @@ class AccessControlMatrixTests {
 		publishedFile = fixtures.addFile(creator, free, "extras.txt", "extras".getBytes()).id().toString();
 		unlockedFile = unlocked(creator, free, "poster.txt");
 		mediaFile = fixtures.addFile(creator, free, "score.wav", Sounds.wav(1)).id().toString();
+		BundleFileId trailer = fixtures.addFile(creator, free, "trailer.wav", Sounds.wav(1)).id();
+		fixtures.as(creator, () -> {
+			catalogService.unlockFile(creator.accountId(), free, trailer, true);
+			return null;
+		});
+		unlockedMediaFile = trailer.toString();
 		unlockedDraftFile = unlocked(creator, draft, "press.txt");
 		fixtures.publish(creator, free);
 		published = fixtures.published(creator, Fixtures.unique("Paid"), "paid".getBytes(), "5.00", "USD");
@@ -190,6 +198,16 @@ class AccessControlMatrixTests {
 		// The player's stream: media only, to whoever may have the file (or rents it, see RentalTests).
 		page("/stream/" + mediaFile, LOGIN, 200, 404, 200, 404, 200);
 		page("/stream/" + publishedFile, LOGIN, 404, 404, 404, 404, 404);
+		// The player page: for whoever may stream the file, and for anyone when it is unlocked (a trailer).
+		page("/watch/" + mediaFile, 404, 200, 404, 200, 404, 200);
+		page("/watch/" + unlockedMediaFile, 200, 200, 200, 200, 200, 200);
+		page("/watch/" + publishedFile, 404, 404, 404, 404, 404, 404);
+		page("/watch/" + draftFile, 404, 404, 404, 404, 404, 404);
+		// HLS paths carry their own signature (DownloadLinks): a made-up one opens nothing for anyone.
+		page("/hls/a/" + mediaFile + "/" + accounts.get(Visitor.VIEWER).accountId() + "/4102444800/" + "A".repeat(43)
+				+ "/master.m3u8", 403, 403, 403, 403, 403, 403);
+		page("/hls/p/" + unlockedMediaFile + "/" + free + "/4102444800/" + "A".repeat(43) + "/a.m4s", 403, 403, 403,
+				403, 403, 403);
 		page("/studio", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/sales", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/discounts", LOGIN, 403, 403, 200, 200, 403);

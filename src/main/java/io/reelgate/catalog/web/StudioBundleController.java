@@ -13,8 +13,10 @@ import io.reelgate.catalog.BundleMedia;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.CatalogException;
 import io.reelgate.catalog.CatalogService;
+import io.reelgate.catalog.FileView;
 import io.reelgate.catalog.PriceRules;
 import io.reelgate.catalog.RentalTerms;
+import io.reelgate.catalog.StreamingStates;
 import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
@@ -22,6 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -57,8 +60,11 @@ class StudioBundleController {
 
 	private final UploadLimits limits;
 
+	private final ObjectProvider<StreamingStates> streaming;
+
 	StudioBundleController(CatalogService catalogService, BundleMedia media, Catalog catalog, PriceRules priceRules,
-			UploadLimits limits) {
+			UploadLimits limits, ObjectProvider<StreamingStates> streaming) {
+		this.streaming = streaming;
 		this.catalogService = catalogService;
 		this.media = media;
 		this.catalog = catalog;
@@ -237,6 +243,9 @@ class StudioBundleController {
 		model.addAttribute("zones", ZONES);
 		model.addAttribute("maxFileBytes", limits.maxFileSize().toBytes());
 		model.addAttribute("maxCoverBytes", limits.maxCoverSize().toBytes());
+		StreamingStates states = streaming.getIfAvailable();
+		model.addAttribute("streaming", states == null ? Map.of()
+				: states.of(bundle.files().stream().map(FileView::id).toList()));
 		return EDIT_VIEW;
 	}
 

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** A buyer's download or stream of a pre-order before its release: 403 with a page saying when it opens. */
-@ControllerAdvice(assignableTypes = { DownloadController.class, SignedDownloadController.class, StreamController.class })
+@ControllerAdvice(assignableTypes = { DownloadController.class, SignedDownloadController.class, StreamController.class,
+		WatchController.class })
 class NotReleasedPage {
 
 	static final String VIEW = "library/not-released";

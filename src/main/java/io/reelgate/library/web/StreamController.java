@@ -50,7 +50,7 @@ class StreamController {
 	}
 
 	/** A renter asked to download (403) or to stream after the window (410): a page that says so and offers to buy. */
-	@ControllerAdvice(assignableTypes = { StreamController.class, DownloadController.class,
+	@ControllerAdvice(assignableTypes = { StreamController.class, DownloadController.class, WatchController.class,
 			SignedDownloadController.class })
 	static class RentalProblems {
 

@@ -1,0 +1,102 @@
+package io.reelgate.library.web;
+
+import java.util.List;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.BundleDetails;
+import io.reelgate.catalog.BundleNotFoundException;
+import io.reelgate.catalog.Catalog;
+import io.reelgate.catalog.FileView;
+import io.reelgate.library.DownloadLinks;
+import io.reelgate.library.DownloadPolicy;
+import io.reelgate.media.HlsStreams;
+import io.reelgate.shared.BundleFileId;
+import io.reelgate.shared.BundleId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The player page of one video or audio file, for everyone who may watch it: the bundle's creator, its buyers and
+ * renters (whose first play of a locked file starts the rental's window, as the progressive stream does), and anyone
+ * for an unlocked file of a bundle they may see. It plays the HLS package through a signed path once it is ready,
+ * and the original file progressively until then.
+ */
+@Controller
+class WatchController {
+
+	static final String VIEW = "library/watch";
+
+	private final DownloadPolicy policy;
+
+	private final DownloadLinks links;
+
+	private final Catalog catalog;
+
+	private final HlsStreams streams;
+
+	WatchController(DownloadPolicy policy, DownloadLinks links, Catalog catalog, HlsStreams streams) {
+		this.policy = policy;
+		this.links = links;
+		this.catalog = catalog;
+		this.streams = streams;
+	}
+
+	@GetMapping("/watch/{fileId}")
+	String watch(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleFileId fileId,
+			Model model) {
+		FileView file = me == null ? null : entitled(me, fileId);
+		boolean preview = file == null;
+		if (preview) {
+			file = unlocked(me, fileId);
+		}
+		BundleId bundleId = file.bundleId();
+		boolean ready = streams.ready(file.id());
+		String hls = !ready ? null
+				: preview ? links.previewWatchPathFor(file.id(), bundleId) + "master.m3u8"
+						: me.isAdmin() && !ownerOf(file, me) ? null
+								: links.watchPathFor(file.id(), me.accountId()) + "master.m3u8";
+		String progressive = preview ? "/bundles/" + bundleId + "/previews/" + file.id() : "/stream/" + file.id();
+		BundleDetails bundle = catalog.purchased(List.of(bundleId)).get(bundleId);
+		List<FileView> others = bundle.files()
+			.stream()
+			.filter(FileView::playable)
+			.filter(f -> !preview || f.unlocked())
+			.filter(f -> !f.id().equals(fileId))
+			.toList();
+		model.addAttribute("bundle", bundle.summary());
+		model.addAttribute("file", file);
+		model.addAttribute("hlsUrl", hls);
+		model.addAttribute("progressiveUrl", progressive);
+		model.addAttribute("others", others);
+		return VIEW;
+	}
+
+	/** The file if this account may stream it; null if only a preview could be, for anyone. */
+	private @Nullable FileView entitled(AccountPrincipal me, BundleFileId fileId) {
+		try {
+			return policy.authorizeStream(me, fileId);
+		}
+		catch (BundleNotFoundException ex) {
+			return null;
+		}
+	}
+
+	private FileView unlocked(@Nullable AccountPrincipal me, BundleFileId fileId) {
+		Catalog.OwnedFile owned = catalog.file(fileId).orElseThrow(BundleNotFoundException::new);
+		Catalog.Viewer viewer = me == null ? Catalog.Viewer.ANONYMOUS : new Catalog.Viewer(me.accountId(), me.isAdmin());
+		FileView file = catalog.unlockedFile(owned.file().bundleId(), fileId, viewer);
+		if (!file.playable()) {
+			throw new BundleNotFoundException();
+		}
+		return file;
+	}
+
+	private boolean ownerOf(FileView file, AccountPrincipal me) {
+		return catalog.file(file.id()).map(owned -> owned.owner().equals(me.accountId())).orElse(false);
+	}
+}

@@ -1,0 +1,174 @@
+package io.reelgate.browser;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.CatalogService;
+import io.reelgate.catalog.FileView;
+import io.reelgate.shared.BundleFileId;
+import io.reelgate.shared.BundleId;
+import io.reelgate.support.Fixtures;
+import io.reelgate.support.IntegrationTest;
+import io.reelgate.support.TestVideos;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+/**
+ * Watching in Chromium through hls.js under the strict CSP: a buyer from the library, a renter, and anyone for an
+ * unlocked trailer on a phone-sized screen. Playback advances, seeking lands, and the stream is hls.js's (a Media
+ * Source), not the original file.
+ */
+@IntegrationTest
+class WatchBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	CatalogService catalogService;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
+
+	private final List<String> blockedByContentSecurityPolicy = new CopyOnWriteArrayList<>();
+
+	private AccountPrincipal creator;
+
+	private BundleId bundle;
+
+	private BundleFileId film;
+
+	private FileView trailer;
+
+	@BeforeEach
+	void aPackagedFilmAndTrailer() {
+		TestVideos.requireFfmpeg();
+		creator = fixtures.creator();
+		bundle = fixtures.draft(creator, Fixtures.unique("Watch in the browser"), TestVideos.video(), "9.99", "USD");
+		trailer = fixtures.addFile(creator, bundle, "trailer.mp4", TestVideos.video());
+		fixtures.as(creator, () -> {
+			catalogService.unlockFile(creator.accountId(), bundle, trailer.id(), true);
+			catalogService.offerRental(creator.accountId(), bundle, "2.99", 48);
+			return null;
+		});
+		fixtures.publish(creator, bundle);
+		film = new BundleFileId(jdbc.sql("select id from bundle_files where bundle_id = ? and not unlocked")
+			.param(bundle.value()).query(UUID.class).single());
+		for (BundleFileId file : List.of(film, trailer.id())) {
+			await().atMost(Duration.ofSeconds(90)).until(() -> jdbc
+				.sql("select count(*) from hls_packages where file_id = ? and state = 'READY'")
+				.param(file.value()).query(Long.class).single() == 1);
+		}
+	}
+
+	@AfterEach
+	void nothingWasBlockedByTheContentSecurityPolicy() {
+		assertEquals(List.of(), blockedByContentSecurityPolicy);
+	}
+
+	@Test
+	void aBuyerWatchesTheFilmFromTheLibrary() throws Exception {
+		AccountPrincipal buyer = fixtures.viewer();
+		pay(buyer, "/checkout/" + bundle);
+		Page page = logIn(buyer.email(), 1280, 900);
+		page.navigate(url("/library"));
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Watch film.mp4")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("film.mp4"))).isVisible();
+		assertThat(page.getByLabel("Quality")).containsText("Automatic");
+		playsAndSeeks(page);
+	}
+
+	@Test
+	void aRenterWatchesTheFilm() throws Exception {
+		AccountPrincipal renter = fixtures.viewer();
+		pay(renter, "/checkout/" + bundle + "/rental");
+		Page page = logIn(renter.email(), 1280, 900);
+		page.navigate(url("/bundles/" + bundle));
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Watch film.mp4")).click();
+		playsAndSeeks(page);
+	}
+
+	@Test
+	void anyoneWatchesTheTrailerOnAPhone() {
+		Page page = page(390, 844);
+		page.navigate(url("/bundles/" + bundle));
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Watch trailer.mp4")).click();
+		playsAndSeeks(page);
+		Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
+		assertEquals(Boolean.TRUE, fits, "the player page fits a phone's width");
+	}
+
+	private void playsAndSeeks(Page page) {
+		page.waitForFunction("() => document.getElementById('player').readyState >= 1");
+		Object mediaSource = page.evaluate("() => document.getElementById('player').currentSrc.startsWith('blob:')");
+		assertEquals(Boolean.TRUE, mediaSource, "hls.js plays the stream through a Media Source");
+		page.evaluate("() => { const v = document.getElementById('player'); v.muted = true; return v.play(); }");
+		page.waitForFunction("() => document.getElementById('player').currentTime > 0.3");
+		page.evaluate("() => { const v = document.getElementById('player'); v.pause(); v.currentTime = 1.5; }");
+		page.waitForFunction("() => { const v = document.getElementById('player'); "
+				+ "return !v.seeking && Math.abs(v.currentTime - 1.5) < 0.2; }");
+		Object duration = page.evaluate("() => document.getElementById('player').duration");
+		assertTrue(Math.abs(((Number) duration).doubleValue() - 2.0) < 0.15, "duration " + duration);
+	}
+
+	private void pay(AccountPrincipal who, String checkout) throws Exception {
+		String payPage = mvc.perform(post(checkout).with(user(who)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(post(payPage + "/pay").with(user(who)).with(csrf())).andExpect(redirectedUrl("/library"));
+	}
+
+	private Page logIn(String email, int width, int height) {
+		Page page = page(width, height);
+		page.navigate(url("/login"));
+		page.getByLabel("Email").fill(email);
+		page.getByLabel("Password").fill("a-long-enough-password");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+		return page;
+	}
+
+	private Page page(int width, int height) {
+		Page page = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height))
+			.newPage();
+		page.onConsoleMessage(message -> {
+			if (message.text().contains("Content Security Policy")) {
+				blockedByContentSecurityPolicy.add(message.text());
+			}
+		});
+		return page;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}
