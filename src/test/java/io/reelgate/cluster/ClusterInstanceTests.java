@@ -41,7 +41,7 @@ class ClusterInstanceTests {
 
 		UUID vanished = UUID.randomUUID();
 		jdbc.sql("INSERT INTO cluster_instances (id, host, pid, started_at, heartbeat_at) "
-				+ "VALUES (?, 'elsewhere', 1, now(), now() - interval '7 seconds')")
+				+ "VALUES (?, 'elsewhere', 1, now(), now() - interval '2 minutes')")
 			.param(vanished)
 			.update();
 		assertThat(instance.running()).doesNotContain(vanished);
