@@ -33,6 +33,7 @@ class EmbeddedPostgresConfiguration {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
 		if (properties.persistent()) {
 			Files.createDirectories(properties.dataPath());
+			LeftoverServer.stopIfLeftOver(properties.dataPath());
 			builder.setDataDirectory(properties.dataPath()).setCleanDataDirectory(false);
 		}
 		if (properties.port() > 0) {

@@ -144,7 +144,9 @@ public class ResumableUploads {
 		UUID token = UUID.randomUUID();
 		Instant now = clock.instant();
 		if (!sessions.claim(id, offset, token, now, now.plus(properties.lease()))) {
-			throw new UploadException(409, "tus.busy");
+			// A 503 with Retry-After, which every tus client retries: the holder finishes, or its instance is found
+			// gone within seconds. tus-js-client before 2.x gave up on any 4xx, 409 included.
+			throw new UploadException(503, "tus.busy");
 		}
 		inFlight.incrementAndGet();
 		try (StagedWrite staged = staging.open(session);
@@ -200,6 +202,10 @@ public class ResumableUploads {
 				if (position + read > session.length()) {
 					staged.discard();
 					throw new UploadException(413, "tus.length.exceeded", session.length());
+				}
+				// Nor once this instance's heartbeat lapsed: another instance may have taken the upload over.
+				if (!sessions.leasesHold()) {
+					throw new UploadException(503, "tus.busy");
 				}
 				Instant now = clock.instant();
 				if (Duration.between(renewed, now).compareTo(renewEvery) >= 0) {

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import io.reelgate.cluster.ClusterInstance;
 import io.reelgate.storage.MultipartBlobs.Multipart;
 import io.reelgate.storage.MultipartBlobs.Part;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The upload_sessions and upload_parts tables. Every change is one statement or one short transaction, so no
  * transaction is ever open while bytes move; the lease columns make sure only one request at a time appends to an
- * upload.
+ * upload. A lease names the instance whose request holds it: when that instance is gone (its heartbeat stopped),
+ * the lease no longer blocks, however long it had to run.
  */
 @Repository
 class UploadSessions {
@@ -26,13 +29,20 @@ class UploadSessions {
 	private static final String COLUMNS = "id, owner_id, bundle_id, filename, upload_length, upload_offset, "
 			+ "sha256_state, completed_file, expires_at, blob_key, multipart_id, part_size";
 
+	/** Nobody holds the lease: never taken, given back, run out, or held by an instance that is gone. */
+	private static final String LEASE_FREE = "(lease_token IS NULL OR lease_until < ? "
+			+ "OR (lease_instance IS NOT NULL AND NOT lease_instance = ANY (?::uuid[])))";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
-	UploadSessions(JdbcClient jdbc, TransactionTemplate transactions) {
+	private final ClusterInstance instance;
+
+	UploadSessions(JdbcClient jdbc, TransactionTemplate transactions, ClusterInstance instance) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.instance = instance;
 	}
 
 	void insert(UploadSession session, Instant now) {
@@ -70,14 +80,23 @@ class UploadSessions {
 		return head == null ? new byte[0] : head;
 	}
 
-	/** Takes the upload for one request if it is at {@code offset}, unfinished, and nobody else holds it. */
+	/**
+	 * Takes the upload for one request of this instance if it is at {@code offset}, unfinished, and nobody else
+	 * holds it.
+	 */
 	boolean claim(UUID id, long offset, UUID token, Instant now, Instant until) {
-		return jdbc.sql("""
-				UPDATE upload_sessions SET lease_token = ?, lease_until = ?
-				WHERE id = ? AND upload_offset = ? AND completed_file IS NULL AND expires_at > ?
-				  AND (lease_token IS NULL OR lease_until < ?)""")
-			.params(token, ts(until), id, offset, ts(now), ts(now))
+		return jdbc.sql("UPDATE upload_sessions SET lease_token = ?, lease_until = ?, lease_instance = ? "
+				+ "WHERE id = ? AND upload_offset = ? AND completed_file IS NULL AND expires_at > ? AND " + LEASE_FREE)
+			.params(token, ts(until), instance.id(), id, offset, ts(now), ts(now), running())
 			.update() == 1;
+	}
+
+	/**
+	 * Whether this instance's leases still hold: false once the others may count it as gone (its heartbeats did not
+	 * reach the database) and take them over, so that its requests stop writing.
+	 */
+	boolean leasesHold() {
+		return instance.alive();
 	}
 
 	boolean renew(UUID id, UUID token, Instant until) {
@@ -133,8 +152,8 @@ class UploadSessions {
 
 	/** Deletes the row unless a request is writing to it right now. */
 	boolean delete(UUID id, Instant now) {
-		return jdbc.sql("DELETE FROM upload_sessions WHERE id = ? AND (lease_token IS NULL OR lease_until < ?)")
-			.params(id, ts(now))
+		return jdbc.sql("DELETE FROM upload_sessions WHERE id = ? AND " + LEASE_FREE)
+			.params(id, ts(now), running())
 			.update() == 1;
 	}
 
@@ -152,6 +171,11 @@ class UploadSessions {
 			.params(ts(now), limit)
 			.query(UUID.class)
 			.list();
+	}
+
+	/** The running instances as a PostgreSQL array literal, for {@link #LEASE_FREE}. */
+	private String running() {
+		return instance.running().stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
 	}
 
 	private static UploadSession session(ResultSet rs) throws SQLException {

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * Starts Playwright on the system's Chromium, never a downloaded browser. Outside CI a machine without Chromium
  * skips the browser tests with a message saying how to install it; in CI (CI=true) that is a failure.
  */
-final class BrowserSupport {
+public final class BrowserSupport {
 
 	private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
 			"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
@@ -26,7 +26,7 @@ final class BrowserSupport {
 	private BrowserSupport() {
 	}
 
-	static Path chromium() {
+	public static Path chromium() {
 		Optional<Path> found = Stream.of(System.getenv("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser")
 			.filter(p -> p != null && !p.isBlank())
 			.map(Path::of)
@@ -43,11 +43,11 @@ final class BrowserSupport {
 		return found.get();
 	}
 
-	static Playwright playwright() {
+	public static Playwright playwright() {
 		return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 	}
 
-	static Browser launch(Playwright playwright, Path chromium) {
+	public static Browser launch(Playwright playwright, Path chromium) {
 		return playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true).setArgs(ARGS));
 	}

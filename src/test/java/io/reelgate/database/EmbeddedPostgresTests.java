@@ -1,6 +1,8 @@
 package io.reelgate.database;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -14,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -38,6 +41,49 @@ class EmbeddedPostgresTests {
 			assertThat(JdbcClient.create(dataSource).sql("select name from kept").query(String.class).single())
 				.isEqualTo("still here");
 			((HikariDataSource) dataSource).close();
+		}
+	}
+
+	@Test
+	void aServerLeftRunningByAKilledApplicationIsStoppedBeforeTheNextStartAndOneInUseIsNot(@TempDir Path data)
+			throws Exception {
+		Path directory = data.resolve("pg");
+		EmbeddedPostgresProperties properties = new EmbeddedPostgresProperties(directory.toString(), 0);
+		Process application = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), KilledApplication.class.getName(), directory.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(data.resolve("application.log").toFile())
+			.start();
+		try {
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+			while (!Files.readString(data.resolve("application.log")).contains("\nready ")) {
+				assertThat(application.isAlive()).as("the application runs").isTrue();
+				assertThat(System.nanoTime()).as("the application started its server").isLessThan(deadline);
+				Thread.sleep(100);
+			}
+			long server = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip());
+
+			// While its application lives, the server is its own: a second start is refused and leaves it alone.
+			assertThatThrownBy(() -> configuration.embeddedPostgres(properties)).hasMessageContaining("lock");
+			assertThat(ProcessHandle.of(server)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+			application.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			assertThat(ProcessHandle.of(server)).as("kill -9 of the application leaves its server running")
+				.hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+			try (EmbeddedPostgres next = configuration.embeddedPostgres(properties)) {
+				assertThat(ProcessHandle.of(server)).as("the left-over server was stopped")
+					.satisfiesAnyOf(p -> assertThat(p).isEmpty(), p -> assertThat(p.get().isAlive()).isFalse());
+				assertThat(Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip()))
+					.isNotEqualTo(server);
+				assertThat(JdbcClient.create(next.getPostgresDatabase()).sql("select note from kept")
+					.query(String.class).single()).isEqualTo("written before the kill");
+			}
+		}
+		finally {
+			application.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			// Whatever happened above, no server may outlive the test.
+			LeftoverServer.stopIfLeftOver(directory);
 		}
 	}
 

@@ -390,7 +390,7 @@ abstract class TusProtocolContract {
 
 		mvc.perform(head(creator, location)).andExpect(header().string("Upload-Offset", "300000"));
 		patch(creator, location, 300_000, Arrays.copyOfRange(film, 300_000, film.length), null)
-			.andExpect(status().isConflict());
+			.andExpect(status().isServiceUnavailable());
 
 		jdbc.sql("UPDATE upload_sessions SET lease_until = ? WHERE id = ?")
 			.params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), id)
@@ -406,7 +406,7 @@ abstract class TusProtocolContract {
 	}
 
 	@Test
-	void ofTwoConcurrentPatchesOneWinsAndTheOtherGets409() throws Exception {
+	void ofTwoConcurrentPatchesOneWinsAndTheOtherIsToldToRetry() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		BundleId bundle = fixtures.draft(creator, "Tus race", bytes(10, 27));
 		byte[] film = bytes(300_000, 28);
@@ -446,7 +446,8 @@ abstract class TusProtocolContract {
 				() -> fixtures.as(creator, () -> uploads.append(creator.accountId(), id, 0, slow, Optional.empty())));
 		assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
 
-		patch(creator, location, 0, film, null).andExpect(status().isConflict());
+		patch(creator, location, 0, film, null).andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "1"));
 		release.countDown();
 
 		assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(film.length);

@@ -174,7 +174,12 @@ class TusController {
 
 	private ResponseEntity<String> error(int status, String code, Object... arguments) {
 		String message = messages.getMessage(code, arguments, code, LocaleContextHolder.getLocale());
-		return ResponseEntity.status(status)
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+			// The upload is held by a request that ends, or whose instance is found gone, within seconds.
+			response.header(HttpHeaders.RETRY_AFTER, "1");
+		}
+		return response
 			.header("Tus-Resumable", TUS_VERSION)
 			.header("Tus-Version", TUS_VERSION)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
