@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Maps domain exceptions to pages in the site's look. Anything not listed falls through to Spring Boot's error
@@ -30,6 +31,17 @@ class ErrorPages {
 	String notFound(Model model) {
 		model.addAttribute("status", HttpStatus.NOT_FOUND.value());
 		return "error/404";
+	}
+
+	/**
+	 * A file form posted as something other than {@code multipart/form-data} (text/plain, JSON, ...): the request is
+	 * wrong, not the server. Too large an upload has its own page below.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String notMultipart(Model model) {
+		model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
+		return "error/400";
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -10,6 +10,7 @@ import io.reelgate.checkout.CheckoutService.AlreadyOwned;
 import io.reelgate.checkout.CheckoutService.Outcome;
 import io.reelgate.checkout.CheckoutService.PayAt;
 import io.reelgate.checkout.CheckoutService.Terms;
+import io.reelgate.checkout.DiscountService;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.shared.BundleId;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,7 +67,7 @@ class CheckoutController {
 			redirect.addFlashAttribute("errorArgs", ex.arguments());
 			redirect.addFlashAttribute("chosenAmount", amount);
 			return "redirect:" + UriComponentsBuilder.fromPath("/bundles/{id}")
-				.queryParamIfPresent("code", Optional.ofNullable(code).filter(c -> !c.isBlank()))
+				.queryParamIfPresent("code", Optional.ofNullable(code).filter(DiscountService::wellFormed))
 				.buildAndExpand(bundleId)
 				.encode()
 				.toUriString();
