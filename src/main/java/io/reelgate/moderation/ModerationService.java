@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import io.reelgate.accounts.AccountNotFoundException;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountStatus;
@@ -158,7 +159,7 @@ public class ModerationService {
 	public void trust(AccountPrincipal admin, AccountId id, boolean trusted, String reason) {
 		String why = requireReason(reason);
 		AccountView account = accounts.find(id).filter(a -> a.role() == Role.CREATOR)
-			.orElseThrow(() -> new IllegalStateException("Only creators are trusted"));
+			.orElseThrow(AccountNotFoundException::new);
 		if (trusted) {
 			bundles.trust(id);
 		}
