@@ -1,5 +1,9 @@
 package io.reelgate.web;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.Optional;
 
@@ -12,12 +16,12 @@ import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -44,10 +48,21 @@ class HostileInputTests {
 	@Autowired
 	ApiTokenService tokens;
 
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
 	@Test
-	void aNulInTheSearchIsA400() throws Exception {
-		mvc.perform(get("/").param("q", "\u0000")).andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("That request could not be read")));
+	void aNulInTheSearchIsA400PageOnTheWireAndInvalidUtf8IsNoError() throws Exception {
+		HttpResponse<String> nul = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?q=%00"))
+			.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(nul.statusCode()).isEqualTo(400);
+		assertThat(nul.body()).contains("That request could not be read");
+		HttpResponse<String> invalid = http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/?q=%C3%28%FF")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(invalid.statusCode()).isLessThan(500);
 	}
 
 	@Test
