@@ -1,14 +1,19 @@
 package io.reelgate.accounts;
 
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Looks accounts up for the login form, and stores the new hash Spring Security makes on a successful login when the
+ * stored one uses an older scheme (bcrypt before Argon2), so hashes move forward without a reset.
+ */
 @Service
 @Transactional(readOnly = true)
-class AccountUserDetailsService implements UserDetailsService {
+class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
 	private final Accounts accounts;
 
@@ -22,5 +27,14 @@ class AccountUserDetailsService implements UserDetailsService {
 			.filter(account -> !account.isDeleted())
 			.map(Account::toPrincipal)
 			.orElseThrow(() -> new UsernameNotFoundException("No account for that email"));
+	}
+
+	@Override
+	@Transactional
+	public UserDetails updatePassword(UserDetails user, String newPasswordHash) {
+		Account account = accounts.findByEmail(Account.normalizeEmail(user.getUsername()))
+			.orElseThrow(() -> new UsernameNotFoundException("No account for that email"));
+		account.changePasswordHash(newPasswordHash);
+		return account.toPrincipal();
 	}
 }

@@ -11,6 +11,10 @@ public record DateRange(LocalDate from, LocalDate to) {
 	public static final int MAX_DAYS = 366;
 
 	public DateRange {
+		// Nothing was counted before 1970; a year like 999999999 parses, but neither PostgreSQL nor LocalDate holds its days.
+		if (from.getYear() < 1970 || to.getYear() > 9999) {
+			throw new InvalidDateRangeException("analytics.range.invalid");
+		}
 		if (from.isAfter(to)) {
 			throw new InvalidDateRangeException("analytics.range.reversed");
 		}

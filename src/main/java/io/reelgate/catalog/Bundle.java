@@ -1,5 +1,6 @@
 package io.reelgate.catalog;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -33,6 +34,9 @@ import org.jspecify.annotations.Nullable;
 class Bundle {
 
 	static final int MAX_FILES = 50;
+
+	/** How far ahead a release may be set: a pre-order of ten years is already generous. */
+	static final Duration MAX_PRE_ORDER = Duration.ofDays(3653);
 
 	@Id
 	private UUID id;
@@ -295,12 +299,16 @@ class Bundle {
 	}
 
 	/**
-	 * Sets or moves the release to {@code at}, which must be in the future. Once a release has come, it cannot be
-	 * taken back: its buyers have the files.
+	 * Sets or moves the release to {@code at}, which must be in the future and at most {@link #MAX_PRE_ORDER} away (a
+	 * year like 999999999 is a typo, and beyond what PostgreSQL stores). Once a release has come, it cannot be taken
+	 * back: its buyers have the files.
 	 */
 	void scheduleRelease(Instant at, Instant now) {
 		if (!at.isAfter(now)) {
 			throw new CatalogException("release.past");
+		}
+		if (at.isAfter(now.plus(MAX_PRE_ORDER))) {
+			throw new CatalogException("release.tooFar", MAX_PRE_ORDER.toDays() / 365);
 		}
 		if (releaseAt != null && !releaseAt.isAfter(now)) {
 			throw new CatalogException("release.alreadyOut");

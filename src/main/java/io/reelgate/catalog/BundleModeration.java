@@ -7,10 +7,10 @@ import java.util.Set;
 
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Pages;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,7 +84,7 @@ public class BundleModeration {
 	/** Bundles waiting for pre-moderation review, the longest waiting first. */
 	@Transactional(readOnly = true)
 	public Page<BundleDetails> pendingReview(int page) {
-		return bundles.findPendingReview(PageRequest.of(Math.max(page, 0), REVIEW_PAGE_SIZE)).map(Bundle::details);
+		return bundles.findPendingReview(Pages.of(page, REVIEW_PAGE_SIZE)).map(Bundle::details);
 	}
 
 	/** @throws CatalogException if the bundle is not waiting for review */

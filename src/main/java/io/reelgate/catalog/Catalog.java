@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Pages;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
@@ -147,7 +148,7 @@ public class Catalog {
 	}
 
 	private static PageRequest pageRequest(int page) {
-		return PageRequest.of(Math.max(page, 0), PAGE_SIZE);
+		return Pages.of(page, PAGE_SIZE);
 	}
 
 	/** Who is looking: nobody in particular, a logged-in account, or an admin. */

@@ -1,6 +1,7 @@
 package io.reelgate.checkout;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class DiscountService {
 
 	private static final Pattern CODE = Pattern.compile("[A-Z0-9_-]{3,40}");
+
+	/** The furthest expiry a code may have; a year like 999999999 is a typo, and beyond what PostgreSQL stores. */
+	private static final Duration MAX_VALIDITY = Duration.ofDays(3653);
 
 	private final DiscountCodes codes;
 
@@ -96,6 +100,9 @@ public class DiscountService {
 		if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
 			throw new DiscountCodeException("discount.expiry.past");
 		}
+		if (request.expiresAt() != null && request.expiresAt().isAfter(clock.instant().plus(MAX_VALIDITY))) {
+			throw new DiscountCodeException("discount.expiry.tooFar", MAX_VALIDITY.toDays() / 365);
+		}
 		if (request.usageLimit() != null && request.usageLimit() < 1) {
 			throw new DiscountCodeException("discount.limit.invalid");
 		}
@@ -135,6 +142,14 @@ public class DiscountService {
 			.filter(c -> c.creator().equals(creator))
 			.orElseThrow(DiscountCodeNotFoundException::new)
 			.disable(clock.instant());
+	}
+
+	/**
+	 * Whether {@code code} has the shape of a code (letters, digits, {@code _} and {@code -}, 3 to 40 of them), so it
+	 * may be carried in a link: a 9,000-character paste must not be copied into a redirect's {@code Location}.
+	 */
+	public static boolean wellFormed(String code) {
+		return CODE.matcher(DiscountCode.normalise(code)).matches();
 	}
 
 	/** What {@code code} would do to the bundle's price now, for the bundle page; nothing is reserved. */

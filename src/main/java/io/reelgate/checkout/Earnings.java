@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import io.reelgate.shared.AccountId;
+import io.reelgate.shared.Pages;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +36,7 @@ public class Earnings {
 	}
 
 	public Page<OrderView> salesOf(AccountId seller, int page) {
-		return orders.findSalesOf(seller.value(), PageRequest.of(Math.max(page, 0), PAGE_SIZE)).map(Order::view);
+		return orders.findSalesOf(seller.value(), Pages.of(page, PAGE_SIZE)).map(Order::view);
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -52,6 +52,6 @@ public class Earnings {
 
 	@PreAuthorize("hasRole('ADMIN')")
 	public Page<OrderView> allSales(int page) {
-		return orders.findAllSales(PageRequest.of(Math.max(page, 0), PAGE_SIZE)).map(Order::view);
+		return orders.findAllSales(Pages.of(page, PAGE_SIZE)).map(Order::view);
 	}
 }

@@ -108,7 +108,7 @@ public class AppealService {
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	public void uphold(AccountPrincipal admin, UUID appealId, String reason) {
-		Appeal appeal = appeals.findById(appealId).orElseThrow(() -> new IllegalArgumentException("No such appeal"));
+		Appeal appeal = appeals.findById(appealId).orElseThrow(AppealNotFoundException::new);
 		AuditEntry entry = auditLog.findById(appeal.auditEntryId()).orElseThrow();
 		appeal.answer(Appeal.Status.UPHELD, reason.strip(), clock.instant());
 		if (entry.action() == AuditAction.HIDE_BUNDLE) {
@@ -128,7 +128,7 @@ public class AppealService {
 		if (reason == null || reason.isBlank()) {
 			throw new IllegalArgumentException("An admin action needs a reason");
 		}
-		Appeal appeal = appeals.findById(appealId).orElseThrow(() -> new IllegalArgumentException("No such appeal"));
+		Appeal appeal = appeals.findById(appealId).orElseThrow(AppealNotFoundException::new);
 		AuditEntry entry = auditLog.findById(appeal.auditEntryId()).orElseThrow();
 		appeal.answer(Appeal.Status.REJECTED, reason.strip(), clock.instant());
 		auditLog.save(new AuditEntry(admin, AuditAction.REJECT_APPEAL, "ACCOUNT", appeal.creator().value(),

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
+import io.reelgate.accounts.AccountNotFoundException;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountStatus;
@@ -19,10 +20,10 @@ import io.reelgate.checkout.Refunds;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.OrderId;
+import io.reelgate.shared.Pages;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -158,7 +159,7 @@ public class ModerationService {
 	public void trust(AccountPrincipal admin, AccountId id, boolean trusted, String reason) {
 		String why = requireReason(reason);
 		AccountView account = accounts.find(id).filter(a -> a.role() == Role.CREATOR)
-			.orElseThrow(() -> new IllegalStateException("Only creators are trusted"));
+			.orElseThrow(AccountNotFoundException::new);
 		if (trusted) {
 			bundles.trust(id);
 		}
@@ -215,7 +216,7 @@ public class ModerationService {
 	/** The audit log lines the filter lets through, newest first, a page at a time. */
 	@Transactional(readOnly = true)
 	public Page<AuditRecord> auditLog(AuditFilter filter, int page) {
-		return auditSearch.find(filter, PageRequest.of(Math.max(page, 0), AUDIT_PAGE_SIZE));
+		return auditSearch.find(filter, Pages.of(page, AUDIT_PAGE_SIZE));
 	}
 
 	private void audit(AccountPrincipal admin, AuditAction action, BundleSummary bundle, String reason) {

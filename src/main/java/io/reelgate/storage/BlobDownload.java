@@ -6,10 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +20,8 @@ import org.springframework.http.HttpHeaders;
 /**
  * Answers a GET or HEAD for one stored blob with full HTTP semantics (RFC 9110): {@code Accept-Ranges}, single byte
  * ranges (206), several ranges ({@code multipart/byteranges}, capped and coalesced, see {@link ByteRange#parse}),
- * unsatisfiable ranges (416), {@code If-Range} against the strong ETag or Last-Modified, and a safe
- * {@code Content-Disposition}. Spring's own Resource handling ignores If-Range, hence this class.
+ * unsatisfiable ranges (416), the conditional requests of RFC 9110 §13 (304, 412, {@code If-Range} against the
+ * strong ETag or Last-Modified; see {@link Preconditions}), and a safe {@code Content-Disposition}. Spring's own Resource handling ignores If-Range, hence this class.
  * <p>
  * When the store keeps the blob as a local file ({@link LocalFiles}) and the container offers it, the body of a
  * whole or single-range response is sent with Tomcat's sendfile (zero copy, no request thread held while it goes
@@ -84,6 +80,17 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 		response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified.toEpochMilli());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
 		response.setHeader("X-Content-Type-Options", "nosniff");
+		Preconditions.Outcome outcome = preconditions().evaluate(request);
+		if (outcome == Preconditions.Outcome.NOT_MODIFIED) {
+			// §15.4.5: the validators and caching headers a 200 would carry, no body and no content headers.
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		if (outcome == Preconditions.Outcome.FAILED) {
+			response.setStatus(HttpServletResponse.SC_PRECONDITION_FAILED);
+			response.setContentLengthLong(0);
+			return;
+		}
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.of(attachment, filename));
 		response.setContentType(contentType);
 
@@ -109,9 +116,13 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 		}
 	}
 
-	/** The file bytes a GET with these headers is sent (without multipart framing), for accounting; 0 for HEAD. */
+	/**
+	 * The file bytes a GET with these headers is sent (without multipart framing), for accounting; 0 for HEAD and
+	 * for a 304 or 412.
+	 */
 	public long bytesToSend(HttpServletRequest request) {
-		if ("HEAD".equalsIgnoreCase(request.getMethod())) {
+		if ("HEAD".equalsIgnoreCase(request.getMethod())
+				|| preconditions().evaluate(request) != Preconditions.Outcome.PROCEED) {
 			return 0;
 		}
 		ByteRange.Request wanted = wanted(request);
@@ -124,27 +135,13 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 		return wanted instanceof ByteRange.Whole ? size : 0;
 	}
 
-	private ByteRange.Request wanted(HttpServletRequest request) {
-		return ifRangeHolds(request.getHeader(HttpHeaders.IF_RANGE))
-				? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), size) : new ByteRange.Whole();
+	private Preconditions preconditions() {
+		return new Preconditions(etag, lastModified);
 	}
 
-	/** RFC 9110 §13.1.5: a range is served only if the validator matches exactly; a weak ETag never does. */
-	private boolean ifRangeHolds(String ifRange) {
-		if (ifRange == null) {
-			return true;
-		}
-		String value = ifRange.trim();
-		if (value.startsWith("\"") || value.startsWith("W/")) {
-			return value.equals(quotedEtag());
-		}
-		try {
-			Instant date = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-			return date.equals(lastModified.truncatedTo(ChronoUnit.SECONDS));
-		}
-		catch (DateTimeParseException ex) {
-			return false;
-		}
+	private ByteRange.Request wanted(HttpServletRequest request) {
+		return preconditions().rangeHolds(request.getHeader(HttpHeaders.IF_RANGE))
+				? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), size) : new ByteRange.Whole();
 	}
 
 	private void send(HttpServletRequest request, HttpServletResponse response, BlobStore store, long offset,

@@ -8,6 +8,7 @@ import java.util.List;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.library.EmailGate;
 import io.reelgate.library.EmailGate.CollectedEmail;
+import io.reelgate.shared.CsvTable;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -40,21 +41,13 @@ class EmailsController {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"emails.csv\"");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		Writer out = response.getWriter();
-		out.write("email,bundle_id,bundle_title,consent_at,confirmed_at\r\n");
+		CsvTable csv = new CsvTable().row(List.of("email", "bundle_id", "bundle_title", "consent_at", "confirmed_at"));
 		for (CollectedEmail e : emails) {
-			out.write(String.join(",", cell(e.email()), cell(e.bundle().toString()), cell(e.bundleTitle()),
-					cell(e.consentAt().toString()), cell(e.confirmedAt().toString())) + "\r\n");
+			csv.row(List.of(e.email(), e.bundle().toString(), e.bundleTitle(), e.consentAt().toString(),
+					e.confirmedAt().toString()));
 		}
+		Writer out = response.getWriter();
+		out.write(csv.toString());
 		out.flush();
-	}
-
-	/**
-	 * One RFC 4180 field. A value a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a
-	 * leading apostrophe, since titles and addresses are typed by other people.
-	 */
-	static String cell(String value) {
-		String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-		return "\"" + safe.replace("\"", "\"\"") + "\"";
 	}
 }

@@ -4,6 +4,7 @@ import io.reelgate.accounts.AccountNotFoundException;
 import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.checkout.DiscountCodeNotFoundException;
 import io.reelgate.checkout.OrderNotFoundException;
+import io.reelgate.moderation.AppealNotFoundException;
 import io.reelgate.ratelimit.RateLimitExceededException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Maps domain exceptions to pages in the site's look. Anything not listed falls through to Spring Boot's error
@@ -25,11 +27,22 @@ class ErrorPages {
 
 	/** Unknown, malformed and forbidden ids all look the same from outside. */
 	@ExceptionHandler({ BundleNotFoundException.class, OrderNotFoundException.class, AccountNotFoundException.class,
-			DiscountCodeNotFoundException.class, MethodArgumentTypeMismatchException.class })
+			DiscountCodeNotFoundException.class, AppealNotFoundException.class, MethodArgumentTypeMismatchException.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(Model model) {
 		model.addAttribute("status", HttpStatus.NOT_FOUND.value());
 		return "error/404";
+	}
+
+	/**
+	 * A file form posted as something other than {@code multipart/form-data} (text/plain, JSON, ...): the request is
+	 * wrong, not the server. Too large an upload has its own page below.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String notMultipart(Model model) {
+		model.addAttribute("status", HttpStatus.BAD_REQUEST.value());
+		return "error/400";
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -1,6 +1,7 @@
 package io.reelgate.web;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.reelgate.accounts.KnownDevices;
 import io.reelgate.accounts.LoginThrottle;
@@ -11,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -100,9 +103,17 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Hashes with bcrypt today and still verifies older hashes after the default changes ({id} prefix). */
+	/**
+	 * Hashes new passwords with Argon2id (Spring Security's 5.8 parameters: 16 MiB, 2 passes) and still verifies the
+	 * bcrypt hashes stored before ({id} prefix); those are rehashed at the next login (accounts'
+	 * {@code UserDetailsPasswordService}). Bcrypt reads only 72 bytes and Spring Security refuses to hash more,
+	 * which made a long passphrase a 500; Argon2 takes the whole passphrase, so none is cut or refused.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		String argon2 = "argon2@SpringSecurity_v5_8";
+		Map<String, PasswordEncoder> encoders = Map.of(argon2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+				"bcrypt", new BCryptPasswordEncoder());
+		return new DelegatingPasswordEncoder(argon2, encoders);
 	}
 }

@@ -28,7 +28,7 @@ class FirstAdminTests {
 		assertThat(admin.role()).isEqualTo(Role.ADMIN);
 		assertThat(admin.displayName()).isEqualTo("Test Admin");
 		assertThat(jdbc.sql("select password_hash from accounts where email = ?").param(Fixtures.ADMIN_EMAIL)
-			.query(String.class).single()).startsWith("{bcrypt}");
+			.query(String.class).single()).startsWith("{argon2@SpringSecurity_v5_8}");
 	}
 
 	@Test

@@ -49,7 +49,7 @@ class SignUpTests {
 			.query(Long.class).single()).isEqualTo(1);
 
 		String hash = jdbc.sql("select password_hash from accounts where email = ?").param(email).query(String.class).single();
-		assertThat(hash).startsWith("{bcrypt}").doesNotContain("correct horse");
+		assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}").doesNotContain("correct horse");
 		mvc.perform(formLogin().user(email).password("correct horse battery")).andExpect(authenticated());
 	}
 

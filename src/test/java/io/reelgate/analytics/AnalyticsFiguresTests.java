@@ -179,22 +179,23 @@ class AnalyticsFiguresTests {
 			.andExpect(content().contentTypeCompatibleWith("text/csv"))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(money).isEqualTo("""
-				bundle,date,currency,gross,fees,refunded,refunds,net\r
-				All bundles,%1$s,USD,30.00,3.00,0.00,0,27.00\r
-				All bundles,%2$s,EUR,5.00,0.50,0.00,0,4.50\r
-				All bundles,%2$s,USD,0.00,-1.00,10.00,1,-9.00\r
+				"bundle","date","currency","gross","fees","refunded","refunds","net"\r
+				"All bundles","%1$s","USD","30.00","3.00","0.00","0","27.00"\r
+				"All bundles","%2$s","EUR","5.00","0.50","0.00","0","4.50"\r
+				"All bundles","%2$s","USD","0.00","-1.00","10.00","1","-9.00"\r
 				""".formatted(DAY1, DAY2));
 		String days = mvc.perform(get("/studio/analytics/days.csv" + range).with(user(creator)))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(days).startsWith(
-				"bundle,date,views,unlocks,unlocks_email,unlocks_purchase,conversion_rate,downloads,streams\r\n"
-						+ "All bundles," + DAY1 + ",5,3,1,2,0.6000,0,0\r\n"
-						+ "All bundles," + DAY2 + ",1,1,0,1,1.0000,0,0\r\n"
-						+ "All bundles," + DAY3 + ",0,0,0,0,,0,0\r\n");
+				"\"bundle\",\"date\",\"views\",\"unlocks\",\"unlocks_email\",\"unlocks_purchase\",\"conversion_rate\","
+						+ "\"downloads\",\"streams\"\r\n"
+						+ "\"All bundles\",\"" + DAY1 + "\",\"5\",\"3\",\"1\",\"2\",\"0.6000\",\"0\",\"0\"\r\n"
+						+ "\"All bundles\",\"" + DAY2 + "\",\"1\",\"1\",\"0\",\"1\",\"1.0000\",\"0\",\"0\"\r\n"
+						+ "\"All bundles\",\"" + DAY3 + "\",\"0\",\"0\",\"0\",\"0\",\"\",\"0\",\"0\"\r\n");
 		String referrers = mvc.perform(get("/studio/analytics/bundles/" + b + "/referrers.csv" + range)
 			.with(user(creator))).andReturn().getResponse().getContentAsString();
-		assertThat(referrers).isEqualTo("referrer,views\r\nexample.com,2\r\n");
+		assertThat(referrers).isEqualTo("\"referrer\",\"views\"\r\n\"example.com\",\"2\"\r\n");
 	}
 
 	@Test

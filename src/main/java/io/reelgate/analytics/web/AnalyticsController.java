@@ -18,6 +18,7 @@ import io.reelgate.analytics.MoneyFigures;
 import io.reelgate.analytics.ReferrerFigures;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.CsvTable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -142,7 +143,7 @@ class AnalyticsController {
 
 	private ResponseEntity<String> csv(AnalyticsReport report, String table, Locale locale) {
 		String scope = report.title() != null ? report.title() : messages.getMessage("analytics.all", null, locale);
-		Csv csv = new Csv();
+		CsvTable csv = new CsvTable();
 		switch (table) {
 			case "days" -> {
 				List<Object> header = new ArrayList<>(List.of("bundle", "date", "views", "unlocks"));

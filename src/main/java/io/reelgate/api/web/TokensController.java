@@ -59,7 +59,8 @@ class TokensController {
 	@PostMapping
 	String create(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") TokenForm form,
 			BindingResult result, Model model) {
-		if (form.validForDays() != null && !LIFETIMES.contains(form.validForDays())) {
+		// Without a target a field did not convert (a scope or lifetime no form offers): already an error.
+		if (result.getTarget() != null && form.validForDays() != null && !LIFETIMES.contains(form.validForDays())) {
 			result.rejectValue("validForDays", "tokens.expiry.invalid");
 		}
 		if (result.hasErrors()) {

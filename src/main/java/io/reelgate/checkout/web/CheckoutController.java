@@ -11,6 +11,7 @@ import io.reelgate.checkout.CheckoutService.Outcome;
 import io.reelgate.checkout.CheckoutService.PayAt;
 import io.reelgate.checkout.CheckoutService.Terms;
 import io.reelgate.checkout.DiscountCodeThrottle;
+import io.reelgate.checkout.DiscountService;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.ratelimit.RateLimitExceededException;
 import io.reelgate.shared.BundleId;
@@ -118,7 +119,7 @@ class CheckoutController {
 		redirect.addFlashAttribute("errorArgs", arguments);
 		redirect.addFlashAttribute("chosenAmount", amount);
 		return "redirect:" + UriComponentsBuilder.fromPath("/bundles/{id}")
-			.queryParamIfPresent("code", Optional.ofNullable(code).filter(c -> !c.isBlank()))
+			.queryParamIfPresent("code", Optional.ofNullable(code).filter(DiscountService::wellFormed))
 			.buildAndExpand(bundleId)
 			.encode()
 			.toUriString();

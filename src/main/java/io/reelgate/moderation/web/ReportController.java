@@ -108,6 +108,10 @@ class ReportController {
 	}
 
 	private static boolean valid(ReportForm form, BindingResult result) {
+		if (result.getTarget() == null) {
+			// A field did not convert (a category or tick box no form sends), so no form could be built to check.
+			return false;
+		}
 		if (form.isCopyright()) {
 			requireForCopyright(form.claimant(), "claimant", result);
 			requireForCopyright(form.work(), "work", result);
