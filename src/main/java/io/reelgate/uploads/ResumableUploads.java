@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.reelgate.catalog.BundleMedia;
 import io.reelgate.catalog.FileNames;
 import io.reelgate.catalog.FileView;
+import io.reelgate.catalog.StagedFile;
 import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
@@ -111,7 +111,7 @@ public class ResumableUploads {
 			throw new UncheckedIOException("Could not prepare the staging of an upload", ex);
 		}
 		UploadSession session = new UploadSession(id, owner.value(), bundle.value(), FileNames.displayName(filename),
-				length, 0, Sha256State.INITIAL.encoded(), null, now.plus(properties.expireAfter()), multipart);
+				length, 0, Sha256State.INITIAL.encoded(), null, now.plus(properties.expireAfter()), multipart, null, false);
 		try {
 			sessions.insert(session, now);
 		}
@@ -122,8 +122,77 @@ public class ResumableUploads {
 		return status(session);
 	}
 
+	/**
+	 * The upload's state for the client to resume from (tus HEAD). Bytes that a killed request staged past the last
+	 * checkpoint are recovered first, when the store keeps them and nobody holds the upload: hashed forward from the
+	 * saved digest state, made durable and recorded, so a killed server loses at most what it had not yet written.
+	 */
 	public UploadStatus status(AccountId owner, UUID id) {
-		return status(owned(owner, id));
+		return status(recovered(owned(owner, id)));
+	}
+
+	private UploadSession recovered(UploadSession session) {
+		try {
+			// Bytes of a chunk sent with a checksum were never verified: the next request cuts them off.
+			if (session.completed() || session.refusedType() != null || session.checksumPending()
+					|| staging.unrecorded(session) == 0) {
+				return session;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not inspect the staging of upload " + session.id(), ex);
+		}
+		UUID token = UUID.randomUUID();
+		Instant now = clock.instant();
+		// The lease tells a killed request's bytes from those of a request still under way (which holds it).
+		if (!sessions.claim(session.id(), session.offset(), token, now, now.plus(properties.lease()))) {
+			return session;
+		}
+		try {
+			recover(session, token);
+		}
+		catch (IOException ex) {
+			log.warn("Could not recover the bytes staged past the offset of upload {}", session.id(), ex);
+		}
+		finally {
+			sessions.release(session.id(), token);
+		}
+		return sessions.find(session.id()).orElseThrow(() -> new UploadException(404, "tus.notFound"));
+	}
+
+	private void recover(UploadSession session, UUID token) throws IOException {
+		// The offset reaches the full length only with the finished file: the client sends the last byte again.
+		long end = Math.min(session.offset() + staging.unrecorded(session), session.length() - 1);
+		if (end <= session.offset()) {
+			return;
+		}
+		try (UploadStaging.Unrecorded unrecorded = staging.openUnrecorded(session);
+				PipelinedSha256 digest = new PipelinedSha256(session.sha256State())) {
+			TypeCheck type = new TypeCheck(session, token, unrecorded::head, null);
+			long position = session.offset();
+			while (position < end) {
+				byte[] buffer = digest.buffer();
+				int read = unrecorded.read(buffer, (int) Math.min(buffer.length, end - position));
+				if (read == 0) {
+					digest.unused(buffer);
+					break;
+				}
+				digest.update(buffer, read);
+				position += read;
+			}
+			type.checkOnceArrived(position);
+			unrecorded.sync();
+			Instant now = clock.instant();
+			if (sessions.checkpoint(session.id(), token, position, digest.encodedState(), StagedWrite.Checkpoint.NONE,
+					now.plus(properties.lease()), now.plus(properties.expireAfter()))) {
+				log.info("Upload {} recovered {} bytes staged past its last checkpoint", session.id(),
+						position - session.offset());
+			}
+		}
+		catch (UploadException ex) {
+			// Refused for its type while recovering: the state says so, and HEAD reports it.
+			log.debug("Upload {} refused while recovering", session.id(), ex);
+		}
 	}
 
 	/**
@@ -136,7 +205,14 @@ public class ResumableUploads {
 			if (offset != session.length()) {
 				throw new UploadException(409, "tus.offset.mismatch", session.length());
 			}
+			// A repeated empty PATCH learns the offset again; bytes past the end would be lost without a word.
+			if (hasBytes(body)) {
+				throw new UploadException(409, "tus.completed");
+			}
 			return session.length();
+		}
+		if (session.refusedType() != null) {
+			throw new UploadException(422, "upload.type", session.refusedType());
 		}
 		if (offset != session.offset()) {
 			throw new UploadException(409, "tus.offset.mismatch", session.offset());
@@ -145,6 +221,9 @@ public class ResumableUploads {
 		Instant now = clock.instant();
 		if (!sessions.claim(id, offset, token, now, now.plus(properties.lease()))) {
 			throw new UploadException(409, "tus.busy");
+		}
+		if (checksum.isPresent()) {
+			sessions.expectChecksum(id, token);
 		}
 		inFlight.incrementAndGet();
 		try (StagedWrite staged = staging.open(session);
@@ -181,12 +260,13 @@ public class ResumableUploads {
 	 */
 	private long write(UploadSession session, UUID token, StagedWrite staged, InputStream body,
 			Optional<Checksum> checksum, PipelinedSha256 digest) throws IOException {
-		MessageDigest chunkDigest = checksum.isPresent() ? sha256() : null;
+		MessageDigest chunkDigest = checksum.map(Checksum::newDigest).orElse(null);
 		Duration renewEvery = properties.lease().dividedBy(3);
 		long durable = session.offset();
 		long position = durable;
 		Instant renewed = clock.instant();
 		Body reader = new Body(body);
+		TypeCheck type = new TypeCheck(session, token, staged::head, reader);
 		try {
 			while (true) {
 				// Bytes are read into the digest's buffers, stored, and then handed over to be hashed meanwhile.
@@ -215,6 +295,9 @@ public class ResumableUploads {
 				}
 				digest.update(buffer, read);
 				position += read;
+				if (chunkDigest == null) {
+					type.checkOnceArrived(position);
+				}
 				if (chunkDigest == null && position < session.length() && staged.checkpointDue(position - durable)) {
 					checkpoint(session, token, staged, position, digest);
 					durable = position;
@@ -230,14 +313,72 @@ public class ResumableUploads {
 			}
 			throw new UncheckedIOException("Upload " + session.id() + " was interrupted at " + position, ex);
 		}
-		if (chunkDigest != null && !MessageDigest.isEqual(chunkDigest.digest(), checksum.get().sha256())) {
+		if (chunkDigest != null && !checksum.get().matches(chunkDigest)) {
 			staged.discard();
 			throw new UploadException(UploadException.CHECKSUM_MISMATCH, "tus.checksum.mismatch");
 		}
+		// A verified chunk's bytes are judged only now: a corrupted head must not refuse a good file.
+		type.checkOnceArrived(position);
 		if (position > durable && position < session.length()) {
 			checkpoint(session, token, staged, position, digest);
 		}
 		return position;
+	}
+
+	/**
+	 * The file's type, decided by the catalog once its first {@link StagedFile#HEAD_LENGTH} bytes (or all of a
+	 * shorter file) have arrived, in whichever request that happens and before they are checkpointed. A refused
+	 * upload takes no more bytes: it is marked so and what was staged is deleted, not kept until its last byte.
+	 */
+	private final class TypeCheck {
+
+		private final UploadSession session;
+
+		private final UUID token;
+
+		private final Head head;
+
+		private final @Nullable Body body;
+
+		private final long due;
+
+		private boolean done;
+
+		TypeCheck(UploadSession session, UUID token, Head head, @Nullable Body body) {
+			this.session = session;
+			this.token = token;
+			this.head = head;
+			this.body = body;
+			this.due = Math.min(StagedFile.HEAD_LENGTH, session.length());
+			this.done = session.offset() >= due;
+		}
+
+		void checkOnceArrived(long position) throws IOException {
+			if (done || position < due) {
+				return;
+			}
+			done = true;
+			Optional<String> refused = media.refusedType(session.filename(), head.read(Math.toIntExact(due)));
+			if (refused.isPresent()) {
+				sessions.refuse(session.id(), token, refused.get());
+				deleteStaged(session);
+				log.info("Upload {} refused after {} bytes: its type {} may not join a bundle", session.id(), position,
+						refused.get());
+				// Read (and drop) the rest of a chunk as large as the uploader's own, so that the client reads the
+				// answer rather than a connection reset; a longer body is cut off by the container.
+				if (body != null) {
+					body.discard(properties.chunkSize().toBytes());
+				}
+				throw new UploadException(422, "upload.type", refused.get());
+			}
+		}
+	}
+
+	/** Where the type check reads the upload's first bytes. */
+	@FunctionalInterface
+	private interface Head {
+
+		byte[] read(int length) throws IOException;
 	}
 
 	private void checkpoint(UploadSession session, UUID token, StagedWrite staged, long position,
@@ -285,6 +426,15 @@ public class ResumableUploads {
 			throw new UploadException(410, "tus.expired");
 		}
 		return session;
+	}
+
+	private static boolean hasBytes(InputStream body) {
+		try {
+			return body.read() != -1;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read a chunk", ex);
+		}
 	}
 
 	private static UploadStatus status(UploadSession session) {
@@ -335,20 +485,27 @@ public class ResumableUploads {
 			return filled;
 		}
 
+		/** Reads and drops up to {@code max} more bytes, stopping quietly at the end or a failure. */
+		void discard(long max) {
+			byte[] scratch = new byte[8192];
+			long left = max;
+			try {
+				int read;
+				while (left > 0 && failure == null
+						&& (read = in.read(scratch, 0, (int) Math.min(scratch.length, left))) != -1) {
+					left -= read;
+				}
+			}
+			catch (IOException ex) {
+				failure = ex;
+			}
+		}
+
 		/** Throws the failure that ended the last fill, if one did. */
 		void rethrow() throws IOException {
 			if (failure != null) {
 				throw failure;
 			}
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
 		}
 	}
 }

@@ -1,9 +1,13 @@
 package io.reelgate.web;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.reelgate.accounts.LoginThrottle;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,9 +16,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach which URL. Services check roles again with method security and the domain checks ownership, so a
@@ -42,8 +50,11 @@ class SecurityConfiguration {
 			"payment=()", "usb=()");
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle, MessageSource messages,
+			JsonMapper json) throws Exception {
 		LoginThrottleFilter throttle = new LoginThrottleFilter(loginThrottle);
+		TusRefusals tus = new TusRefusals(messages, json);
+		RequestMatcher tusPaths = PathPatternRequestMatcher.withDefaults().matcher(TusRefusals.PATH);
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/studio/**").hasRole("CREATOR")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
@@ -80,6 +91,10 @@ class SecurityConfiguration {
 				.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
 					.includeSubDomains(false)))
+			// Set as the chain's handler (not a default for the path) so that the CSRF filter uses it too.
+			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(tus, tusPaths)
+				.accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+						new LinkedHashMap<>(Map.of(tusPaths, tus)), new AccessDeniedHandlerImpl())))
 			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN).failureHandler(throttle.failureHandler())
 				.permitAll())

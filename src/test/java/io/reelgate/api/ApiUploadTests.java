@@ -117,9 +117,10 @@ class ApiUploadTests {
 		mvc.perform(post("/studio/uploads").with(user(creator)).header("Tus-Resumable", "1.0.0")
 			.header("Upload-Length", "10"))
 			.andExpect(status().isForbidden());
+		// Signed out: told so (401), so the uploader can ask to sign in rather than give up.
 		mvc.perform(post("/studio/uploads").header("Tus-Resumable", "1.0.0").header("Upload-Length", "10")
 			.header("Upload-Metadata", "bundle " + java.util.Base64.getEncoder().encodeToString(bundle.toString().getBytes())))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isUnauthorized());
 	}
 
 	/** Over real HTTP, since MockMvc's user() would bypass how each chain loads its security context. */
