@@ -105,7 +105,8 @@ class ApiUploadTests {
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.missingScope").value("uploads:write"));
 		patch(path, "rg_pat_" + "y".repeat(43), 0, new byte[10]).andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")));
+			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
+			.andExpect(header().string("Tus-Resumable", "1.0.0"));
 
 		patch(path, token, 0, new byte[10]).andExpect(status().isNoContent());
 	}
