@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.reelgate.catalog.BundleMedia;
 import io.reelgate.catalog.FileNames;
 import io.reelgate.catalog.FileView;
-import io.reelgate.catalog.StagedFile;
 import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
@@ -55,6 +54,10 @@ public class ResumableUploads {
 
 	private final Clock clock;
 
+	private final UploadTypes types;
+
+	private final StagedBytesRecovery recovery;
+
 	/** Requests writing bytes right now on this instance ({@code reelgate.uploads.in.flight}). */
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -69,6 +72,8 @@ public class ResumableUploads {
 		this.limits = limits;
 		this.properties = properties;
 		this.clock = clock;
+		this.types = new UploadTypes(media, sessions, staging);
+		this.recovery = new StagedBytesRecovery(sessions, staging, types, properties, clock);
 		this.bytesReceived = meters.counter("reelgate.uploads.bytes.received");
 		meters.gauge("reelgate.uploads.in.flight", inFlight);
 		if (ResumableSha256.jdk()) {
@@ -128,71 +133,7 @@ public class ResumableUploads {
 	 * saved digest state, made durable and recorded, so a killed server loses at most what it had not yet written.
 	 */
 	public UploadStatus status(AccountId owner, UUID id) {
-		return status(recovered(owned(owner, id)));
-	}
-
-	private UploadSession recovered(UploadSession session) {
-		try {
-			// Bytes of a chunk sent with a checksum were never verified: the next request cuts them off.
-			if (session.completed() || session.refusedType() != null || session.checksumPending()
-					|| staging.unrecorded(session) == 0) {
-				return session;
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not inspect the staging of upload " + session.id(), ex);
-		}
-		UUID token = UUID.randomUUID();
-		Instant now = clock.instant();
-		// The lease tells a killed request's bytes from those of a request still under way (which holds it).
-		if (!sessions.claim(session.id(), session.offset(), token, now, now.plus(properties.lease()))) {
-			return session;
-		}
-		try {
-			recover(session, token);
-		}
-		catch (IOException ex) {
-			log.warn("Could not recover the bytes staged past the offset of upload {}", session.id(), ex);
-		}
-		finally {
-			sessions.release(session.id(), token);
-		}
-		return sessions.find(session.id()).orElseThrow(() -> new UploadException(404, "tus.notFound"));
-	}
-
-	private void recover(UploadSession session, UUID token) throws IOException {
-		// The offset reaches the full length only with the finished file: the client sends the last byte again.
-		long end = Math.min(session.offset() + staging.unrecorded(session), session.length() - 1);
-		if (end <= session.offset()) {
-			return;
-		}
-		try (UploadStaging.Unrecorded unrecorded = staging.openUnrecorded(session);
-				PipelinedSha256 digest = new PipelinedSha256(session.sha256State())) {
-			TypeCheck type = new TypeCheck(session, token, unrecorded::head, null);
-			long position = session.offset();
-			while (position < end) {
-				byte[] buffer = digest.buffer();
-				int read = unrecorded.read(buffer, (int) Math.min(buffer.length, end - position));
-				if (read == 0) {
-					digest.unused(buffer);
-					break;
-				}
-				digest.update(buffer, read);
-				position += read;
-			}
-			type.checkOnceArrived(position);
-			unrecorded.sync();
-			Instant now = clock.instant();
-			if (sessions.checkpoint(session.id(), token, position, digest.encodedState(), StagedWrite.Checkpoint.NONE,
-					now.plus(properties.lease()), now.plus(properties.expireAfter()))) {
-				log.info("Upload {} recovered {} bytes staged past its last checkpoint", session.id(),
-						position - session.offset());
-			}
-		}
-		catch (UploadException ex) {
-			// Refused for its type while recovering: the state says so, and HEAD reports it.
-			log.debug("Upload {} refused while recovering", session.id(), ex);
-		}
+		return status(recovery.recovered(owned(owner, id)));
 	}
 
 	/**
@@ -266,7 +207,10 @@ public class ResumableUploads {
 		long position = durable;
 		Instant renewed = clock.instant();
 		Body reader = new Body(body);
-		TypeCheck type = new TypeCheck(session, token, staged::head, reader);
+		// Read (and drop) the rest of a refused chunk as large as the uploader's own, so that the client reads the
+		// answer rather than a connection reset; a longer body is cut off by the container.
+		UploadTypes.Check type = types.check(session, token, staged::head,
+				() -> reader.discard(properties.chunkSize().toBytes()));
 		try {
 			while (true) {
 				// Bytes are read into the digest's buffers, stored, and then handed over to be hashed meanwhile.
@@ -296,7 +240,7 @@ public class ResumableUploads {
 				digest.update(buffer, read);
 				position += read;
 				if (chunkDigest == null) {
-					type.checkOnceArrived(position);
+					type.onceArrived(position);
 				}
 				if (chunkDigest == null && position < session.length() && staged.checkpointDue(position - durable)) {
 					checkpoint(session, token, staged, position, digest);
@@ -318,67 +262,11 @@ public class ResumableUploads {
 			throw new UploadException(UploadException.CHECKSUM_MISMATCH, "tus.checksum.mismatch");
 		}
 		// A verified chunk's bytes are judged only now: a corrupted head must not refuse a good file.
-		type.checkOnceArrived(position);
+		type.onceArrived(position);
 		if (position > durable && position < session.length()) {
 			checkpoint(session, token, staged, position, digest);
 		}
 		return position;
-	}
-
-	/**
-	 * The file's type, decided by the catalog once its first {@link StagedFile#HEAD_LENGTH} bytes (or all of a
-	 * shorter file) have arrived, in whichever request that happens and before they are checkpointed. A refused
-	 * upload takes no more bytes: it is marked so and what was staged is deleted, not kept until its last byte.
-	 */
-	private final class TypeCheck {
-
-		private final UploadSession session;
-
-		private final UUID token;
-
-		private final Head head;
-
-		private final @Nullable Body body;
-
-		private final long due;
-
-		private boolean done;
-
-		TypeCheck(UploadSession session, UUID token, Head head, @Nullable Body body) {
-			this.session = session;
-			this.token = token;
-			this.head = head;
-			this.body = body;
-			this.due = Math.min(StagedFile.HEAD_LENGTH, session.length());
-			this.done = session.offset() >= due;
-		}
-
-		void checkOnceArrived(long position) throws IOException {
-			if (done || position < due) {
-				return;
-			}
-			done = true;
-			Optional<String> refused = media.refusedType(session.filename(), head.read(Math.toIntExact(due)));
-			if (refused.isPresent()) {
-				sessions.refuse(session.id(), token, refused.get());
-				deleteStaged(session);
-				log.info("Upload {} refused after {} bytes: its type {} may not join a bundle", session.id(), position,
-						refused.get());
-				// Read (and drop) the rest of a chunk as large as the uploader's own, so that the client reads the
-				// answer rather than a connection reset; a longer body is cut off by the container.
-				if (body != null) {
-					body.discard(properties.chunkSize().toBytes());
-				}
-				throw new UploadException(422, "upload.type", refused.get());
-			}
-		}
-	}
-
-	/** Where the type check reads the upload's first bytes. */
-	@FunctionalInterface
-	private interface Head {
-
-		byte[] read(int length) throws IOException;
 	}
 
 	private void checkpoint(UploadSession session, UUID token, StagedWrite staged, long position,

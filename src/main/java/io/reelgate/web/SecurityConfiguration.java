@@ -18,11 +18,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 
 /**
  * Who may reach which URL. Services check roles again with method security and the domain checks ownership, so a
@@ -91,8 +94,11 @@ class SecurityConfiguration {
 				.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
 					.includeSubDomains(false)))
-			// Set as the chain's handler (not a default for the path) so that the CSRF filter uses it too.
-			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(tus, tusPaths)
+			// The access denied handler set as the chain's (not a default for the path), for the CSRF filter to use it.
+			// Both explicit: as a default for the path, the tus entry point would also answer pages whose requests
+			// do not look like a browser's (form login registers its own only for those that do).
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
+					new LoginUrlAuthenticationEntryPoint(LoginThrottleFilter.LOGIN), new RequestMatcherEntry<>(tusPaths, tus)))
 				.accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
 						new LinkedHashMap<>(Map.of(tusPaths, tus)), new AccessDeniedHandlerImpl())))
 			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)

@@ -124,11 +124,11 @@ class ResumableUploadBrowserTests {
 				requests.add(request.method() + " " + request.headerValue("upload-offset"));
 			}
 		});
-		String session = browser.cookies().stream().filter(c -> c.name.equals("JSESSIONID")).findFirst()
-			.orElseThrow().value;
+		String cookies = browser.cookies().stream().map(cookie -> cookie.name + "=" + cookie.value)
+			.collect(java.util.stream.Collectors.joining("; "));
 		creator.route("**/studio/uploads/**", route -> {
 			if ("PATCH".equals(route.request().method()) && patches.incrementAndGet() == 2) {
-				signOutElsewhere(session);
+				signOutElsewhere(cookies);
 			}
 			route.resume();
 		});
@@ -175,6 +175,7 @@ class ResumableUploadBrowserTests {
 		Page creator = browser.newPage();
 		signUpWithDraft(creator, "Override");
 		String bundle = creator.locator("form[data-tus-endpoint]").getAttribute("data-bundle-id");
+		creator.waitForFunction("() => window.tus !== undefined");
 		List<String> sent = new CopyOnWriteArrayList<>();
 		creator.onRequest(request -> {
 			if (request.url().contains("/studio/uploads/")) {
@@ -261,18 +262,17 @@ class ResumableUploadBrowserTests {
 	}
 
 	/**
-	 * Logs the browser's session out as another tab would (its logout form, with its cookie), over plain HTTP: this
+	 * Logs the browser's session out as another tab would (its logout form, with its cookies), over plain HTTP: this
 	 * runs inside a route handler, where the browser itself is busy.
 	 */
-	private void signOutElsewhere(String session) {
+	private void signOutElsewhere(String cookies) {
 		try {
 			HttpClient http = HttpClient.newHttpClient();
-			String page = http.send(HttpRequest.newBuilder(URI.create(url("/studio"))).header("Cookie",
-					"JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString()).body();
+			String page = http.send(HttpRequest.newBuilder(URI.create(url("/studio"))).header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofString()).body();
 			Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
 			org.assertj.core.api.Assertions.assertThat(csrf.find()).as("signed in before").isTrue();
 			HttpResponse<Void> logout = http.send(HttpRequest.newBuilder(URI.create(url("/logout")))
-				.header("Cookie", "JSESSIONID=" + session)
+				.header("Cookie", cookies)
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf.group(1),
 						StandardCharsets.UTF_8)))
