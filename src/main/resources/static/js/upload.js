@@ -83,6 +83,48 @@
       .catch(function () { window.location.reload(); });
   }
 
+  // A tus request refused because the session ended (401). Raised from onAfterResponse, so that tus-js-client
+  // treats it as a failed request: on its own it would take a 4xx to a HEAD as a lost upload, forget the upload's
+  // URL and start again from byte 0.
+  function SignedOut() { this.signedOut = true; }
+
+  function isSignedOut(failure) {
+    return Boolean(failure && failure.causingError && failure.causingError.signedOut);
+  }
+
+  // tus-js-client's own rule (retry unless a 4xx other than 409 and 423, while online), except when signed out.
+  function shouldRetry(failure) {
+    if (isSignedOut(failure)) { return false; }
+    var code = failure.originalResponse ? failure.originalResponse.getStatus() : 0;
+    var clientError = code >= 400 && code < 500 && code !== 409 && code !== 423;
+    return !clientError && navigator.onLine !== false;
+  }
+
+  // After signing in again the session, and so the CSRF token, is new: take it from a fresh copy of this page.
+  function refreshCsrf(headers) {
+    return fetch(window.location.href, { credentials: 'same-origin' })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        var page = new DOMParser().parseFromString(html, 'text/html');
+        var token = page.querySelector('meta[name=csrf-token]');
+        var header = page.querySelector('meta[name=csrf-header]');
+        if (token && header) { headers[header.content] = token.content; }
+      })
+      .catch(function () { return undefined; });
+  }
+
+  // A refusal's message: problem JSON from the security filters, plain text from the tus endpoint.
+  function refusal(response) {
+    var body = response.getBody();
+    if (!body) { return null; }
+    try {
+      var problem = JSON.parse(body);
+      return problem && problem.detail ? problem.detail : body;
+    } catch (e) {
+      return body;
+    }
+  }
+
   function tusUpload(form) {
     var file = form.querySelector('input[type=file]').files[0];
     var status = form.querySelector('.upload-status');
@@ -91,6 +133,7 @@
     var error = form.querySelector('.upload-error');
     var button = form.querySelector('button[type=submit]');
     var pause = form.querySelector('.upload-pause');
+    var signedOut = form.querySelector('.upload-signed-out');
     var bundle = form.dataset.bundleId;
     var headers = {};
     headers[document.querySelector('meta[name=csrf-header]').content] =
@@ -106,6 +149,10 @@
       headers: headers,
       metadata: { bundle: bundle, filename: file.name, filetype: file.type },
       removeFingerprintOnSuccess: true,
+      onAfterResponse: function (request, response) {
+        if (response.getStatus() === 401) { throw new SignedOut(); }
+      },
+      onShouldRetry: shouldRetry,
       // One remembered upload per bundle and file, so the same file chosen for another bundle starts afresh.
       fingerprint: function (f) {
         return Promise.resolve(['reelgate', bundle, f.name, f.type, f.size, f.lastModified].join('/'));
@@ -122,9 +169,18 @@
         uploaded(form);
       },
       onError: function (failure) {
+        if (isSignedOut(failure)) {
+          // Keep the upload (its URL stays with tus-js-client and in local storage), paused until signed in again.
+          paused = true;
+          base = null;
+          signedOut.hidden = false;
+          pause.textContent = form.dataset.resumeLabel;
+          return;
+        }
         var response = failure.originalResponse;
         var code = response ? response.getStatus() : 0;
-        error.textContent = code >= 400 && code < 500 && response.getBody() ? response.getBody() : error.dataset.text;
+        var message = code >= 400 && code < 500 ? refusal(response) : null;
+        error.textContent = message || error.dataset.text;
         error.hidden = false;
         button.disabled = false;
         pause.hidden = true;
@@ -143,7 +199,8 @@
         upload.abort();
         base = null;
       } else {
-        upload.start();
+        signedOut.hidden = true;
+        refreshCsrf(headers).then(function () { upload.start(); });
       }
       pause.textContent = paused ? form.dataset.resumeLabel : form.dataset.pauseLabel;
     };

@@ -79,6 +79,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 			body.putAll(problem.getProperties());
 		}
 		response.setStatus(problem.getStatus());
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/studio/uploads")) {
+			// tus 1.0 puts this header on every response to its endpoint but OPTIONS, refusals included.
+			response.setHeader("Tus-Resumable", "1.0.0");
+		}
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		json.writeValue(response.getOutputStream(), body);

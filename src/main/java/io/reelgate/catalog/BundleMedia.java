@@ -61,6 +61,19 @@ public class BundleMedia {
 	}
 
 	/**
+	 * The type of a file that starts with {@code head} if that type may not join a bundle, decided as
+	 * {@link #addFile} and {@link #addVerifiedFile} decide it; empty if it may. For a resumable upload to refuse a
+	 * file as soon as its first {@link StagedFile#HEAD_LENGTH} bytes have arrived rather than after its last.
+	 */
+	public Optional<String> refusedType(String originalName, byte[] head) {
+		if (head.length == 0) {
+			return Optional.empty();
+		}
+		String type = contentTypes.detect(head, FileNames.displayName(originalName));
+		return contentTypes.allows(type) ? Optional.empty() : Optional.of(type);
+	}
+
+	/**
 	 * Adds a file whose bytes were received elsewhere (a finished resumable upload) and whose size and SHA-256 are
 	 * known in advance. The type is checked on the staged head first, so a refused file leaves its bytes staged;
 	 * then the store takes the staged bytes over (moving a file, completing a multipart upload), and the file joins

@@ -11,14 +11,18 @@ import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * Decides a file's type from its first bytes (Apache Tika's magic numbers, the file name only as a tie-breaker for
- * formats without a signature) and holds it against {@code reelgate.catalog.allowed-types}.
+ * Decides a file's type from its first bytes (Apache Tika's magic numbers, and the DocType of a Matroska file's EBML
+ * header) and holds it against {@code reelgate.catalog.allowed-types}. The file name is only a tie-breaker for
+ * bytes without any signature: it never refines a type the bytes show, so the same bytes are allowed or refused
+ * whatever they are called.
  */
 @Component
 class ContentTypes {
 
 	/** How many leading bytes are examined; Tika's signatures all lie within them. */
 	static final int HEAD_LENGTH = 64 * 1024;
+
+	private static final String NO_SIGNATURE = "application/octet-stream";
 
 	private final Tika tika = new Tika();
 
@@ -36,14 +40,34 @@ class ContentTypes {
 		content.mark(HEAD_LENGTH);
 		byte[] head = content.readNBytes(HEAD_LENGTH);
 		content.reset();
+		return detectAllowed(head, displayName);
+	}
+
+	/** The type of a file starting with {@code head} (its first {@link #HEAD_LENGTH} bytes, or all of a shorter one). */
+	String detectAllowed(byte[] head, String displayName) {
 		if (head.length == 0) {
 			return FileNames.contentType(displayName);
 		}
-		String detected = tika.detect(head, displayName);
-		MimeType type = MimeTypeUtils.parseMimeType(detected);
-		if (allowed.stream().noneMatch(pattern -> pattern.includes(type))) {
+		String detected = detect(head, displayName);
+		if (!allows(detected)) {
 			throw new CatalogException("upload.type", detected);
 		}
+		MimeType type = MimeTypeUtils.parseMimeType(detected);
 		return type.getType() + "/" + type.getSubtype();
+	}
+
+	/** The type detected for a file starting with {@code head} (not empty), allowed or not. */
+	String detect(byte[] head, String displayName) {
+		String byBytes = tika.detect(head);
+		if (Matroska.CONTAINER.equals(byBytes)) {
+			// Tika's magic sees the EBML container only; which kind of file it holds, its header says.
+			return Matroska.typeOf(head);
+		}
+		return NO_SIGNATURE.equals(byBytes) ? tika.detect(head, displayName) : byBytes;
+	}
+
+	boolean allows(String detected) {
+		MimeType type = MimeTypeUtils.parseMimeType(detected);
+		return allowed.stream().anyMatch(pattern -> pattern.includes(type));
 	}
 }

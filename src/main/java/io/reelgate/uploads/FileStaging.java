@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.UUID;
 
 import io.reelgate.catalog.StagedFile;
@@ -50,7 +51,8 @@ class FileStaging implements UploadStaging {
 	@Override
 	public StagedWrite open(UploadSession session) throws IOException {
 		Path file = pathOf(session.id());
-		FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+		FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+				StandardOpenOption.CREATE);
 		try {
 			if (channel.size() < session.offset()) {
 				throw new IOException("Staged upload " + session.id() + " has " + channel.size() + " bytes, expected "
@@ -67,8 +69,57 @@ class FileStaging implements UploadStaging {
 	}
 
 	@Override
+	public long unrecorded(UploadSession session) throws IOException {
+		Path file = pathOf(session.id());
+		return Files.exists(file) ? Math.max(0, Files.size(file) - session.offset()) : 0;
+	}
+
+	@Override
+	public Unrecorded openUnrecorded(UploadSession session) throws IOException {
+		FileChannel channel = FileChannel.open(pathOf(session.id()), StandardOpenOption.READ, StandardOpenOption.WRITE);
+		return new Unrecorded() {
+
+			private long position = session.offset();
+
+			@Override
+			public int read(byte[] buffer, int length) throws IOException {
+				int read = channel.read(ByteBuffer.wrap(buffer, 0, length), position);
+				if (read <= 0) {
+					return 0;
+				}
+				position += read;
+				return read;
+			}
+
+			@Override
+			public byte[] head(int length) throws IOException {
+				return FileStaging.head(channel, length);
+			}
+
+			@Override
+			public void sync() throws IOException {
+				channel.force(false);
+			}
+
+			@Override
+			public void close() throws IOException {
+				channel.close();
+			}
+		};
+	}
+
+	@Override
 	public void delete(UploadSession session) throws IOException {
 		Files.deleteIfExists(pathOf(session.id()));
+	}
+
+	/** The first bytes of a staged file; positional reads leave the channel's append position where it is. */
+	private static byte[] head(FileChannel channel, int length) throws IOException {
+		ByteBuffer head = ByteBuffer.allocate(length);
+		while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+			// Until the file's end or the length.
+		}
+		return Arrays.copyOf(head.array(), head.position());
 	}
 
 	Path pathOf(UUID id) {
@@ -121,6 +172,11 @@ class FileStaging implements UploadStaging {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
+		}
+
+		@Override
+		public byte[] head(int length) throws IOException {
+			return FileStaging.head(channel, length);
 		}
 
 		@Override

@@ -171,6 +171,13 @@ class ObjectStaging implements UploadStaging {
 		}
 
 		@Override
+		public byte[] head(int length) {
+			// Parts are at least 5 MiB: until the first is stored the head is in the buffer, and then in head.
+			boolean inBuffer = recorded.isEmpty() && pending.isEmpty();
+			return Arrays.copyOf(inBuffer ? buffer : head, Math.min(length, inBuffer ? filled : head.length));
+		}
+
+		@Override
 		public void discard() {
 			// The request ends here. Parts stored since the last checkpoint were never recorded: the next request
 			// stores those part numbers again, which replaces them.

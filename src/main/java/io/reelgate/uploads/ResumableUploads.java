@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +54,10 @@ public class ResumableUploads {
 
 	private final Clock clock;
 
+	private final UploadTypes types;
+
+	private final StagedBytesRecovery recovery;
+
 	/** Requests writing bytes right now on this instance ({@code reelgate.uploads.in.flight}). */
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -69,6 +72,8 @@ public class ResumableUploads {
 		this.limits = limits;
 		this.properties = properties;
 		this.clock = clock;
+		this.types = new UploadTypes(media, sessions, staging);
+		this.recovery = new StagedBytesRecovery(sessions, staging, types, properties, clock);
 		this.bytesReceived = meters.counter("reelgate.uploads.bytes.received");
 		meters.gauge("reelgate.uploads.in.flight", inFlight);
 		if (ResumableSha256.jdk()) {
@@ -111,7 +116,7 @@ public class ResumableUploads {
 			throw new UncheckedIOException("Could not prepare the staging of an upload", ex);
 		}
 		UploadSession session = new UploadSession(id, owner.value(), bundle.value(), FileNames.displayName(filename),
-				length, 0, Sha256State.INITIAL.encoded(), null, now.plus(properties.expireAfter()), multipart);
+				length, 0, Sha256State.INITIAL.encoded(), null, now.plus(properties.expireAfter()), multipart, null, false);
 		try {
 			sessions.insert(session, now);
 		}
@@ -122,8 +127,13 @@ public class ResumableUploads {
 		return status(session);
 	}
 
+	/**
+	 * The upload's state for the client to resume from (tus HEAD). Bytes that a killed request staged past the last
+	 * checkpoint are recovered first, when the store keeps them and nobody holds the upload: hashed forward from the
+	 * saved digest state, made durable and recorded, so a killed server loses at most what it had not yet written.
+	 */
 	public UploadStatus status(AccountId owner, UUID id) {
-		return status(owned(owner, id));
+		return status(recovery.recovered(owned(owner, id)));
 	}
 
 	/**
@@ -136,7 +146,14 @@ public class ResumableUploads {
 			if (offset != session.length()) {
 				throw new UploadException(409, "tus.offset.mismatch", session.length());
 			}
+			// A repeated empty PATCH learns the offset again; bytes past the end would be lost without a word.
+			if (hasBytes(body)) {
+				throw new UploadException(409, "tus.completed");
+			}
 			return session.length();
+		}
+		if (session.refusedType() != null) {
+			throw new UploadException(422, "upload.type", session.refusedType());
 		}
 		if (offset != session.offset()) {
 			throw new UploadException(409, "tus.offset.mismatch", session.offset());
@@ -147,6 +164,9 @@ public class ResumableUploads {
 			// A 503 with Retry-After, which every tus client retries: the holder finishes, or its instance is found
 			// gone within seconds. tus-js-client before 2.x gave up on any 4xx, 409 included.
 			throw new UploadException(503, "tus.busy");
+		}
+		if (checksum.isPresent()) {
+			sessions.expectChecksum(id, token);
 		}
 		inFlight.incrementAndGet();
 		try (StagedWrite staged = staging.open(session);
@@ -183,12 +203,16 @@ public class ResumableUploads {
 	 */
 	private long write(UploadSession session, UUID token, StagedWrite staged, InputStream body,
 			Optional<Checksum> checksum, PipelinedSha256 digest) throws IOException {
-		MessageDigest chunkDigest = checksum.isPresent() ? sha256() : null;
+		MessageDigest chunkDigest = checksum.map(Checksum::newDigest).orElse(null);
 		Duration renewEvery = properties.lease().dividedBy(3);
 		long durable = session.offset();
 		long position = durable;
 		Instant renewed = clock.instant();
 		Body reader = new Body(body);
+		// Read (and drop) the rest of a refused chunk as large as the uploader's own, so that the client reads the
+		// answer rather than a connection reset; a longer body is cut off by the container.
+		UploadTypes.Check type = types.check(session, token, staged::head,
+				() -> reader.discard(properties.chunkSize().toBytes()));
 		try {
 			while (true) {
 				// Bytes are read into the digest's buffers, stored, and then handed over to be hashed meanwhile.
@@ -221,6 +245,9 @@ public class ResumableUploads {
 				}
 				digest.update(buffer, read);
 				position += read;
+				if (chunkDigest == null) {
+					type.onceArrived(position);
+				}
 				if (chunkDigest == null && position < session.length() && staged.checkpointDue(position - durable)) {
 					checkpoint(session, token, staged, position, digest);
 					durable = position;
@@ -236,10 +263,12 @@ public class ResumableUploads {
 			}
 			throw new UncheckedIOException("Upload " + session.id() + " was interrupted at " + position, ex);
 		}
-		if (chunkDigest != null && !MessageDigest.isEqual(chunkDigest.digest(), checksum.get().sha256())) {
+		if (chunkDigest != null && !checksum.get().matches(chunkDigest)) {
 			staged.discard();
 			throw new UploadException(UploadException.CHECKSUM_MISMATCH, "tus.checksum.mismatch");
 		}
+		// A verified chunk's bytes are judged only now: a corrupted head must not refuse a good file.
+		type.onceArrived(position);
 		if (position > durable && position < session.length()) {
 			checkpoint(session, token, staged, position, digest);
 		}
@@ -293,6 +322,15 @@ public class ResumableUploads {
 		return session;
 	}
 
+	private static boolean hasBytes(InputStream body) {
+		try {
+			return body.read() != -1;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read a chunk", ex);
+		}
+	}
+
 	private static UploadStatus status(UploadSession session) {
 		return new UploadStatus(session.id(), session.bundleId(), session.filename(), session.length(),
 				session.completed() ? session.length() : session.offset(), session.expiresAt());
@@ -341,20 +379,27 @@ public class ResumableUploads {
 			return filled;
 		}
 
+		/** Reads and drops up to {@code max} more bytes, stopping quietly at the end or a failure. */
+		void discard(long max) {
+			byte[] scratch = new byte[8192];
+			long left = max;
+			try {
+				int read;
+				while (left > 0 && failure == null
+						&& (read = in.read(scratch, 0, (int) Math.min(scratch.length, left))) != -1) {
+					left -= read;
+				}
+			}
+			catch (IOException ex) {
+				failure = ex;
+			}
+		}
+
 		/** Throws the failure that ended the last fill, if one did. */
 		void rethrow() throws IOException {
 			if (failure != null) {
 				throw failure;
 			}
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
 		}
 	}
 }

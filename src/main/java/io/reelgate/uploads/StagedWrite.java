@@ -28,6 +28,9 @@ interface StagedWrite extends Closeable {
 	/** The database recorded the last checkpoint: staged copies it replaced may go. */
 	void synced();
 
+	/** The first {@code length} bytes of the upload, which must have been appended (durable or not). */
+	byte[] head(int length) throws IOException;
+
 	/** Forgets what was appended since the last checkpoint. */
 	void discard() throws IOException;
 

@@ -57,7 +57,7 @@ class UploadSessions {
 	}
 
 	Optional<UploadSession> find(UUID id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM upload_sessions WHERE id = ?")
+		return jdbc.sql("SELECT " + COLUMNS + ", refused_type, checksum_pending FROM upload_sessions WHERE id = ?")
 			.param(id)
 			.query((rs, row) -> session(rs))
 			.optional();
@@ -114,7 +114,7 @@ class UploadSessions {
 		return Boolean.TRUE.equals(transactions.execute(status -> {
 			if (jdbc.sql("""
 					UPDATE upload_sessions SET upload_offset = ?, sha256_state = ?, lease_until = ?, expires_at = ?,
-					  head = coalesce(?, head)
+					  head = coalesce(?, head), checksum_pending = FALSE
 					WHERE id = ? AND lease_token = ?""")
 				.params(offset, sha256State, ts(leaseUntil), ts(expiresAt), staged.head(), id, token)
 				.update() != 1) {
@@ -139,6 +139,29 @@ class UploadSessions {
 		jdbc.sql("DELETE FROM upload_parts WHERE upload_id = ?").param(id).update();
 	}
 
+	/** Notes that the request holding {@code token} writes a chunk to be verified against its checksum. */
+	void expectChecksum(UUID id, UUID token) {
+		jdbc.sql("UPDATE upload_sessions SET checksum_pending = TRUE WHERE id = ? AND lease_token = ?")
+			.params(id, token)
+			.update();
+	}
+
+	/**
+	 * Marks the upload held by {@code token} refused for its type: it is back at offset 0 with nothing staged (the
+	 * caller deletes the staged bytes next) and takes no more bytes.
+	 */
+	void refuse(UUID id, UUID token, String type) {
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("""
+					UPDATE upload_sessions SET refused_type = ?, upload_offset = 0, sha256_state = ?,
+					  multipart_id = NULL, head = NULL
+					WHERE id = ? AND lease_token = ?""")
+				.params(type, Sha256State.INITIAL.encoded(), id, token)
+				.update();
+			jdbc.sql("DELETE FROM upload_parts WHERE upload_id = ?").param(id).update();
+		});
+	}
+
 	void release(UUID id, UUID token) {
 		jdbc.sql("UPDATE upload_sessions SET lease_token = NULL, lease_until = NULL WHERE id = ? AND lease_token = ?")
 			.params(id, token)
@@ -160,7 +183,7 @@ class UploadSessions {
 	/** Bytes promised by a creator's unfinished, unexpired uploads: they count against the quota already. */
 	long pendingBytes(UUID ownerId, Instant now) {
 		return jdbc.sql("SELECT coalesce(sum(upload_length), 0) FROM upload_sessions "
-				+ "WHERE owner_id = ? AND completed_file IS NULL AND expires_at > ?")
+				+ "WHERE owner_id = ? AND completed_file IS NULL AND refused_type IS NULL AND expires_at > ?")
 			.params(ownerId, ts(now))
 			.query(Long.class)
 			.single();
@@ -185,7 +208,8 @@ class UploadSessions {
 		return new UploadSession(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
 				rs.getObject("bundle_id", UUID.class), rs.getString("filename"), rs.getLong("upload_length"),
 				rs.getLong("upload_offset"), rs.getBytes("sha256_state"), rs.getObject("completed_file", UUID.class),
-				rs.getTimestamp("expires_at").toInstant(), multipart);
+				rs.getTimestamp("expires_at").toInstant(), multipart, rs.getString("refused_type"),
+				rs.getBoolean("checksum_pending"));
 	}
 
 	private static java.sql.Timestamp ts(Instant instant) {

@@ -105,7 +105,8 @@ class ApiUploadTests {
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.missingScope").value("uploads:write"));
 		patch(path, "rg_pat_" + "y".repeat(43), 0, new byte[10]).andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")));
+			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
+			.andExpect(header().string("Tus-Resumable", "1.0.0"));
 
 		patch(path, token, 0, new byte[10]).andExpect(status().isNoContent());
 	}
@@ -117,9 +118,10 @@ class ApiUploadTests {
 		mvc.perform(post("/studio/uploads").with(user(creator)).header("Tus-Resumable", "1.0.0")
 			.header("Upload-Length", "10"))
 			.andExpect(status().isForbidden());
+		// Signed out: told so (401), so the uploader can ask to sign in rather than give up.
 		mvc.perform(post("/studio/uploads").header("Tus-Resumable", "1.0.0").header("Upload-Length", "10")
 			.header("Upload-Metadata", "bundle " + java.util.Base64.getEncoder().encodeToString(bundle.toString().getBytes())))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isUnauthorized());
 	}
 
 	/** Over real HTTP, since MockMvc's user() would bypass how each chain loads its security context. */

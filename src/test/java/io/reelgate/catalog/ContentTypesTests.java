@@ -53,11 +53,55 @@ class ContentTypesTests {
 	}
 
 	@Test
+	void theSameMatroskaBytesAreJudgedAlikeWhateverTheFileIsCalled() throws Exception {
+		// The EBML header as ffmpeg and mkvmerge write it: the DocType comes after the version fields.
+		byte[] mkv = matroska("matroska");
+		byte[] webm = matroska("webm");
+
+		for (String name : new String[] { "film.bin", "film.mkv", "film", "film.mp4", "film.txt" }) {
+			assertThat(detect(mkv, name)).as(name).isEqualTo("video/x-matroska");
+			assertThat(detect(webm, name)).as(name).isEqualTo("video/webm");
+		}
+		assertThat(types.detect(mkv, "film.mkv")).isEqualTo(types.detect(mkv, "film.bin"));
+	}
+
+	@Test
+	void aNameNeverTurnsABytesTypeIntoAnAllowedOne() throws Exception {
+		// An EBML file of an unknown DocType stays the bare container, refused however it is named.
+		byte[] unknown = matroska("unknown!");
+		for (String name : new String[] { "clip.bin", "clip.mkv", "clip.webm", "clip.mka" }) {
+			assertThatThrownBy(() -> detect(unknown, name)).as(name).isInstanceOf(CatalogException.class);
+		}
+		// A cut-off header too.
+		assertThatThrownBy(() -> detect(java.util.Arrays.copyOf(matroska("matroska"), 12), "clip.mkv"))
+			.isInstanceOf(CatalogException.class);
+	}
+
+	@Test
 	void theStreamStillStartsAtItsFirstByteAfterwards() throws Exception {
 		byte[] content = "INT. CINEMA - NIGHT\n".repeat(10_000).getBytes(StandardCharsets.UTF_8);
 		BufferedInputStream in = new BufferedInputStream(new ByteArrayInputStream(content), ContentTypes.HEAD_LENGTH);
 		types.detectAllowed(in, "script.txt");
 		assertThat(in.readAllBytes()).isEqualTo(content);
+	}
+
+	/** An EBML header with the given DocType, then noise, as the start of a Matroska file. */
+	private static byte[] matroska(String docType) {
+		byte[] type = docType.getBytes(StandardCharsets.US_ASCII);
+		byte[] fields = { 0x42, (byte) 0x86, (byte) 0x81, 0x01, 0x42, (byte) 0xF7, (byte) 0x81, 0x01, 0x42, (byte) 0xF2,
+				(byte) 0x81, 0x04, 0x42, (byte) 0xF3, (byte) 0x81, 0x08 };
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		out.writeBytes(new byte[] { 0x1A, 0x45, (byte) 0xDF, (byte) 0xA3 });
+		int size = fields.length + 3 + type.length + 4 + 4;
+		out.write(0x80 | size);
+		out.writeBytes(fields);
+		out.writeBytes(new byte[] { 0x42, (byte) 0x82, (byte) (0x80 | type.length) });
+		out.writeBytes(type);
+		out.writeBytes(new byte[] { 0x42, (byte) 0x87, (byte) 0x81, 0x04, 0x42, (byte) 0x85, (byte) 0x81, 0x02 });
+		byte[] noise = new byte[2000];
+		new Random(7).nextBytes(noise);
+		out.writeBytes(noise);
+		return out.toByteArray();
 	}
 
 	private String detect(byte[] content, String name) throws Exception {

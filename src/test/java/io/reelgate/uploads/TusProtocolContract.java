@@ -3,6 +3,8 @@ package io.reelgate.uploads;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -96,6 +99,15 @@ abstract class TusProtocolContract {
 	/** A staging area as a freshly started instance builds it. */
 	abstract UploadStaging freshStaging() throws Exception;
 
+	/**
+	 * Whether bytes a killed request staged past the last checkpoint are recovered (the filesystem store keeps them
+	 * in the staged file; the object store keeps no more than its recorded parts and tail).
+	 */
+	abstract boolean recoversUnrecordedBytes();
+
+	@LocalServerPort
+	int port;
+
 	/** Called for every upload a test creates, before anything else happens to it. */
 	void created(UUID id) {
 	}
@@ -106,7 +118,7 @@ abstract class TusProtocolContract {
 			.andExpect(status().isNoContent())
 			.andExpect(header().string("Tus-Version", "1.0.0"))
 			.andExpect(header().string("Tus-Extension", "creation,termination,expiration,checksum"))
-			.andExpect(header().string("Tus-Checksum-Algorithm", "sha256"))
+			.andExpect(header().string("Tus-Checksum-Algorithm", "sha1,sha256"))
 			.andExpect(header().string("Tus-Max-Size", Long.toString(5L * 1024 * 1024)));
 	}
 
@@ -453,6 +465,281 @@ abstract class TusProtocolContract {
 		assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(film.length);
 		assertThat(catalog.editable(creator.accountId(), bundle).files()).hasSize(2)
 			.anySatisfy(file -> assertThat(file.sha256()).isEqualTo(sha256(film)));
+	}
+
+	@Test
+	void aSha1ChecksumIsVerifiedAsTheChecksumExtensionRequires() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus sha1", bytes(10, 50));
+		String location = create(creator, bundle, 300_000, "a.mp4");
+		byte[] chunk = bytes(100_000, 51);
+
+		patch(creator, location, 0, chunk, "sha1 " + base64(digest("SHA-1", bytes(100_000, 52))))
+			.andExpect(status().is(460));
+		assertThat(stagedBytes(idOf(location))).isZero();
+		patch(creator, location, 0, chunk, "sha1 " + base64(digest("SHA-1", chunk)))
+			.andExpect(status().isNoContent())
+			.andExpect(header().string("Upload-Offset", "100000"));
+		patch(creator, location, 100_000, chunk, "sha1 AAAA").andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aPatchWithBytesToACompletedUploadIs409AndTheBytesAreNotTakenSilently() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus complete", bytes(10, 53));
+		byte[] film = bytes(100_000, 54);
+		String location = create(creator, bundle, film.length, "film.mp4");
+		patch(creator, location, 0, film, null).andExpect(status().isNoContent());
+
+		patch(creator, location, film.length, bytes(10, 55), null)
+			.andExpect(status().isConflict())
+			.andExpect(header().string("Tus-Resumable", "1.0.0"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("complete")));
+		// Asking again where it stands, with no bytes, is fine.
+		patch(creator, location, film.length, new byte[0], null)
+			.andExpect(status().isNoContent())
+			.andExpect(header().string("Upload-Offset", "100000"));
+		assertThat(catalog.editable(creator.accountId(), bundle).files()).hasSize(2);
+	}
+
+	@Test
+	void conflictBodiesPrintOffsetsAsPlainDigitsInEveryLocale() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus digits", bytes(10, 56));
+		String location = create(creator, bundle, 100_000, "a.mp4");
+		patch(creator, location, 0, bytes(6613, 57), null).andExpect(status().isNoContent());
+
+		for (String language : new String[] { "en-US", "de-DE", "fr-FR", "hi-IN" }) {
+			mvc.perform(request(HttpMethod.PATCH, location).with(user(creator)).with(csrf().asHeader())
+				.header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0").header("Accept-Language", language)
+				.contentType("application/offset+octet-stream").content(bytes(10, 58)))
+				.andExpect(status().isConflict())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString("at byte 6613;")));
+		}
+	}
+
+	@Test
+	void aRefusedTypeIsRefusedOnceItsFirst64KiBArriveAndWhatWasStagedIsDeleted() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus early type", bytes(10, 59));
+		// A Windows executable named as a film, 3 MB of which only the first 64 KiB are ever needed.
+		byte[] exe = windowsExecutable(3_000_000);
+		String location = create(creator, bundle, exe.length, "film.mp4");
+		UUID id = idOf(location);
+		long stored = storedBlobs();
+
+		// The first request brings less than 64 KiB: nothing to decide yet.
+		patch(creator, location, 0, Arrays.copyOfRange(exe, 0, 40_000), null).andExpect(status().isNoContent());
+		// The next one completes the head: refused there, not after the last byte.
+		patch(creator, location, 40_000, Arrays.copyOfRange(exe, 40_000, 2_000_000), null)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("application/x-msdownload")));
+
+		assertThat(stagedBytes(id)).isEqualTo(-1);
+		assertThat(storedBlobs()).isEqualTo(stored);
+		mvc.perform(head(creator, location)).andExpect(status().isOk()).andExpect(header().string("Upload-Offset", "0"));
+		// The upload stays refused, whatever is sent next.
+		patch(creator, location, 0, bytes(100_000, 60), null)
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("application/x-msdownload")));
+		assertThat(stagedBytes(id)).isEqualTo(-1);
+		assertThat(catalog.editable(creator.accountId(), bundle).files()).hasSize(1);
+		// Nor does it hold back the quota.
+		assertThat(sessions.pendingBytes(creator.accountId().value(), Instant.now())).isZero();
+	}
+
+	@Test
+	void bytesAKilledRequestStagedPastItsLastCheckpointAreRecoveredOnTheNextHead() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus recovery", bytes(10, 61));
+		byte[] film = bytes(1_000_000, 62);
+		String location = create(creator, bundle, film.length, "film.mp4");
+		UUID id = idOf(location);
+		patch(creator, location, 0, Arrays.copyOfRange(film, 0, 300_000), null).andExpect(status().isNoContent());
+		// kill -9 during the next request, after it wrote 250,000 more bytes and before its checkpoint; its lease
+		// has lapsed (or was released by the restarted instance).
+		leaveUnrecordedBytes(id, 300_000, Arrays.copyOfRange(film, 300_000, 550_000));
+
+		MvcResult head = mvc.perform(head(creator, location)).andExpect(status().isOk()).andReturn();
+
+		long offset = Long.parseLong(head.getResponse().getHeader("Upload-Offset"));
+		assertThat(offset).isEqualTo(recoversUnrecordedBytes() ? 550_000 : 300_000);
+		patch(creator, location, offset, Arrays.copyOfRange(film, (int) offset, film.length), null)
+			.andExpect(status().isNoContent())
+			.andExpect(header().string("Upload-Offset", "1000000"));
+		// The digest went on from the saved state over the recovered bytes: the file's SHA-256 is the film's.
+		assertThat(catalog.editable(creator.accountId(), bundle).files().get(1).sha256()).isEqualTo(sha256(film));
+	}
+
+	@Test
+	void bytesStagedByAKilledRequestWithAChecksumAreNotRecoveredUnverified() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus unverified", bytes(10, 63));
+		byte[] film = bytes(600_000, 64);
+		String location = create(creator, bundle, film.length, "film.mp4");
+		UUID id = idOf(location);
+		patch(creator, location, 0, Arrays.copyOfRange(film, 0, 300_000), null).andExpect(status().isNoContent());
+		// The killed request carried Upload-Checksum: what it wrote was never checked against it.
+		jdbc.sql("UPDATE upload_sessions SET checksum_pending = TRUE WHERE id = ?").param(id).update();
+		leaveUnrecordedBytes(id, 300_000, bytes(100_000, 65));
+
+		mvc.perform(head(creator, location)).andExpect(header().string("Upload-Offset", "300000"));
+		patch(creator, location, 300_000, Arrays.copyOfRange(film, 300_000, film.length), null)
+			.andExpect(header().string("Upload-Offset", "600000"));
+		assertThat(catalog.editable(creator.accountId(), bundle).files().get(1).sha256()).isEqualTo(sha256(film));
+	}
+
+	@Test
+	void aPostWithXHttpMethodOverrideIsTheMethodItNamesOnTheWire() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus override", bytes(10, 66));
+		TusWire wire = new TusWire(port).signIn(creator);
+		String location = wireCreate(wire, bundle, 1000);
+		byte[] chunk = bytes(400, 67);
+
+		HttpResponse<String> patched = wire.send(wire.withCsrf(location).header("X-HTTP-Method-Override", "PATCH")
+			.header("Upload-Offset", "0").header("Content-Type", "application/offset+octet-stream")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(chunk)));
+		assertThat(patched.statusCode()).isEqualTo(204);
+		assertThat(patched.headers().firstValue("Upload-Offset")).hasValue("400");
+
+		// A HEAD changes nothing, so it needs no CSRF token, overridden or not.
+		HttpResponse<String> head = wire.send(wire.request(location).header("X-HTTP-Method-Override", "HEAD")
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.headers().firstValue("Upload-Offset")).hasValue("400");
+		assertThat(head.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(head.body()).isEmpty();
+
+		// A PATCH or DELETE does, as when sent as itself.
+		HttpResponse<String> forged = wire.send(wire.request(location).header("X-HTTP-Method-Override", "PATCH")
+			.header("Upload-Offset", "400").header("Content-Type", "application/offset+octet-stream")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(chunk)));
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(forged.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(forged.body()).contains("X-CSRF-TOKEN");
+		assertThat(wire.send(wire.request(location).header("X-HTTP-Method-Override", "DELETE")
+			.POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(403);
+		assertThat(stagedBytes(idOf(location))).isEqualTo(400);
+
+		assertThat(wire.send(wire.withCsrf(location).header("X-HTTP-Method-Override", "PUT")
+			.POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(405);
+		assertThat(wire.send(wire.withCsrf(location).header("X-HTTP-Method-Override", "delete")
+			.POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(204);
+		assertThat(wire.send(wire.request(location).method("HEAD", HttpRequest.BodyPublishers.noBody()))
+			.statusCode()).isEqualTo(404);
+		assertThat(stagedBytes(idOf(location))).isEqualTo(-1);
+	}
+
+	@Test
+	void signedOutRequestsGet401WithTusResumableAndAProblemForEveryMethod() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus signed out", bytes(10, 68));
+		TusWire wire = new TusWire(port).signIn(creator);
+		String location = wireCreate(wire, bundle, 1000);
+		// Signed out in another tab: this page still has its upload URL and its (now stale) CSRF token.
+		wire.signOut();
+
+		var requests = java.util.Map.of(
+				"HEAD", wire.withCsrf(location).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+				"OPTIONS", wire.withCsrf(ENDPOINT).method("OPTIONS", HttpRequest.BodyPublishers.noBody()),
+				"POST", wire.withCsrf(ENDPOINT).header("Upload-Length", "10")
+					.header("Upload-Metadata", metadata(bundle, "b.mp4")).POST(HttpRequest.BodyPublishers.noBody()),
+				"PATCH", wire.withCsrf(location).header("Upload-Offset", "0")
+					.header("Content-Type", "application/offset+octet-stream")
+					.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes(100, 69))),
+				"DELETE", wire.withCsrf(location).DELETE(),
+				"PATCH overridden", wire.request(location).header("X-HTTP-Method-Override", "PATCH")
+					.header("Upload-Offset", "0").header("Content-Type", "application/offset+octet-stream")
+					.POST(HttpRequest.BodyPublishers.ofByteArray(bytes(100, 69))));
+		for (var request : requests.entrySet()) {
+			HttpResponse<String> response = wire.send(request.getValue());
+			assertThat(response.statusCode()).as(request.getKey()).isEqualTo(401);
+			assertThat(response.headers().firstValue("Tus-Resumable")).as(request.getKey()).hasValue("1.0.0");
+			assertThat(response.headers().firstValue("Content-Type")).as(request.getKey())
+				.hasValue("application/problem+json");
+			assertThat(response.headers().firstValue("WWW-Authenticate")).as(request.getKey()).isPresent();
+			if (!request.getKey().equals("HEAD")) {
+				assertThat(response.body()).as(request.getKey()).contains("\"status\":401").contains("Sign in again");
+			}
+		}
+		// Nothing changed meanwhile; signed in again, the same URL resumes.
+		assertThat(stagedBytes(idOf(location))).isZero();
+		TusWire again = new TusWire(port).signIn(creator);
+		HttpResponse<String> head = again.send(again.request(location).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.headers().firstValue("Upload-Offset")).hasValue("0");
+	}
+
+	@Test
+	void aSignedInRequestWithoutItsCsrfTokenGetsA403ProblemThatSaysSo() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus no token", bytes(10, 70));
+		TusWire wire = new TusWire(port).signIn(creator);
+		String location = wireCreate(wire, bundle, 1000);
+
+		for (String token : new String[] { null, "not-the-token" }) {
+			HttpRequest.Builder patch = wire.request(location).header("Upload-Offset", "0")
+				.header("Content-Type", "application/offset+octet-stream")
+				.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes(100, 71)));
+			if (token != null) {
+				patch.header("X-CSRF-TOKEN", token);
+			}
+			HttpResponse<String> response = wire.send(patch);
+			assertThat(response.statusCode()).isEqualTo(403);
+			assertThat(response.headers().firstValue("Tus-Resumable")).hasValue("1.0.0");
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.body()).contains("\"status\":403").contains("security token");
+		}
+		assertThat(stagedBytes(idOf(location))).isZero();
+	}
+
+	@Test
+	void aCompletedUploadRefusesMoreBytesOnTheWireWithPlainDigits() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus wire done", bytes(10, 72));
+		TusWire wire = new TusWire(port).signIn(creator);
+		byte[] film = bytes(6613, 73);
+		String location = wireCreate(wire, bundle, film.length);
+		assertThat(wire.send(wirePatch(wire, location, 0, film)).statusCode()).isEqualTo(204);
+
+		HttpResponse<String> more = wire.send(wirePatch(wire, location, film.length, bytes(10, 74)));
+		assertThat(more.statusCode()).isEqualTo(409);
+		HttpResponse<String> stale = wire.send(wirePatch(wire, location, 0, film).header("Accept-Language", "de-DE"));
+		assertThat(stale.statusCode()).isEqualTo(409);
+		assertThat(stale.body()).contains("6613").doesNotContain("6.613").doesNotContain("6,613");
+	}
+
+	private String wireCreate(TusWire wire, BundleId bundle, long length) throws Exception {
+		HttpResponse<String> created = wire.send(wire.withCsrf(ENDPOINT).header("Upload-Length", Long.toString(length))
+			.header("Upload-Metadata", metadata(bundle, "film.mp4")).POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(created.statusCode()).isEqualTo(201);
+		String location = created.headers().firstValue("Location").orElseThrow();
+		created(idOf(location));
+		return location;
+	}
+
+	private static HttpRequest.Builder wirePatch(TusWire wire, String location, long offset, byte[] chunk) {
+		return wire.withCsrf(location).header("Upload-Offset", Long.toString(offset))
+			.header("Content-Type", "application/offset+octet-stream")
+			.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(chunk));
+	}
+
+	/** The DOS header Tika knows a Windows executable by, then noise. */
+	private static byte[] windowsExecutable(int length) {
+		byte[] exe = bytes(length, 75);
+		Arrays.fill(exe, 0, 64, (byte) 0);
+		exe[0] = 'M';
+		exe[1] = 'Z';
+		return exe;
+	}
+
+	private static byte[] digest(String algorithm, byte[] bytes) throws Exception {
+		return MessageDigest.getInstance(algorithm).digest(bytes);
+	}
+
+	private static String base64(byte[] bytes) {
+		return Base64.getEncoder().encodeToString(bytes);
 	}
 
 	private String create(AccountPrincipal creator, BundleId bundle, long length, String filename) throws Exception {

@@ -48,4 +48,9 @@ class TusProtocolTests extends TusProtocolContract {
 	UploadStaging freshStaging() throws Exception {
 		return new FileStaging(properties, store);
 	}
+
+	@Override
+	boolean recoversUnrecordedBytes() {
+		return true;
+	}
 }

@@ -41,8 +41,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The tus 1.0 endpoint (core, creation, termination, expiration, checksum with sha256). Creators only (see the
- * security configuration); state-changing requests carry the CSRF token in the {@code X-CSRF-TOKEN} header.
+ * The tus 1.0 endpoint (core, creation, termination, expiration, checksum with sha1 and sha256). Creators only (see
+ * the security configuration); state-changing requests carry the CSRF token in the {@code X-CSRF-TOKEN} header. A
+ * POST with {@code X-HTTP-Method-Override} arrives here as the method it names ({@link TusMethodOverride}).
  */
 @RestController
 @RequestMapping(TusController.PATH)
@@ -78,7 +79,7 @@ class TusController {
 			.header("Tus-Version", TUS_VERSION)
 			.header("Tus-Extension", EXTENSIONS)
 			.header("Tus-Max-Size", Long.toString(uploads.maxSize()))
-			.header("Tus-Checksum-Algorithm", Checksum.ALGORITHM)
+			.header("Tus-Checksum-Algorithm", Checksum.ALGORITHMS)
 			.build();
 	}
 
