@@ -52,6 +52,9 @@ class SecurityConfiguration {
 			// Signed download links carry their own authorization (library's DownloadLinks), for download managers.
 			.requestMatchers(HttpMethod.GET, "/dl/**").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/dl/**").permitAll()
+			// BitTorrent's tracker and web seed authorize by passkey and signed token in the path (torrents module).
+			.requestMatchers(HttpMethod.GET, "/tracker/*/announce", "/tracker/*/scrape", "/ws/**").permitAll()
+			.requestMatchers(HttpMethod.HEAD, "/ws/**").permitAll()
 			.requestMatchers("/signup", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
 					"/actuator/health/**")
 			.permitAll()
