@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.reelgate.accounts.AccountService;
 import io.reelgate.library.DownloadPolicy;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether an account may take a bundle by BitTorrent now: the platform switch is on, the creator has not turned it
- * off for the bundle, and the library's {@link DownloadPolicy} lets the account have the whole bundle. Answers are
+ * off for the bundle, the account is not suspended, banned or deleted (passkeys and tokens work without signing in,
+ * so this stands in for the login a suspended account loses), and the library's {@link DownloadPolicy} lets the
+ * account have the whole bundle. Answers are
  * reused for {@code reelgate.torrents.access-cache} (a busy swarm asks for every announce and every peer in it); the
  * cache is only this instance's shortcut, never state another instance needs.
  */
@@ -25,6 +28,8 @@ class TorrentAccess {
 
 	private final DownloadPolicy policy;
 
+	private final AccountService accounts;
+
 	private final JdbcClient jdbc;
 
 	private final TorrentProperties properties;
@@ -33,8 +38,10 @@ class TorrentAccess {
 
 	private final Map<Key, Answer> cache = new ConcurrentHashMap<>();
 
-	TorrentAccess(DownloadPolicy policy, JdbcClient jdbc, TorrentProperties properties, Clock clock) {
+	TorrentAccess(DownloadPolicy policy, AccountService accounts, JdbcClient jdbc, TorrentProperties properties,
+			Clock clock) {
 		this.policy = policy;
+		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
@@ -68,7 +75,7 @@ class TorrentAccess {
 		if (cached != null && now.isBefore(cached.until())) {
 			return cached.allowed();
 		}
-		boolean allowed = offered(bundle) && policy.mayDownloadWhole(account, bundle);
+		boolean allowed = offered(bundle) && accounts.isActive(account) && policy.mayDownloadWhole(account, bundle);
 		if (cache.size() >= MAX_CACHED) {
 			cache.clear();
 		}

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reelgate.shared.AccountId;
 import io.reelgate.torrents.Peers.Announced;
 import io.reelgate.torrents.Peers.Counts;
@@ -51,8 +53,19 @@ class Tracker {
 
 	private final Clock clock;
 
+	/**
+	 * Bytes peers reported in announces ({@code reelgate.torrents.announced.bytes}): {@code downloaded} counts what
+	 * they received from anyone (other peers and the web seed, whose own share is
+	 * {@code reelgate.torrents.web-seed.bytes}), {@code uploaded} what they gave other peers.
+	 */
+	private final Counter peerUploaded;
+
+	private final Counter peerDownloaded;
+
 	Tracker(TorrentKeys keys, Torrents torrents, TorrentAccess access, Peers peers, TorrentProperties properties,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
+		this.peerUploaded = meters.counter("reelgate.torrents.announced.bytes", "direction", "uploaded");
+		this.peerDownloaded = meters.counter("reelgate.torrents.announced.bytes", "direction", "downloaded");
 		this.keys = keys;
 		this.torrents = torrents;
 		this.access = access;
@@ -85,8 +98,11 @@ class Tracker {
 		Optional<long[]> previous = peers.lockPrevious(peer);
 		long[] before = previous.orElse(new long[] { 0, 0 });
 		// A client's counters restart with its session; a drop means a new session, counted from zero.
-		peers.addTransfer(torrent.bundle(), now, uploaded >= before[0] ? uploaded - before[0] : uploaded,
-				downloaded >= before[1] ? downloaded - before[1] : downloaded);
+		long uploadedSince = uploaded >= before[0] ? uploaded - before[0] : uploaded;
+		long downloadedSince = downloaded >= before[1] ? downloaded - before[1] : downloaded;
+		peers.addTransfer(torrent.bundle(), now, uploadedSince, downloadedSince);
+		peerUploaded.increment(uploadedSince);
+		peerDownloaded.increment(downloadedSince);
 		Instant since = now.minus(properties.peerLifetime());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("interval", properties.announceInterval().toSeconds());

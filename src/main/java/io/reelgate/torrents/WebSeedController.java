@@ -9,6 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.OwnedFile;
 import io.reelgate.catalog.FileView;
@@ -56,8 +58,12 @@ class WebSeedController {
 
 	private final DownloadLog log;
 
+	/** File bytes the web seed sent ({@code reelgate.torrents.web-seed.bytes}), pad zeros not included. */
+	private final Counter webSeedBytes;
+
 	WebSeedController(TorrentKeys keys, Torrents torrents, TorrentAccess access, Catalog catalog, BlobSender sender,
-			DownloadLog log) {
+			DownloadLog log, MeterRegistry meters) {
+		this.webSeedBytes = meters.counter("reelgate.torrents.web-seed.bytes");
 		this.keys = keys;
 		this.torrents = torrents;
 		this.access = access;
@@ -92,8 +98,10 @@ class WebSeedController {
 		BlobDownload download = new BlobDownload(file.storageKey(), file.size(), file.sha256(), file.createdAt(),
 				"application/octet-stream", file.name(), true, "private, no-transform");
 		if ("GET".equals(request.getMethod())) {
+			long bytes = download.bytesToSend(request);
 			log.record(grant.account(), file, null, request.getRemoteAddr(), request.getHeader(HttpHeaders.RANGE) != null,
-					download.bytesToSend(request));
+					bytes);
+			webSeedBytes.increment(bytes);
 		}
 		sender.send(download, request, response);
 	}
