@@ -82,6 +82,25 @@ public class DownloadLinks {
 	}
 
 	/**
+	 * An HMAC-SHA256 signature (43 URL-safe characters) of {@code subject} under the links' secret, which every
+	 * instance shares, for another module's own tokens (BitTorrent passkeys and web-seed tokens). {@code purpose}
+	 * keeps each kind of token apart from the others; it may not be one of the download links' own.
+	 */
+	public String signature(String purpose, String subject) {
+		if (purpose.equals(DOWNLOAD) || purpose.equals(EMAIL_UNLOCK) || purpose.contains("\n")) {
+			throw new IllegalArgumentException("Reserved or malformed signature purpose " + purpose);
+		}
+		return mac(purpose + "\n" + subject);
+	}
+
+	/** Whether {@code signature} is {@link #signature(String, String)} of the subject, compared in constant time. */
+	public boolean signed(String purpose, String subject, String signature) {
+		return signature.length() == SIGNATURE_CHARS && MessageDigest.isEqual(
+				signature(purpose, subject).getBytes(StandardCharsets.US_ASCII),
+				signature.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/**
 	 * Checks a link's parts: a signature that does not match all three (any part changed, truncated or made up)
 	 * is {@link LinkProblem#FORGED}; a genuine link past its expiry is {@link LinkProblem#EXPIRED}.
 	 */
@@ -177,11 +196,14 @@ public class DownloadLinks {
 
 	/** {@code purpose} keeps an account link and an unlock link with the same ids from ever sharing a signature. */
 	private String sign(String purpose, UUID file, UUID holder, long expiry) {
+		return mac(purpose + "\n" + file + "\n" + holder + "\n" + expiry);
+	}
+
+	private String mac(String text) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(key);
-			byte[] digest = mac.doFinal((purpose + "\n" + file + "\n" + holder + "\n" + expiry)
-				.getBytes(StandardCharsets.US_ASCII));
+			byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 		}
 		catch (GeneralSecurityException ex) {

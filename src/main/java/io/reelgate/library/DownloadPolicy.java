@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.util.List;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.BundleNotFoundException;
+import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.OwnedFile;
 import io.reelgate.catalog.FileView;
 import io.reelgate.library.RentalRefusedException.Problem;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleFileId;
+import io.reelgate.shared.BundleId;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +71,26 @@ public class DownloadPolicy {
 			throw new DownloadLinks.DownloadLinkException(DownloadLinks.LinkProblem.REVOKED);
 		}
 		return released(owned);
+	}
+
+	/**
+	 * Whether the account may have every file of the bundle now, for deliveries of a whole bundle at once
+	 * (BitTorrent's tracker and web seed ask on every request): its creator, or a buyer with an entitlement that
+	 * downloads (never a rental) to a bundle moderation has not removed, from its release on.
+	 */
+	public boolean mayDownloadWhole(AccountId account, BundleId bundle) {
+		BundleDetails details = catalog.purchased(List.of(bundle)).get(bundle);
+		if (details == null) {
+			return false;
+		}
+		BundleSummary summary = details.summary();
+		if (summary.creatorId().equals(account)) {
+			return true;
+		}
+		Instant release = summary.releaseAt();
+		return !summary.removed() && (release == null || !release.isAfter(clock.instant()))
+				&& entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNot(account.value(),
+						bundle.value(), Entitlement.RENTAL);
 	}
 
 	/** Only once the entitlement is known, so a stranger learns nothing about the release from the answer. */

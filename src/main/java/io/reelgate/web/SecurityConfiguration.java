@@ -76,6 +76,9 @@ class SecurityConfiguration {
 			// So do the HLS playlists and segments (library's watch paths); the player page also shows previews.
 			.requestMatchers(HttpMethod.GET, "/hls/**", "/watch/*").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/hls/**", "/watch/*").permitAll()
+			// BitTorrent's tracker and web seed authorize by passkey and signed token in the path (torrents module).
+			.requestMatchers(HttpMethod.GET, "/tracker/*/announce", "/tracker/*/scrape", "/ws/**").permitAll()
+			.requestMatchers(HttpMethod.HEAD, "/ws/**").permitAll()
 			.requestMatchers("/signup", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
 					"/favicon.svg", "/actuator/health/**")
 			.permitAll()

@@ -228,6 +228,43 @@ class MultiInstanceTests {
 		assertThat(orderStatus(orderId)).isEqualTo("PAID");
 	}
 
+	@Test
+	void aPeerAnnouncedToOneInstanceIsHandedOutByTheOther() throws Exception {
+		Browser creator = new Browser();
+		creator.signUp(a, "CREATOR");
+		String editor = creator.form(a, "/studio/bundles", Browser.csrf(creator.get(a, "/studio/bundles/new").body()),
+				Map.of("title", "Swarm across instances", "summary", "One tracker")).headers().firstValue("Location")
+			.orElseThrow();
+		BundleId bundle = new BundleId(java.util.UUID.fromString(editor.substring(editor.lastIndexOf('/') + 1)));
+		String email = jdbc().sql("select a.email from accounts a join bundles b on b.owner_id = a.id where b.id = ?")
+			.param(bundle.value()).query(String.class).single();
+		AccountPrincipal owner = (AccountPrincipal) a.getBean(UserDetailsService.class).loadUserByUsername(email);
+		new Fixtures(a.getBean(AccountService.class), a.getBean(UserDetailsService.class),
+				a.getBean(CatalogService.class), a.getBean(BundleMedia.class), a.getBean(Sellers.class))
+			.addFile(owner, bundle, "film.mp4", "A frame of a shared swarm.\n".repeat(1_000).getBytes(StandardCharsets.UTF_8));
+		runScheduled(a, "PieceHashJob.run");
+
+		// The creator's own .torrent, from instance B; its announce URL holds the creator's passkey.
+		String torrent = creator.get(b, "/library/bundles/" + bundle + "/torrent").body();
+		Matcher announce = Pattern.compile("8:announce\\d+:(http://[^/]+/tracker/[^/]+/announce)").matcher(torrent);
+		assertThat(announce.find()).as(torrent).isTrue();
+		String path = URI.create(announce.group(1)).getPath();
+		byte[] infoHash = jdbc().sql("select info_hash from torrents where bundle_id = ?").param(bundle.value())
+			.query(byte[].class).single();
+		HttpClient http = HttpClient.newHttpClient();
+		String hash = HexFormat.of().formatHex(infoHash).replaceAll("(..)", "%$1");
+		http.send(HttpRequest.newBuilder(Browser.url(a, path + "?info_hash=" + hash
+				+ "&peer_id=-RG0001-instanceA000&port=7101&uploaded=0&downloaded=0&left=0&compact=1&event=started"))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		byte[] answer = http.send(HttpRequest.newBuilder(Browser.url(b, path + "?info_hash=" + hash
+				+ "&peer_id=-RG0001-instanceB000&port=7102&uploaded=0&downloaded=0&left=100&compact=1&event=started"))
+			.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+		// 5:peers, then the compact list: 127.0.0.1 and port 7101 (0x1bbd), six bytes.
+		byte[] peerA = { '5', ':', 'p', 'e', 'e', 'r', 's', '6', ':', 127, 0, 0, 1, 0x1b, (byte) 0xbd };
+		assertThat(new String(answer, StandardCharsets.ISO_8859_1))
+			.contains(new String(peerA, StandardCharsets.ISO_8859_1));
+	}
+
 	private ConfigurableApplicationContext instance(String name) {
 		Map<String, String> properties = Map.ofEntries(
 				Map.entry("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres")),

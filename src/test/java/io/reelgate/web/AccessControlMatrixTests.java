@@ -256,6 +256,15 @@ class AccessControlMatrixTests {
 		page("/email/verify", 200, 200, 200, 200, 200, 200);
 		page("/password/forgot", 200, 200, 200, 200, 200, 200);
 		page("/password/reset", 400, 400, 400, 400, 400, 400);
+		// BitTorrent: a buyer's own .torrent (200, or 503 while piece hashes are computed: see the torrents tests);
+		// admins are not buyers. The tracker and web seed authorize by passkey and token alone, never by session.
+		page("/library/bundles/" + published + "/torrent", LOGIN, 404, 404, SKIP, 404, 404);
+		page("/library/bundles/" + free + "/torrent", LOGIN, SKIP, 404, SKIP, 404, 404);
+		page("/library/bundles/" + draft + "/torrent", LOGIN, 404, 404, SKIP, 404, 404);
+		page("/tracker/" + accounts.get(Visitor.VIEWER).accountId() + "." + "A".repeat(43) + "/announce", 200, 200,
+				200, 200, 200, 200);
+		page("/ws/" + UUID.randomUUID() + "." + UUID.randomUUID() + "." + "A".repeat(43) + "/name/file.mp4", 403, 403,
+				403, 403, 403, 403);
 
 		change("/checkout/" + published, LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/checkout/" + published + "/rental", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
