@@ -25,25 +25,6 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 	@Query("select coalesce(sum(f.sizeBytes), 0) from BundleFile f where f.bundle.ownerId = :ownerId")
 	long storageUsedBy(UUID ownerId);
 
-	@Query("select b from Bundle b where " + PUBLIC + " order by b.publishedAt desc, b.id")
-	Page<Bundle> findPublic(Pageable pageable);
-
-	@Query("select b from Bundle b where " + PUBLIC + " and b.ownerId = :ownerId order by b.publishedAt desc, b.id")
-	Page<Bundle> findPublicByOwner(UUID ownerId, Pageable pageable);
-
-	/** Full-text search over title, creator and summary, best matches first (see the {@code search} column). */
-	@Query(value = """
-			select b.* from bundles b, websearch_to_tsquery('english', :query) q
-			where b.status = 'PUBLISHED' and b.hidden_at is null and b.owner_withdrawn_at is null
-			and b.search @@ q
-			order by ts_rank(b.search, q) desc, b.published_at desc, b.id
-			""", countQuery = """
-			select count(*) from bundles b
-			where b.status = 'PUBLISHED' and b.hidden_at is null and b.owner_withdrawn_at is null
-			and b.search @@ websearch_to_tsquery('english', :query)
-			""", nativeQuery = true)
-	Page<Bundle> search(String query, Pageable pageable);
-
 	List<Bundle> findByOwnerIdOrderByCreatedAtDesc(UUID ownerId);
 
 	List<Bundle> findByOwnerId(UUID ownerId);

@@ -1,6 +1,8 @@
 package io.reelgate.catalog;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,11 @@ public class Catalog {
 
 	private final Bundles bundles;
 
-	Catalog(Bundles bundles) {
+	private final PublicListings listings;
+
+	Catalog(Bundles bundles, PublicListings listings) {
 		this.bundles = bundles;
+		this.listings = listings;
 	}
 
 	/** For the admin dashboard. */
@@ -44,16 +49,64 @@ public class Catalog {
 				bundles.countByHiddenAtIsNotNull(), bundles.countByOwnerWithdrawnAtIsNotNull());
 	}
 
-	public Page<BundleSummary> storefront(int page) {
-		return bundles.findPublic(pageRequest(page)).map(Bundle::summary);
+	/**
+	 * A page of the storefront, newest first: the first page, the page older than {@code before} or the page newer
+	 * than {@code after} (at most one of them is used, {@code before} first).
+	 */
+	public Listing storefront(@Nullable BundleId before, @Nullable BundleId after) {
+		return newest(null, before, after);
 	}
 
-	public Page<BundleSummary> search(String query, int page) {
-		return bundles.search(query.strip(), pageRequest(page)).map(Bundle::summary);
+	/** A creator's public bundles, paged as {@link #storefront}. */
+	public Listing publicBundlesOf(AccountId creator, @Nullable BundleId before, @Nullable BundleId after) {
+		return newest(creator, before, after);
 	}
 
-	public Page<BundleSummary> publicBundlesOf(AccountId creator, int page) {
-		return bundles.findPublicByOwner(creator.value(), pageRequest(page)).map(Bundle::summary);
+	/**
+	 * Search results, best first, {@code page} counting from 0 over the best of the newest
+	 * {@value PublicListings#SEARCH_BOUND} matches. When the words as typed find nothing, they are searched again
+	 * with typos corrected ("harbr" finds "Harbor"), unless they use search operators (a "quoted phrase",
+	 * a -word left out), which mean exactly what they say.
+	 */
+	public Listing search(String query, int page) {
+		SearchTerms terms = SearchTerms.of(query);
+		int last = PublicListings.SEARCH_BOUND / PAGE_SIZE - 1;
+		if (page < 0 || page > last) {
+			return new Listing(List.of(), page > last ? pageLink(last) : null, null);
+		}
+		int offset = page * PAGE_SIZE;
+		List<BundleSummary> found = listings.search(terms, offset, PAGE_SIZE + 1);
+		if (found.isEmpty() && terms.plain()) {
+			found = listings.searchCorrected(terms, offset, PAGE_SIZE + 1);
+		}
+		boolean more = found.size() > PAGE_SIZE && page < last;
+		return new Listing(found.subList(0, Math.min(found.size(), PAGE_SIZE)), page > 0 ? pageLink(page - 1) : null,
+				more ? pageLink(page + 1) : null);
+	}
+
+	private Listing newest(@Nullable AccountId owner, @Nullable BundleId before, @Nullable BundleId after) {
+		if (before == null && after != null) {
+			List<BundleSummary> newer = listings.newerThan(owner, after, PAGE_SIZE + 1);
+			if (newer.size() > PAGE_SIZE) {
+				List<BundleSummary> shown = new ArrayList<>(newer.subList(0, PAGE_SIZE));
+				Collections.reverse(shown);
+				return new Listing(shown, cursor("after", shown.get(0)), cursor("before", shown.get(PAGE_SIZE - 1)));
+			}
+			// Fewer than a page is newer: that is the first page.
+			before = null;
+		}
+		List<BundleSummary> older = listings.newest(owner, before, PAGE_SIZE + 1);
+		List<BundleSummary> shown = older.subList(0, Math.min(older.size(), PAGE_SIZE));
+		return new Listing(shown, before == null || shown.isEmpty() ? null : cursor("after", shown.get(0)),
+				older.size() > PAGE_SIZE ? cursor("before", shown.get(PAGE_SIZE - 1)) : null);
+	}
+
+	private static Listing.PageLink cursor(String name, BundleSummary bundle) {
+		return new Listing.PageLink(name, bundle.id().toString());
+	}
+
+	private static Listing.PageLink pageLink(int page) {
+		return new Listing.PageLink("page", Integer.toString(page));
 	}
 
 	public BundleDetails bundle(BundleId id, Viewer viewer) {

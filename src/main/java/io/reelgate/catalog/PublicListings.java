@@ -1,67 +1,152 @@
 package io.reelgate.catalog;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Money;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Repository;
 
 /**
- * The public pages there are, for sitemaps: every public bundle (the storefront's visibility rule) and every creator
- * with at least one, each with the time it last changed, in a stable order so that a sitemap's pages do not shift.
+ * The storefront's queries: one statement per page, reading only the columns a card shows. Pages are walked
+ * newest first from a cursor bundle (keyset), so a deep page costs what the first does; search ranks a bounded
+ * set of matches. See docs/catalog-search.md for the plans these produce.
  */
-@Service
-@Transactional(readOnly = true)
-public class PublicListings {
+@Repository
+class PublicListings {
 
-	private static final String PUBLIC = "status = 'PUBLISHED' and hidden_at is null and owner_withdrawn_at is null";
+	/** How many of the newest matches search ranks: ten pages of results. */
+	static final int SEARCH_BOUND = 240;
 
-	private final JdbcClient jdbc;
+	private static final String PUBLIC = "b.status = 'PUBLISHED' and b.hidden_at is null and b.owner_withdrawn_at is null";
 
-	PublicListings(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private static final String CARD = """
+			b.id, b.owner_id, b.creator_name, b.title, b.summary, b.gate, b.price_minor, b.price_currency,
+			b.suggested_minor, b.cover_key is not null as has_cover, b.created_at, b.published_at, b.release_at""";
+
+	private static final String CURSOR = "(select c.published_at, c.id from bundles c where c.id = :cursor)";
+
+	/** A match's query as PostgreSQL builds it from the text (web search syntax) or the words (prefix). */
+	private static final String TYPED = "(websearch_to_tsquery('english', :text) || to_tsquery('simple', :prefix))";
+
+	/**
+	 * Each word replaced by the most similar word of any title or creator name (itself if it is one), all required.
+	 */
+	private static final String CORRECTED = """
+			(select to_tsquery('simple', string_agg(coalesce((select w.word from search_words w where w.word % t.word
+			  order by w.word <-> t.word, w.word limit 1), t.word), ' & ' order by t.i))
+			 from regexp_split_to_table(:words, ' ') with ordinality as t(word, i))""";
+
+	private final EntityManager em;
+
+	PublicListings(EntityManager em) {
+		this.em = em;
 	}
 
-	public long bundleCount() {
-		return jdbc.sql("select count(*) from bundles where " + PUBLIC).query(Long.class).single();
+	/** Up to {@code limit} public bundles, newest first, older than {@code cursor} if given. */
+	List<BundleSummary> newest(@Nullable AccountId owner, @Nullable BundleId cursor, int limit) {
+		return page(owner, cursor, "<", "desc", limit);
 	}
 
-	public long creatorCount() {
-		return jdbc.sql("select count(distinct owner_id) from bundles where " + PUBLIC).query(Long.class).single();
+	/** Up to {@code limit} public bundles newer than {@code cursor}, oldest of them first. */
+	List<BundleSummary> newerThan(@Nullable AccountId owner, BundleId cursor, int limit) {
+		return page(owner, cursor, ">", "asc", limit);
 	}
 
-	/** Page {@code page} (from 0) of {@code size} public bundles, oldest first. */
-	public List<BundleListing> bundles(int page, int size) {
-		return jdbc.sql("""
-				select id, greatest(published_at, cover_updated_at) as changed from bundles where %s
-				order by published_at, id limit :size offset :offset""".formatted(PUBLIC))
-			.param("size", size)
-			.param("offset", (long) page * size)
-			.query((rs, row) -> new BundleListing(new BundleId(rs.getObject("id", UUID.class)),
-					rs.getTimestamp("changed").toInstant()))
-			.list();
+	/**
+	 * Matches for the text, best first, among the {@link #SEARCH_BOUND} newest: the planner may walk the storefront
+	 * index for a common word (stopping at the bound) or the text index for a rare one, instead of ranking thousands.
+	 */
+	List<BundleSummary> search(SearchTerms terms, int offset, int limit) {
+		String sql = """
+				with candidates as materialized (
+				  select %s, b.search from bundles b where %s and b.search @@ %s
+				  order by b.published_at desc, b.id desc limit %d)
+				select * from candidates b
+				order by ts_rank(b.search, %s) desc, b.published_at desc, b.id desc offset :offset limit :limit
+				""".formatted(CARD, PUBLIC, TYPED, SEARCH_BOUND, TYPED);
+		return cards(em.createNativeQuery(sql, Tuple.class)
+			.setParameter("text", terms.text())
+			.setParameter("prefix", terms.prefixQuery())
+			.setParameter("offset", offset)
+			.setParameter("limit", limit));
 	}
 
-	/** Page {@code page} (from 0) of {@code size} creators with a public bundle, by id. */
-	public List<CreatorListing> creators(int page, int size) {
-		return jdbc.sql("""
-				select owner_id, max(greatest(published_at, cover_updated_at)) as changed from bundles where %s
-				group by owner_id order by owner_id limit :size offset :offset""".formatted(PUBLIC))
-			.param("size", size)
-			.param("offset", (long) page * size)
-			.query((rs, row) -> new CreatorListing(new AccountId(rs.getObject("owner_id", UUID.class)),
-					rs.getTimestamp("changed").toInstant()))
-			.list();
+	/** Matches for the text's words with typos corrected, as {@link #search} ranks them. */
+	List<BundleSummary> searchCorrected(SearchTerms terms, int offset, int limit) {
+		String sql = """
+				with q as materialized (select %s as q),
+				candidates as materialized (
+				  select %s, b.search from bundles b, q where %s and b.search @@ q.q
+				  order by b.published_at desc, b.id desc limit %d)
+				select b.* from candidates b, q
+				order by ts_rank(b.search, q.q) desc, b.published_at desc, b.id desc offset :offset limit :limit
+				""".formatted(CORRECTED, CARD, PUBLIC, SEARCH_BOUND);
+		return cards(em.createNativeQuery(sql, Tuple.class)
+			.setParameter("words", terms.spacedWords())
+			.setParameter("offset", offset)
+			.setParameter("limit", limit));
 	}
 
-	public record BundleListing(BundleId id, Instant lastModified) {
+	private List<BundleSummary> page(@Nullable AccountId owner, @Nullable BundleId cursor, String direction,
+			String order, int limit) {
+		String sql = "select " + CARD + " from bundles b where " + PUBLIC
+				+ (owner == null ? "" : " and b.owner_id = :owner")
+				+ (cursor == null ? "" : " and (b.published_at, b.id) " + direction + " " + CURSOR)
+				+ " order by b.published_at " + order + ", b.id " + order + " limit :limit";
+		Query query = em.createNativeQuery(sql, Tuple.class).setParameter("limit", limit);
+		if (owner != null) {
+			query.setParameter("owner", owner.value());
+		}
+		if (cursor != null) {
+			query.setParameter("cursor", cursor.value());
+		}
+		return cards(query);
 	}
 
-	public record CreatorListing(AccountId id, Instant lastModified) {
+	@SuppressWarnings("unchecked")
+	private static List<BundleSummary> cards(Query query) {
+		return ((List<Tuple>) query.getResultList()).stream().map(PublicListings::card).toList();
+	}
+
+	private static BundleSummary card(Tuple row) {
+		String currency = row.get("price_currency", String.class);
+		Long price = number(row.get("price_minor"));
+		Long suggested = number(row.get("suggested_minor"));
+		return new BundleSummary(new BundleId(row.get("id", UUID.class)),
+				new AccountId(row.get("owner_id", UUID.class)), row.get("creator_name", String.class),
+				row.get("title", String.class), row.get("summary", String.class),
+				Gate.valueOf(row.get("gate", String.class)),
+				price == null || currency == null ? null : Money.of(price, currency),
+				suggested == null || currency == null ? null : Money.of(suggested, currency),
+				Boolean.TRUE.equals(row.get("has_cover")), BundleStatus.PUBLISHED, null,
+				instant(row.get("created_at")), instant(row.get("published_at")), false, false, null,
+				instant(row.get("release_at")));
+	}
+
+	private static @Nullable Long number(@Nullable Object value) {
+		return value == null ? null : ((Number) value).longValue();
+	}
+
+	private static @Nullable Instant instant(@Nullable Object value) {
+		if (value == null || value instanceof Instant) {
+			return (Instant) value;
+		}
+		if (value instanceof OffsetDateTime time) {
+			return time.toInstant();
+		}
+		if (value instanceof Timestamp timestamp) {
+			return timestamp.toInstant();
+		}
+		throw new IllegalStateException("Not a timestamp: " + value.getClass());
 	}
 }

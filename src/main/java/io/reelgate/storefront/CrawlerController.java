@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import io.reelgate.catalog.PublicListings;
+import io.reelgate.catalog.PublicPages;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
@@ -33,11 +33,11 @@ class CrawlerController {
 
 	private static final CacheControl ONE_HOUR = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
 
-	private final PublicListings listings;
+	private final PublicPages listings;
 
 	private final String site;
 
-	CrawlerController(PublicListings listings, @Value("${reelgate.public-url:http://localhost:8080}") URI publicUrl) {
+	CrawlerController(PublicPages listings, @Value("${reelgate.public-url:http://localhost:8080}") URI publicUrl) {
 		this.listings = listings;
 		String url = publicUrl.toString();
 		this.site = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

@@ -4,11 +4,11 @@ import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountView;
 import io.reelgate.accounts.Role;
 import io.reelgate.catalog.BundleNotFoundException;
-import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleId;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -35,25 +35,29 @@ class StorefrontController {
 		this.accounts = accounts;
 	}
 
+	/**
+	 * Newest first, paged by stable links ({@code ?before=<id>}: the bundles older than that one; {@code ?after=<id>}
+	 * back towards the newest), or search results paged by number.
+	 */
 	@GetMapping("/")
-	String home(@RequestParam(name = "q", required = false) String query,
-			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
+	String home(@RequestParam(name = "q", required = false) @Nullable String query,
+			@RequestParam(name = "page", defaultValue = "0") int page,
+			@RequestParam(required = false) @Nullable BundleId before,
+			@RequestParam(required = false) @Nullable BundleId after, Model model) {
 		boolean searching = StringUtils.hasText(query);
-		Page<BundleSummary> bundles = searching
-				? catalog.search(query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query, page)
-				: catalog.storefront(page);
-		model.addAttribute("bundles", bundles);
-		model.addAttribute("query", searching ? query : "");
+		String shown = searching && query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query;
+		model.addAttribute("bundles", searching ? catalog.search(shown, page) : catalog.storefront(before, after));
+		model.addAttribute("query", searching ? shown : "");
 		return HOME_VIEW;
 	}
 
 	@GetMapping("/creators/{id}")
-	String creator(@PathVariable AccountId id, @RequestParam(name = "page", defaultValue = "0") int page,
-			Model model) {
+	String creator(@PathVariable AccountId id, @RequestParam(required = false) @Nullable BundleId before,
+			@RequestParam(required = false) @Nullable BundleId after, Model model) {
 		AccountView creator = accounts.find(id).filter(a -> a.role() == Role.CREATOR)
 			.orElseThrow(BundleNotFoundException::new);
 		model.addAttribute("creator", creator);
-		model.addAttribute("bundles", catalog.publicBundlesOf(id, page));
+		model.addAttribute("bundles", catalog.publicBundlesOf(id, before, after));
 		return CREATOR_VIEW;
 	}
 }

@@ -80,7 +80,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/tracker/*/announce", "/tracker/*/scrape", "/ws/**").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/ws/**").permitAll()
 			.requestMatchers("/signup", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-					"/favicon.svg", "/actuator/health/**")
+					"/img/**", "/actuator/health/**")
 			.permitAll()
 			// For crawlers: what to index (robots.txt) and the public pages there are (sitemaps).
 			.requestMatchers(HttpMethod.GET, "/robots.txt", "/sitemap.xml", "/sitemaps/*").permitAll()

@@ -106,18 +106,22 @@ class StorefrontTests {
 	@Test
 	void longListsArePaginatedNewestFirst() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
+		BundleId oldest = null;
+		BundleId second = null;
 		for (int i = 1; i <= 25; i++) {
-			fixtures.published(creator, "Episode %02d".formatted(i), FILM);
+			BundleId id = fixtures.published(creator, "Episode %02d".formatted(i), FILM);
+			oldest = i == 1 ? id : oldest;
+			second = i == 2 ? id : second;
 		}
 
 		mvc.perform(get("/creators/{id}", creator.accountId()))
 			.andExpect(content().string(containsString("Episode 25")))
 			.andExpect(content().string(not(containsString("Episode 01"))))
-			.andExpect(content().string(containsString("Page 1 of 2")))
-			.andExpect(content().string(containsString("href=\"/creators/" + creator.accountId() + "?page=1\"")));
-		mvc.perform(get("/creators/{id}", creator.accountId()).param("page", "1"))
+			.andExpect(content().string(containsString("href=\"/creators/" + creator.accountId() + "?before=" + second + "\"")));
+		mvc.perform(get("/creators/{id}", creator.accountId()).param("before", second.toString()))
 			.andExpect(content().string(containsString("Episode 01")))
-			.andExpect(content().string(not(containsString("Episode 25"))));
+			.andExpect(content().string(not(containsString("Episode 25"))))
+			.andExpect(content().string(containsString("href=\"/creators/" + creator.accountId() + "?after=" + oldest + "\"")));
 	}
 
 	@Test
@@ -128,7 +132,9 @@ class StorefrontTests {
 			fixtures.published(creator, word + " part " + i, FILM);
 		}
 		mvc.perform(get("/").param("q", word + " & more"))
-			.andExpect(content().string(containsString("Page 1 of 2")))
 			.andExpect(content().string(containsString("href=\"/?q=" + word + "%20%26%20more&amp;page=1\"")));
+		mvc.perform(get("/").param("q", word + " & more").param("page", "1"))
+			.andExpect(content().string(containsString(word + " part")))
+			.andExpect(content().string(containsString("href=\"/?q=" + word + "%20%26%20more&amp;page=0\"")));
 	}
 }

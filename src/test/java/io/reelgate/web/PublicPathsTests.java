@@ -66,7 +66,7 @@ class PublicPathsTests {
 		assertThat(plain.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public");
 		assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
 		assertThat(gzipped.body().length).isLessThan(plain.body().length / 4);
-		assertThat(get("/favicon.svg", "image/svg+xml").statusCode()).isEqualTo(200);
+		assertThat(get("/img/favicon.svg", "image/svg+xml").statusCode()).isEqualTo(200);
 	}
 
 	@Test
