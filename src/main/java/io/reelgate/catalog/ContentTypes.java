@@ -12,17 +12,14 @@ import org.springframework.util.MimeTypeUtils;
 
 /**
  * Decides a file's type from its first bytes (Apache Tika's magic numbers, and the DocType of a Matroska file's EBML
- * header) and holds it against {@code reelgate.catalog.allowed-types}. The file name is only a tie-breaker for
- * bytes without any signature: it never refines a type the bytes show, so the same bytes are allowed or refused
- * whatever they are called.
+ * header) and holds it against {@code reelgate.catalog.allowed-types}. The file name only names bytes without a
+ * signature or narrows the detected type to a subtype of it, so it never decides whether bytes are allowed.
  */
 @Component
 class ContentTypes {
 
 	/** How many leading bytes are examined; Tika's signatures all lie within them. */
 	static final int HEAD_LENGTH = 64 * 1024;
-
-	private static final String NO_SIGNATURE = "application/octet-stream";
 
 	private final Tika tika = new Tika();
 
@@ -63,7 +60,10 @@ class ContentTypes {
 			// Tika's magic sees the EBML container only; which kind of file it holds, its header says.
 			return Matroska.typeOf(head);
 		}
-		return NO_SIGNATURE.equals(byBytes) ? tika.detect(head, displayName) : byBytes;
+		// The name may only narrow what the bytes show to one of its subtypes (an ISO file Tika's magic calls
+		// QuickTime is an MP4 when named .mp4, which browsers then play), or name bytes without any signature; Tika's
+		// detection with a name does no more than that, so it never turns refused bytes into allowed ones.
+		return tika.detect(head, displayName);
 	}
 
 	boolean allows(String detected) {

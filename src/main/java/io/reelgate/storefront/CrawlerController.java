@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.reelgate.catalog.PublicPages;
 
@@ -28,6 +30,8 @@ import org.springframework.web.util.HtmlUtils;
 class CrawlerController {
 
 	static final int URLS_PER_SITEMAP = 50_000;
+
+	private static final Pattern SITEMAP_NAME = Pattern.compile("(bundles|creators)-([1-9][0-9]{0,5})");
 
 	private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
 
@@ -69,9 +73,15 @@ class CrawlerController {
 		return xml(xml.append("</sitemapindex>\n"));
 	}
 
-	@GetMapping("/sitemaps/{kind:bundles|creators}-{page:[1-9][0-9]{0,5}}.xml")
-	ResponseEntity<String> sitemap(@PathVariable String kind, @PathVariable int page) {
-		List<Url> urls = kind.equals("bundles")
+	/** {@code bundles-N} or {@code creators-N}, N from 1; any other name is no sitemap. */
+	@GetMapping("/sitemaps/{name}.xml")
+	ResponseEntity<String> sitemap(@PathVariable String name) {
+		Matcher part = SITEMAP_NAME.matcher(name);
+		if (!part.matches()) {
+			return ResponseEntity.notFound().build();
+		}
+		int page = Integer.parseInt(part.group(2));
+		List<Url> urls = part.group(1).equals("bundles")
 				? listings.bundles(page - 1, URLS_PER_SITEMAP).stream()
 					.map(b -> new Url(site + "/bundles/" + b.id().value(), b.lastModified())).toList()
 				: listings.creators(page - 1, URLS_PER_SITEMAP).stream()

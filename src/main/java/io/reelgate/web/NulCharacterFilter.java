@@ -28,6 +28,15 @@ class NulCharacterFilter extends OncePerRequestFilter {
 	/** After the character-encoding filter (so fields decode as UTF-8), before Spring Security's chain (-100). */
 	static final int ORDER = -110;
 
+	/**
+	 * BitTorrent announces carry {@code info_hash} and {@code peer_id} as 20 raw bytes, percent-encoded, where
+	 * {@code %00} is an ordinary byte; the tracker decodes its query itself, as bytes, and stores them as hex.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith("/tracker/");
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
