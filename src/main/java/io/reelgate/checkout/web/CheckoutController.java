@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -57,8 +56,7 @@ class CheckoutController {
 		rateLimit.admit(me.accountId(), request.getRemoteAddr());
 		Outcome outcome;
 		try {
-			outcome = checkout.checkout(me.accountId(), bundleId, new Terms(amount, code),
-					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+			outcome = checkout.checkout(me.accountId(), bundleId, new Terms(amount, code));
 		}
 		catch (CheckoutRefusedException ex) {
 			// Back to the form with the reason and what the buyer typed, so they can correct it.
@@ -86,8 +84,7 @@ class CheckoutController {
 		rateLimit.admit(me.accountId(), request.getRemoteAddr());
 		Outcome outcome;
 		try {
-			outcome = checkout.rent(me.accountId(), bundleId,
-					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+			outcome = checkout.rent(me.accountId(), bundleId);
 		}
 		catch (CheckoutRefusedException ex) {
 			redirect.addFlashAttribute("error", ex.code());
