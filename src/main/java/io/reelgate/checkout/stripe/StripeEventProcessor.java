@@ -24,8 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Conditional;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +32,8 @@ import org.springframework.stereotype.Component;
  * the change, and only then records the event id, so that a delivery which failed half way is applied again when
  * Stripe retries it. No transaction is open while Stripe is called: each change is made by {@link OrderPayments} or
  * {@link Sellers} in short transactions of their own, which lock the order and are idempotent, so deliveries of the
- * same event or of the same session that race each other all succeed and change the order once.
+ * same event or of the same session that race each other all succeed and change the order once (a change that loses
+ * a race all the same is run again by {@link RaceRetries}).
  * Unused event types, and objects Stripe no longer knows, are acknowledged and ignored.
  */
 @Component
@@ -47,11 +46,6 @@ class StripeEventProcessor {
 
 	static final Set<String> DISPUTE_EVENTS = Set.of("charge.dispute.created", "charge.dispute.updated",
 			"charge.dispute.closed");
-
-	/** How often a change that lost a race with another delivery (lock timeout, serialization failure) is re-read. */
-	static final int RACE_ATTEMPTS = 5;
-
-	private static final Duration RACE_BACKOFF = Duration.ofMillis(50);
 
 	private static final Logger log = LoggerFactory.getLogger(StripeEventProcessor.class);
 
@@ -110,30 +104,10 @@ class StripeEventProcessor {
 		if (change.isEmpty()) {
 			return;
 		}
-		applyRereadingAfterRaces(event, change.get());
+		RaceRetries.run("Stripe event " + event.id(), change.get());
 		if (!events.record(event.id(), event.type())) {
 			log.info("Stripe event {} ({}) is a duplicate: another delivery of it was applied meanwhile", event.id(),
 					event.type());
-		}
-	}
-
-	/**
-	 * Each change re-reads the order under its lock, so running it again after a lock timeout, a serialization
-	 * failure or a unique-key conflict with a racing delivery sees the winner's outcome and does nothing twice.
-	 */
-	private void applyRereadingAfterRaces(WebhookEvent event, Runnable change) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				change.run();
-				return;
-			}
-			catch (TransientDataAccessException | DuplicateKeyException ex) {
-				if (attempt == RACE_ATTEMPTS) {
-					throw ex;
-				}
-				log.debug("Stripe event {} raced another delivery ({}); reading again", event.id(), ex.toString());
-				pause(RACE_BACKOFF.multipliedBy(attempt));
-			}
 		}
 	}
 
@@ -211,16 +185,6 @@ class StripeEventProcessor {
 		}
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
-		}
-	}
-
-	private static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting to re-read after a race", ex);
 		}
 	}
 }

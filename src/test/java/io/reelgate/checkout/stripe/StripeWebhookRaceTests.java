@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,8 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.Level;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.shared.BundleId;
+import io.reelgate.support.CapturedLogs;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
@@ -84,20 +87,27 @@ class StripeWebhookRaceTests {
 
 	@RepeatedTest(RUNS)
 	void fiftyIdenticalDeliveriesAtOnceAllSucceedAndGrantOnce() throws Exception {
-		String payload = event("checkout.session.completed");
+		String eventId = eventId();
+		String payload = event(eventId, "checkout.session.completed");
 		List<Callable<Integer>> deliveries = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
 			deliveries.add(() -> deliver(payload));
 		}
 
-		assertThat(together(deliveries)).hasSize(50).allSatisfy(status -> assertThat(status).isBetween(200, 299));
+		try (CapturedLogs logs = CapturedLogs.start()) {
+			assertThat(together(deliveries)).hasSize(50).allSatisfy(status -> assertThat(status).isBetween(200, 299));
+			assertThat(logs.errorsOrStackTraces()).isEmpty();
+			assertThat(logs.lines(Level.INFO, eventId, "duplicate")).as("one line per duplicate").hasSize(49);
+		}
 		assertGrantedAndBookedOnce();
 	}
 
 	@RepeatedTest(RUNS)
 	void theSameSessionUnderTwoEventIdsAndTheReturnPageAtOnceAllSucceedAndGrantOnce() throws Exception {
-		String first = event("checkout.session.completed");
-		String second = event("checkout.session.completed");
+		String firstId = eventId();
+		String secondId = eventId();
+		String first = event(firstId, "checkout.session.completed");
+		String second = event(secondId, "checkout.session.completed");
 		List<Callable<Integer>> deliveries = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			deliveries.add(() -> deliver(first));
@@ -106,7 +116,12 @@ class StripeWebhookRaceTests {
 		deliveries.add(() -> mvc.perform(get("/checkout/stripe/return").param("session_id", session).with(user(buyer)))
 			.andReturn().getResponse().getStatus() == 302 ? 200 : 500);
 
-		assertThat(together(deliveries)).hasSize(21).allSatisfy(status -> assertThat(status).isBetween(200, 299));
+		try (CapturedLogs logs = CapturedLogs.start()) {
+			assertThat(together(deliveries)).hasSize(21).allSatisfy(status -> assertThat(status).isBetween(200, 299));
+			assertThat(logs.errorsOrStackTraces()).isEmpty();
+			assertThat(logs.lines(Level.INFO, firstId, "duplicate")).hasSize(9);
+			assertThat(logs.lines(Level.INFO, secondId, "duplicate")).hasSize(9);
+		}
 		assertGrantedAndBookedOnce();
 	}
 
@@ -114,13 +129,16 @@ class StripeWebhookRaceTests {
 	void completedAndAsyncPaymentSucceededAtOnceAllSucceedAndGrantOnce() throws Exception {
 		List<Callable<Integer>> deliveries = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			String completed = event("checkout.session.completed");
-			String succeeded = event("checkout.session.async_payment_succeeded");
+			String completed = event(eventId(), "checkout.session.completed");
+			String succeeded = event(eventId(), "checkout.session.async_payment_succeeded");
 			deliveries.add(() -> deliver(completed));
 			deliveries.add(() -> deliver(succeeded));
 		}
 
-		assertThat(together(deliveries)).hasSize(10).allSatisfy(status -> assertThat(status).isBetween(200, 299));
+		try (CapturedLogs logs = CapturedLogs.start()) {
+			assertThat(together(deliveries)).hasSize(10).allSatisfy(status -> assertThat(status).isBetween(200, 299));
+			assertThat(logs.errorsOrStackTraces()).isEmpty();
+		}
 		assertGrantedAndBookedOnce();
 	}
 
@@ -161,8 +179,12 @@ class StripeWebhookRaceTests {
 		return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
-	private String event(String type) {
-		return StripeWebhooks.event(type, session, "checkout.session");
+	private String event(String eventId, String type) {
+		return StripeWebhooks.event(eventId, type, session, "checkout.session");
+	}
+
+	private static String eventId() {
+		return "evt_" + UUID.randomUUID().toString().replace("-", "");
 	}
 
 	private void assertGrantedAndBookedOnce() {

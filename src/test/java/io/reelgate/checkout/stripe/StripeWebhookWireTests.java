@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ch.qos.logback.classic.Level;
@@ -25,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -60,6 +64,9 @@ class StripeWebhookWireTests {
 	@Autowired
 	DatabaseOutage database;
 
+	@Autowired
+	TransactionTemplate transactions;
+
 	private AccountPrincipal buyer;
 
 	private String orderId;
@@ -94,7 +101,7 @@ class StripeWebhookWireTests {
 
 		try (CapturedLogs logs = CapturedLogs.start()) {
 			for (String header : malformed) {
-				assertThat(post(payload, header).statusCode()).as(header).isEqualTo(400);
+				assertThat(send(payload, header).statusCode()).as(header).isEqualTo(400);
 			}
 			assertThat(logs.errorsOrStackTraces()).isEmpty();
 		}
@@ -106,11 +113,11 @@ class StripeWebhookWireTests {
 		paid();
 		String payload = completed();
 
-		assertThat(post(payload, sign(payload, Instant.now().plus(Duration.ofMinutes(6)))).statusCode()).isEqualTo(400);
-		assertThat(post(payload, sign(payload, Instant.now().plus(Duration.ofDays(3650)))).statusCode()).isEqualTo(400);
+		assertThat(send(payload, sign(payload, Instant.now().plus(Duration.ofMinutes(6)))).statusCode()).isEqualTo(400);
+		assertThat(send(payload, sign(payload, Instant.now().plus(Duration.ofDays(3650)))).statusCode()).isEqualTo(400);
 		assertThat(orderStatus()).isEqualTo("PENDING");
 
-		assertThat(post(payload, sign(payload, Instant.now().plus(Duration.ofSeconds(30)))).statusCode())
+		assertThat(send(payload, sign(payload, Instant.now().plus(Duration.ofSeconds(30)))).statusCode())
 			.as("a clock a little ahead of ours").isEqualTo(200);
 		assertThat(orderStatus()).isEqualTo("PAID");
 	}
@@ -125,7 +132,7 @@ class StripeWebhookWireTests {
 
 		try (CapturedLogs logs = CapturedLogs.start()) {
 			for (String body : bodies) {
-				assertThat(post(body, sign(body, Instant.now())).statusCode()).as(body).isEqualTo(200);
+				assertThat(send(body, sign(body, Instant.now())).statusCode()).as(body).isEqualTo(200);
 			}
 			assertThat(logs.errorsOrStackTraces()).isEmpty();
 			assertThat(logs.lines(Level.WARN, "is not an event")).hasSize(bodies.size());
@@ -140,8 +147,8 @@ class StripeWebhookWireTests {
 		String unknownCharge = StripeWebhooks.event("charge.refunded", "ch_unknown_" + orderId, "charge");
 
 		try (CapturedLogs logs = CapturedLogs.start()) {
-			assertThat(post(unknownSession, sign(unknownSession, Instant.now())).statusCode()).isEqualTo(200);
-			assertThat(post(unknownCharge, sign(unknownCharge, Instant.now())).statusCode()).isEqualTo(200);
+			assertThat(send(unknownSession, sign(unknownSession, Instant.now())).statusCode()).isEqualTo(200);
+			assertThat(send(unknownCharge, sign(unknownCharge, Instant.now())).statusCode()).isEqualTo(200);
 			assertThat(logs.errorsOrStackTraces()).isEmpty();
 			assertThat(logs.lines(Level.WARN, "cs_unknown_" + orderId, "Stripe does not know")).hasSize(1);
 			assertThat(logs.lines(Level.WARN, "ch_unknown_" + orderId, "Stripe does not know")).hasSize(1);
@@ -153,11 +160,11 @@ class StripeWebhookWireTests {
 		paid();
 		String payload = completed();
 		try (AutoCloseable cut = stripe.unreachable("checkout/sessions/" + session)) {
-			assertThat(post(payload, sign(payload, Instant.now())).statusCode()).isEqualTo(503);
+			assertThat(send(payload, sign(payload, Instant.now())).statusCode()).isEqualTo(503);
 		}
 		assertThat(orderStatus()).isEqualTo("PENDING");
 
-		assertThat(post(payload, sign(payload, Instant.now())).statusCode()).isEqualTo(200);
+		assertThat(send(payload, sign(payload, Instant.now())).statusCode()).isEqualTo(200);
 		assertThat(orderStatus()).isEqualTo("PAID");
 		assertThat(entitlements()).isEqualTo(1);
 	}
@@ -167,13 +174,39 @@ class StripeWebhookWireTests {
 		paid();
 		String payload = completed();
 		try (AutoCloseable outage = database.begin()) {
-			assertThat(post(payload, sign(payload, Instant.now())).statusCode()).isEqualTo(503);
+			assertThat(send(payload, sign(payload, Instant.now())).statusCode()).isEqualTo(503);
 		}
 		assertThat(orderStatus()).isEqualTo("PENDING");
 
-		assertThat(post(payload, sign(payload, Instant.now())).statusCode()).isEqualTo(200);
+		assertThat(send(payload, sign(payload, Instant.now())).statusCode()).isEqualTo(200);
 		assertThat(orderStatus()).isEqualTo("PAID");
 		assertThat(entitlements()).isEqualTo(1);
+		assertThat(ledger()).containsExactly("SALE 1000");
+	}
+
+	@Test
+	void aDeliveryWhileAnotherTransactionHoldsTheOrderWaitsForItAndSucceeds() throws Exception {
+		paid();
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread holder = new Thread(() -> transactions.executeWithoutResult(status -> {
+			jdbc.sql("select id from orders where id = ?::uuid for update").param(orderId).query(String.class).single();
+			locked.countDown();
+			await(release);
+		}));
+		holder.start();
+		assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+
+		String payload = completed();
+		CompletableFuture<HttpResponse<String>> delivery = http.sendAsync(request(payload, sign(payload, Instant.now())),
+				HttpResponse.BodyHandlers.ofString());
+		Thread.sleep(1000);
+		assertThat(delivery).as("waiting for the lock").isNotDone();
+		release.countDown();
+		holder.join(30_000);
+
+		assertThat(delivery.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		assertThat(orderStatus()).isEqualTo("PAID");
 		assertThat(ledger()).containsExactly("SALE 1000");
 	}
 
@@ -185,7 +218,7 @@ class StripeWebhookWireTests {
 		try (AutoCloseable probe = stripe.whileRequested("POST", "refunds", request -> orderRowDuringRefund.set(
 				lockableNow() ? "free" : "locked"))) {
 			String payload = completed();
-			assertThat(post(payload, sign(payload, Instant.now())).statusCode()).isEqualTo(200);
+			assertThat(send(payload, sign(payload, Instant.now())).statusCode()).isEqualTo(200);
 		}
 
 		assertThat(orderRowDuringRefund.get()).as("the order's row while Stripe was refunding").isEqualTo("free");
@@ -217,13 +250,26 @@ class StripeWebhookWireTests {
 		return StripeWebhooks.sign(payload, StripeIntegrationTest.WEBHOOK_SECRET, at);
 	}
 
-	private HttpResponse<String> post(String payload, String signature) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stripe/webhook"))
+	private HttpResponse<String> send(String payload, String signature) throws Exception {
+		return http.send(request(payload, signature), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest request(String payload, String signature) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stripe/webhook"))
 			.header("Content-Type", "application/json")
 			.header("Stripe-Signature", signature)
 			.POST(HttpRequest.BodyPublishers.ofString(payload))
 			.timeout(Duration.ofSeconds(60))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.build();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private String orderStatus() {
