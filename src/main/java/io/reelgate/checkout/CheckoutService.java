@@ -107,19 +107,15 @@ public class CheckoutService {
 		}
 	}
 
-	/** @param baseUrl this site's address as the buyer reached it, for the gateway's return links */
 	@PreAuthorize("isAuthenticated()")
-	public Outcome checkout(AccountId buyer, BundleId bundleId, String baseUrl) {
-		return checkout(buyer, bundleId, Terms.NONE, baseUrl);
+	public Outcome checkout(AccountId buyer, BundleId bundleId) {
+		return checkout(buyer, bundleId, Terms.NONE);
 	}
 
-	/**
-	 * @param baseUrl this site's address as the buyer reached it, for the gateway's return links
-	 * @throws CheckoutRefusedException if the terms are refused (amount below the minimum, unusable code)
-	 */
+	/** @throws CheckoutRefusedException if the terms are refused (amount below the minimum, unusable code) */
 	@PreAuthorize("isAuthenticated()")
-	public Outcome checkout(AccountId buyer, BundleId bundleId, Terms terms, String baseUrl) {
-		return checkout(buyer, bundleId, terms, null, baseUrl);
+	public Outcome checkout(AccountId buyer, BundleId bundleId, Terms terms) {
+		return checkout(buyer, bundleId, terms, null);
 	}
 
 	/**
@@ -128,8 +124,8 @@ public class CheckoutService {
 	 * @throws CheckoutRefusedException for a bad address or message, a free or email-gated bundle, or bad terms
 	 */
 	@PreAuthorize("isAuthenticated()")
-	public Outcome checkoutGift(AccountId buyer, BundleId bundleId, Terms terms, Gift gift, String baseUrl) {
-		return checkout(buyer, bundleId, terms, gift.checked(), baseUrl);
+	public Outcome checkoutGift(AccountId buyer, BundleId bundleId, Terms terms, Gift gift) {
+		return checkout(buyer, bundleId, terms, gift.checked());
 	}
 
 	/** Who a gift is for: the recipient's address and an optional short plain-text message. */
@@ -153,7 +149,7 @@ public class CheckoutService {
 		}
 	}
 
-	private Outcome checkout(AccountId buyer, BundleId bundleId, Terms terms, @Nullable Gift gift, String baseUrl) {
+	private Outcome checkout(AccountId buyer, BundleId bundleId, Terms terms, @Nullable Gift gift) {
 		BundleSummary bundle = catalog.acquirable(bundleId);
 		if (bundle.creatorId().equals(buyer)) {
 			throw new CheckoutRefusedException("checkout.ownBundle");
@@ -184,18 +180,17 @@ public class CheckoutService {
 		if (order.status() == OrderStatus.PAID) {
 			return new Acquired();
 		}
-		return pay(buyer, order, gift == null ? bundle.title() : "Gift: " + bundle.title(), baseUrl);
+		return pay(buyer, order, gift == null ? bundle.title() : "Gift: " + bundle.title());
 	}
 
 	/**
 	 * Rents a bundle at the rental price the server has for it (no discount codes: they apply to purchases). A
 	 * rental streams the locked media for the offer's window from the first play; it is not ownership, so a buyer
 	 * who owns the bundle is not charged for renting it.
-	 * @param baseUrl this site's address as the buyer reached it, for the gateway's return links
 	 * @throws CheckoutRefusedException if the bundle has no rental offer or cannot be sold now
 	 */
 	@PreAuthorize("isAuthenticated()")
-	public Outcome rent(AccountId buyer, BundleId bundleId, String baseUrl) {
+	public Outcome rent(AccountId buyer, BundleId bundleId) {
 		BundleSummary bundle = catalog.acquirable(bundleId);
 		if (bundle.creatorId().equals(buyer)) {
 			throw new CheckoutRefusedException("checkout.ownBundle");
@@ -216,7 +211,7 @@ public class CheckoutService {
 			throw new CheckoutRefusedException("checkout.sellerNotReady");
 		}
 		Order order = openOrder(buyer, bundle, destination.orElse(null), Optional.empty(), Terms.NONE, rental, null);
-		return pay(buyer, order, "Rental (" + rental.hours() + " h): " + bundle.title(), baseUrl);
+		return pay(buyer, order, "Rental (" + rental.hours() + " h): " + bundle.title());
 	}
 
 	/** Whether the buyer bought the bundle for themselves (a rental is not ownership, nor is a gift they gave). */
@@ -226,12 +221,12 @@ public class CheckoutService {
 	}
 
 	/** Sends the open order to the gateway, outside any transaction; {@code itemName} is what the payment page shows. */
-	private Outcome pay(AccountId buyer, Order order, String itemName, String baseUrl) {
+	private Outcome pay(AccountId buyer, Order order, String itemName) {
 		Money amount = order.amount().orElseThrow();
 		AccountView who = accounts.find(buyer).orElseThrow();
 		PaymentGateway.PaymentRedirect redirect = gateway.startPayment(new PaymentGateway.PaymentRequest(order.id(),
 				amount, new Money(order.fee(), amount.currency()), order.destinationAccount().orElse(null),
-				itemName, who.email(), baseUrl, order.createdAt().plus(CHECKOUT_LIFETIME)));
+				itemName, who.email(), order.createdAt().plus(CHECKOUT_LIFETIME)));
 		if (redirect.checkoutSessionId() != null) {
 			transactions.executeWithoutResult(status -> orders.findForUpdate(order.id().value())
 				.orElseThrow(OrderNotFoundException::new)

@@ -35,11 +35,12 @@ public interface PaymentGateway {
 
 	/**
 	 * What the gateway needs to take a payment; the amount and fee come from the order, never from the browser.
+	 * The gateway's return links are built from {@code reelgate.public-url}, never from the request that started the
+	 * checkout, whose {@code Host} header anyone can forge.
 	 * @param destinationAccount the seller's payout account, when {@link #paysSellersOut()}
-	 * @param baseUrl this site's address as the buyer reached it, for the gateway's return links
 	 */
 	record PaymentRequest(OrderId orderId, Money amount, Money fee, @Nullable String destinationAccount,
-			String description, String buyerEmail, String baseUrl, Instant expiresAt) {
+			String description, String buyerEmail, Instant expiresAt) {
 	}
 
 	/** The URL the buyer's browser goes to next, and the gateway's id for this checkout, if it has one. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.reelgate.accounts.AccountMailer;
+import io.reelgate.shared.PublicUrlProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;

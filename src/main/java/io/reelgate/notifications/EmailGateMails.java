@@ -3,6 +3,8 @@ package io.reelgate.notifications;
 import java.util.Locale;
 import java.util.Map;
 
+import io.reelgate.shared.PublicUrlProperties;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

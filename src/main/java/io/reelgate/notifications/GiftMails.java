@@ -7,6 +7,7 @@ import java.util.Map;
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountView;
 import io.reelgate.shared.AccountId;
+import io.reelgate.shared.PublicUrlProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;

@@ -14,6 +14,7 @@ import io.reelgate.checkout.PaidOrders;
 import io.reelgate.moderation.CreatorNotice;
 import io.reelgate.moderation.ReportOutcome;
 import io.reelgate.shared.AccountId;
+import io.reelgate.shared.PublicUrlProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;

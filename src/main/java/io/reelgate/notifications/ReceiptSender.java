@@ -17,6 +17,7 @@ import io.reelgate.checkout.OrderPaid;
 import io.reelgate.checkout.OrderView;
 import io.reelgate.checkout.PaidOrders;
 import io.reelgate.shared.Money;
+import io.reelgate.shared.PublicUrlProperties;
 
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;

@@ -11,6 +11,7 @@ import io.reelgate.catalog.ReleaseMoved;
 import io.reelgate.checkout.PaidOrders;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.PublicUrlProperties;
 
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;

@@ -1,5 +1,5 @@
 /**
- * Value types every module may use: money, typed identifiers, and the refusal that carries a message code. No behaviour
- * with side effects.
+ * Value types every module may use: money, typed identifiers, the refusal that carries a message code, and the
+ * site's public address (typed configuration). No behaviour with side effects.
  */
 package io.reelgate.shared;

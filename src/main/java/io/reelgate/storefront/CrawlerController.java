@@ -1,6 +1,5 @@
 package io.reelgate.storefront;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.reelgate.catalog.PublicPages;
+import io.reelgate.shared.PublicUrlProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,9 +40,9 @@ class CrawlerController {
 
 	private final String site;
 
-	CrawlerController(PublicPages listings, @Value("${reelgate.public-url:http://localhost:8080}") URI publicUrl) {
+	CrawlerController(PublicPages listings, PublicUrlProperties publicUrl) {
 		this.listings = listings;
-		String url = publicUrl.toString();
+		String url = publicUrl.publicUrl().toString();
 		this.site = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 

@@ -201,7 +201,7 @@ class DiscountCodeTests {
 					start.await();
 					try {
 						return fixtures.as(buyer, () -> checkout.checkout(buyer.accountId(), bundle,
-								new Terms(null, "FIRST2"), "http://localhost")) instanceof PayAt ? "reserved" : "other";
+								new Terms(null, "FIRST2"))) instanceof PayAt ? "reserved" : "other";
 					}
 					catch (CheckoutRefusedException ex) {
 						return ex.code();
@@ -246,8 +246,7 @@ class DiscountCodeTests {
 
 	/** Opens a checkout with the code and returns the amount its order charges. */
 	private long quote(AccountPrincipal buyer, BundleId bundle, String code) {
-		Outcome outcome = fixtures.as(buyer, () -> checkout.checkout(buyer.accountId(), bundle, new Terms(null, code),
-				"http://localhost"));
+		Outcome outcome = fixtures.as(buyer, () -> checkout.checkout(buyer.accountId(), bundle, new Terms(null, code)));
 		assertThat(outcome).isInstanceOf(PayAt.class);
 		return jdbc.sql("select amount_minor from orders where buyer_id = ? and bundle_id = ? and status = 'PENDING'")
 			.params(buyer.accountId().value(), bundle.value()).query(Long.class).single();

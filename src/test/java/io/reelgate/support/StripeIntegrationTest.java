@@ -24,7 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(Fixtures.class)
+@Import({ Fixtures.class, DatabaseOutage.class })
 @ContextConfiguration(initializers = StripeIntegrationTest.StripeKeys.class)
 public @interface StripeIntegrationTest {
 

@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -35,6 +37,11 @@ public final class StripeStub {
 	private final Map<String, String> idempotentResponses = new ConcurrentHashMap<>();
 
 	private final AtomicInteger ids = new AtomicInteger();
+
+	/** Paths whose requests are cut off without an answer, as when the network to Stripe fails. */
+	private final Set<String> unreachable = ConcurrentHashMap.newKeySet();
+
+	private final List<Hook> hooks = new CopyOnWriteArrayList<>();
 
 	private StripeStub() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -69,6 +76,22 @@ public final class StripeStub {
 		objects.put("/v1/" + path, json);
 	}
 
+	/** Cuts off every request to {@code GET /v1/{path}} without an answer until the handle is closed. */
+	public AutoCloseable unreachable(String path) {
+		unreachable.add("/v1/" + path);
+		return () -> unreachable.remove("/v1/" + path);
+	}
+
+	/**
+	 * Runs {@code action} on each request whose path starts with {@code /v1/{pathPrefix}}, before it is answered (while
+	 * the application waits for Stripe), until the handle is closed.
+	 */
+	public AutoCloseable whileRequested(String method, String pathPrefix, Consumer<Request> action) {
+		Hook hook = new Hook(method, "/v1/" + pathPrefix, action);
+		hooks.add(hook);
+		return () -> hooks.remove(hook);
+	}
+
 	/** A checkout session as Stripe would return it when retrieved. */
 	public void session(String id, String orderId, String status, String paymentStatus, String paymentIntent) {
 		put("checkout/sessions/" + id, """
@@ -85,6 +108,15 @@ public final class StripeStub {
 		String method = exchange.getRequestMethod();
 		Request request = new Request(method, path, form(body), exchange.getRequestHeaders().getFirst("Idempotency-Key"));
 		requests.add(request);
+		if (unreachable.contains(path)) {
+			exchange.close();
+			return;
+		}
+		for (Hook hook : hooks) {
+			if (hook.method().equals(method) && path.startsWith(hook.pathPrefix())) {
+				hook.action().accept(request);
+			}
+		}
 		String response;
 		if ("GET".equals(method)) {
 			response = objects.get(path);
@@ -170,6 +202,9 @@ public final class StripeStub {
 		exchange.sendResponseHeaders(status, bytes.length);
 		exchange.getResponseBody().write(bytes);
 		exchange.close();
+	}
+
+	private record Hook(String method, String pathPrefix, Consumer<Request> action) {
 	}
 
 	/** One request as the stub received it. */

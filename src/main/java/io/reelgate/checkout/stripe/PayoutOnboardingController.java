@@ -12,6 +12,7 @@ import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.checkout.SellerStatus;
 import io.reelgate.checkout.Sellers;
+import io.reelgate.shared.PublicUrlProperties;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Stripe Connect onboarding for creators: an Express account per creator and a fresh account link for each visit.
@@ -38,12 +38,16 @@ class PayoutOnboardingController {
 
 	private final StripeProperties properties;
 
+	private final PublicUrlProperties site;
+
 	private final Clock clock;
 
-	PayoutOnboardingController(StripeClient stripe, Sellers sellers, StripeProperties properties, Clock clock) {
+	PayoutOnboardingController(StripeClient stripe, Sellers sellers, StripeProperties properties,
+			PublicUrlProperties site, Clock clock) {
 		this.stripe = stripe;
 		this.sellers = sellers;
 		this.properties = properties;
+		this.site = site;
 		this.clock = clock;
 	}
 
@@ -77,15 +81,14 @@ class PayoutOnboardingController {
 	}
 
 	private String onboardingLink(AccountPrincipal me) {
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
 		try {
 			String account = sellers.status(me.accountId()).started() ? sellers.status(me.accountId()).providerAccount()
 					: sellers.register(me.accountId(), createAccount(me).getId());
 			AccountLink link = stripe.v1().accountLinks().create(AccountLinkCreateParams.builder()
 				.setAccount(account)
 				.setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING)
-				.setRefreshUrl(base + "/studio/payouts/refresh")
-				.setReturnUrl(base + "/studio/payouts/return")
+				.setRefreshUrl(site.link("/studio/payouts/refresh"))
+				.setReturnUrl(site.link("/studio/payouts/return"))
 				.build(), StripePaymentGateway.idempotent(linkKey(me)));
 			return link.getUrl();
 		}

@@ -2,22 +2,18 @@ package io.reelgate.checkout.stripe;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
-import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.checkout.Session;
-import com.stripe.net.Webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reelgate.checkout.OrderPayments;
 import io.reelgate.checkout.OrderStatus;
@@ -29,13 +25,16 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Handles a webhook delivery: verifies Stripe's signature (with its timestamp tolerance), re-fetches the object the
- * event is about (so arrival order does not matter and the event's API version need not match the library's), then
- * records the event id and applies the change in one transaction, so a redelivered event changes nothing and a
- * failure leaves nothing half done (Stripe retries). Unused event types are acknowledged and ignored.
+ * Handles a webhook delivery: verifies Stripe's signature (see {@link WebhookSignature}), re-fetches the object the
+ * event is about (so arrival order does not matter and the event's API version need not match the library's), applies
+ * the change, and only then records the event id, so that a delivery which failed half way is applied again when
+ * Stripe retries it. No transaction is open while Stripe is called: each change is made by {@link OrderPayments} or
+ * {@link Sellers} in short transactions of their own, which lock the order and are idempotent, so deliveries of the
+ * same event or of the same session that race each other all succeed and change the order once (a change that loses
+ * a race all the same is run again by {@link RaceRetries}).
+ * Unused event types, and objects Stripe no longer knows, are acknowledged and ignored.
  */
 @Component
 @Conditional(StripeMode.On.class)
@@ -62,58 +61,66 @@ class StripeEventProcessor {
 
 	private final Sellers sellers;
 
-	private final TransactionTemplate transactions;
-
 	private final MeterRegistry meters;
 
 	private final Clock clock;
 
 	StripeEventProcessor(StripeClient stripe, StripeProperties properties, StripeSessions sessions,
-			StripeEvents events, OrderPayments payments, Sellers sellers, TransactionTemplate transactions,
-			MeterRegistry meters, Clock clock) {
+			StripeEvents events, OrderPayments payments, Sellers sellers, MeterRegistry meters, Clock clock) {
 		this.stripe = stripe;
 		this.properties = properties;
 		this.sessions = sessions;
 		this.events = events;
 		this.payments = payments;
 		this.sellers = sellers;
-		this.transactions = transactions;
 		this.meters = meters;
 		this.clock = clock;
 	}
 
-	/** @throws SignatureVerificationException for a missing, wrong, tampered or too old signature */
+	/**
+	 * Returns once the event's effect is durable (or there is none).
+	 * @throws SignatureVerificationException for a missing, malformed, wrong, tampered, too old or future signature
+	 * @throws PaymentGatewayException if Stripe could not be asked about the event's object
+	 * @throws org.springframework.dao.DataAccessException if the database could not record the outcome
+	 */
 	void process(String payload, String signature) throws SignatureVerificationException {
-		Event event = Webhook.constructEvent(payload, signature, properties.webhookSecret(),
-				properties.webhookTolerance().toSeconds());
-		if (event.getCreated() != null) {
-			meters.timer("reelgate.stripe.webhook.lag", "type", event.getType())
-				.record(Duration.between(Instant.ofEpochSecond(event.getCreated()), clock.instant()));
+		WebhookSignature.verify(payload, signature, properties.webhookSecret(), properties.webhookTolerance(), clock);
+		Optional<WebhookEvent> parsed = WebhookEvent.parse(payload);
+		if (parsed.isEmpty()) {
+			log.warn("A correctly signed Stripe delivery of {} bytes is not an event: acknowledged, nothing done",
+					payload.length());
+			return;
+		}
+		WebhookEvent event = parsed.get();
+		if (event.created() != null) {
+			meters.timer("reelgate.stripe.webhook.lag", "type", event.type())
+				.record(Duration.between(event.created(), clock.instant()));
+		}
+		if (events.recorded(event.id())) {
+			log.info("Stripe event {} ({}) is a duplicate: it was applied before", event.id(), event.type());
+			return;
 		}
 		Optional<Runnable> change = resolve(event);
 		if (change.isEmpty()) {
 			return;
 		}
-		transactions.executeWithoutResult(status -> {
-			if (events.firstTime(event.getId(), event.getType())) {
-				change.get().run();
-			}
-			else {
-				log.debug("Stripe event {} was processed before", event.getId());
-			}
-		});
+		RaceRetries.run("Stripe event " + event.id(), change.get());
+		if (!events.record(event.id(), event.type())) {
+			log.info("Stripe event {} ({}) is a duplicate: another delivery of it was applied meanwhile", event.id(),
+					event.type());
+		}
 	}
 
 	/** Fetches what the event is about and says what to do about it; called outside any transaction. */
-	private Optional<Runnable> resolve(Event event) {
-		String type = event.getType();
+	private Optional<Runnable> resolve(WebhookEvent event) {
+		String type = event.type();
 		try {
 			if (SESSION_EVENTS.contains(type)) {
-				Session session = sessions.retrieve(objectId(event));
+				Session session = sessions.fetch(event.objectId());
 				return Optional.of(() -> sessions.settle(session));
 			}
 			if ("charge.refunded".equals(type)) {
-				Charge charge = stripe.v1().charges().retrieve(objectId(event));
+				Charge charge = stripe.v1().charges().retrieve(event.objectId());
 				if (!Boolean.TRUE.equals(charge.getRefunded())) {
 					log.info("Partial refund of charge {} ignored: Reelgate refunds whole orders only", charge.getId());
 					return Optional.empty();
@@ -122,18 +129,27 @@ class StripeEventProcessor {
 					.map(order -> () -> payments.refunded(order, charge.getPaymentIntent()));
 			}
 			if (DISPUTE_EVENTS.contains(type)) {
-				Dispute dispute = stripe.v1().disputes().retrieve(objectId(event));
+				Dispute dispute = stripe.v1().disputes().retrieve(event.objectId());
 				return orderPaidBy(dispute.getPaymentIntent()).map(order -> () -> applyDispute(order, dispute));
 			}
 			if ("account.updated".equals(type)) {
-				Account account = stripe.v1().accounts().retrieve(objectId(event));
+				Account account = stripe.v1().accounts().retrieve(event.objectId());
 				return Optional.of(() -> sellers.update(account.getId(), Boolean.TRUE.equals(account.getChargesEnabled()),
 						Boolean.TRUE.equals(account.getPayoutsEnabled()),
 						Boolean.TRUE.equals(account.getDetailsSubmitted())));
 			}
 		}
+		catch (InvalidRequestException ex) {
+			if (Integer.valueOf(404).equals(ex.getStatusCode())) {
+				// A retry would get the same answer for three days: an object of another account or mode, or deleted.
+				log.warn("Stripe event {} ({}) is about {}, which Stripe does not know: acknowledged, nothing done",
+						event.id(), type, event.objectId());
+				return Optional.empty();
+			}
+			throw new PaymentGatewayException("Could not fetch the object of Stripe event " + event.id(), ex);
+		}
 		catch (StripeException ex) {
-			throw new PaymentGatewayException("Could not fetch the object of Stripe event " + event.getId(), ex);
+			throw new PaymentGatewayException("Could not fetch the object of Stripe event " + event.id(), ex);
 		}
 		return Optional.empty();
 	}
@@ -170,10 +186,5 @@ class StripeEventProcessor {
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();
 		}
-	}
-
-	private static String objectId(Event event) {
-		JsonObject object = JsonParser.parseString(event.getDataObjectDeserializer().getRawJson()).getAsJsonObject();
-		return object.get("id").getAsString();
 	}
 }

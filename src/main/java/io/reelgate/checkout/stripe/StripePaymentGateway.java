@@ -14,6 +14,7 @@ import com.stripe.param.checkout.SessionCreateParams.PaymentIntentData;
 import io.reelgate.checkout.PaymentGateway;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.shared.OrderId;
+import io.reelgate.shared.PublicUrlProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +38,12 @@ class StripePaymentGateway implements PaymentGateway {
 
 	private final StripeProperties properties;
 
-	StripePaymentGateway(StripeClient stripe, StripeProperties properties) {
+	private final PublicUrlProperties site;
+
+	StripePaymentGateway(StripeClient stripe, StripeProperties properties, PublicUrlProperties site) {
 		this.stripe = stripe;
 		this.properties = properties;
+		this.site = site;
 	}
 
 	@Override
@@ -83,8 +87,9 @@ class StripePaymentGateway implements PaymentGateway {
 			.setCustomerEmail(request.buyerEmail())
 			.setPaymentIntentData(intent.build())
 			.setExpiresAt(request.expiresAt().getEpochSecond())
-			.setSuccessUrl(request.baseUrl() + "/checkout/stripe/return?session_id={CHECKOUT_SESSION_ID}")
-			.setCancelUrl(request.baseUrl() + "/checkout/stripe/cancelled?order=" + orderId)
+			// Stripe fills in the placeholder; it must reach Stripe unencoded.
+			.setSuccessUrl(site.link("/checkout/stripe/return") + "?session_id={CHECKOUT_SESSION_ID}")
+			.setCancelUrl(site.link("/checkout/stripe/cancelled") + "?order=" + orderId)
 			.build();
 		try {
 			Session session = stripe.v1().checkout().sessions().create(params, idempotent("checkout-" + orderId));

@@ -43,11 +43,16 @@ class StripeSessions {
 	/** Asks Stripe for the session; call outside any transaction. */
 	Session retrieve(String sessionId) {
 		try {
-			return stripe.v1().checkout().sessions().retrieve(sessionId);
+			return fetch(sessionId);
 		}
 		catch (StripeException ex) {
 			throw new PaymentGatewayException("Could not retrieve checkout session " + sessionId, ex);
 		}
+	}
+
+	/** Like {@link #retrieve(String)}, leaving Stripe's answer to the caller (a webhook tells 404 from an outage). */
+	Session fetch(String sessionId) throws StripeException {
+		return stripe.v1().checkout().sessions().retrieve(sessionId);
 	}
 
 	/** Our order for a session, from the reference we gave Stripe when creating it. */
@@ -64,7 +69,11 @@ class StripeSessions {
 		}
 	}
 
-	/** Paid sessions confirm the order, expired ones close it; sessions still open change nothing. */
+	/**
+	 * Paid sessions confirm the order, expired ones close it; sessions still open change nothing. Call outside any
+	 * transaction: each step takes its own, so the order's lock is never held while Stripe is called (a late payment
+	 * is refunded between the transaction that finds the order closed and the one that records the refund).
+	 */
 	Settled settle(Session session) {
 		Optional<OrderId> order = orderOf(session).filter(id -> payments.find(id).isPresent());
 		if (order.isEmpty()) {

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -67,8 +66,7 @@ class CheckoutController {
 			if (withCode) {
 				codeThrottle.admit(me.accountId(), request.getRemoteAddr());
 			}
-			outcome = checkout.checkout(me.accountId(), bundleId, new Terms(amount, code),
-					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+			outcome = checkout.checkout(me.accountId(), bundleId, new Terms(amount, code));
 		}
 		catch (RateLimitExceededException ex) {
 			// A form message rather than a 429 page, so the buyer keeps the page and can buy without the code.
@@ -96,8 +94,7 @@ class CheckoutController {
 		rateLimit.admit(me.accountId(), request.getRemoteAddr());
 		Outcome outcome;
 		try {
-			outcome = checkout.rent(me.accountId(), bundleId,
-					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+			outcome = checkout.rent(me.accountId(), bundleId);
 		}
 		catch (CheckoutRefusedException ex) {
 			redirect.addFlashAttribute("error", ex.code());

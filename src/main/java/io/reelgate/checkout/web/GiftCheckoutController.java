@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * "Buy as a gift": the Buy button's twin, with the recipient's address and an optional message. Same server-side
@@ -60,8 +59,7 @@ class GiftCheckoutController {
 				codeThrottle.admit(me.accountId(), request.getRemoteAddr());
 			}
 			outcome = checkout.checkoutGift(me.accountId(), bundleId, new Terms(amount, code),
-					new Gift(recipient == null ? "" : recipient, message),
-					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+					new Gift(recipient == null ? "" : recipient, message));
 		}
 		catch (RateLimitExceededException ex) {
 			return backToForm(bundleId, recipient, message, DiscountCodeThrottle.TOO_MANY,
