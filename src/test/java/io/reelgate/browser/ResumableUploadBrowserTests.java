@@ -87,8 +87,9 @@ class ResumableUploadBrowserTests {
 			.isVisible();
 		assertThat(files.locator(".upload-text")).containsText("of 4.0 MB");
 
-		creator.unrouteAll();
+		// Reload before the network comes back, so that no retry of the old page can finish the upload meanwhile.
 		creator.reload();
+		creator.unrouteAll();
 		List<String> offsets = new CopyOnWriteArrayList<>();
 		creator.onRequest(request -> {
 			if ("PATCH".equals(request.method())) {
