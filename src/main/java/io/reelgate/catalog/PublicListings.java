@@ -27,7 +27,8 @@ class PublicListings {
 	/** How many of the newest matches search ranks: ten pages of results. */
 	static final int SEARCH_BOUND = 240;
 
-	private static final String PUBLIC = "b.status = 'PUBLISHED' and b.hidden_at is null and b.owner_withdrawn_at is null";
+	/** The storefront's visibility rule over {@code bundles b}: published, not hidden, creator not withdrawn. */
+	static final String PUBLIC = "b.status = 'PUBLISHED' and b.hidden_at is null and b.owner_withdrawn_at is null";
 
 	private static final String CARD = """
 			b.id, b.owner_id, b.creator_name, b.title, b.summary, b.gate, b.price_minor, b.price_currency,

@@ -12,14 +12,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The public pages there are, for sitemaps: every public bundle (the storefront's visibility rule) and every creator
+ * The public pages there are, for sitemaps: every public bundle (the storefront's visibility rule,
+ * {@link PublicListings#PUBLIC}) and every creator
  * with at least one, each with the time it last changed, in a stable order so that a sitemap's pages do not shift.
  */
 @Service
 @Transactional(readOnly = true)
 public class PublicPages {
-
-	private static final String PUBLIC = "status = 'PUBLISHED' and hidden_at is null and owner_withdrawn_at is null";
 
 	private final JdbcClient jdbc;
 
@@ -28,18 +27,20 @@ public class PublicPages {
 	}
 
 	public long bundleCount() {
-		return jdbc.sql("select count(*) from bundles where " + PUBLIC).query(Long.class).single();
+		return jdbc.sql("select count(*) from bundles b where " + PublicListings.PUBLIC).query(Long.class).single();
 	}
 
 	public long creatorCount() {
-		return jdbc.sql("select count(distinct owner_id) from bundles where " + PUBLIC).query(Long.class).single();
+		return jdbc.sql("select count(distinct b.owner_id) from bundles b where " + PublicListings.PUBLIC)
+			.query(Long.class)
+			.single();
 	}
 
 	/** Page {@code page} (from 0) of {@code size} public bundles, oldest first. */
 	public List<BundleListing> bundles(int page, int size) {
 		return jdbc.sql("""
-				select id, greatest(published_at, cover_updated_at) as changed from bundles where %s
-				order by published_at, id limit :size offset :offset""".formatted(PUBLIC))
+				select b.id, greatest(b.published_at, b.cover_updated_at) as changed from bundles b where %s
+				order by b.published_at, b.id limit :size offset :offset""".formatted(PublicListings.PUBLIC))
 			.param("size", size)
 			.param("offset", (long) page * size)
 			.query((rs, row) -> new BundleListing(new BundleId(rs.getObject("id", UUID.class)),
@@ -50,8 +51,8 @@ public class PublicPages {
 	/** Page {@code page} (from 0) of {@code size} creators with a public bundle, by id. */
 	public List<CreatorListing> creators(int page, int size) {
 		return jdbc.sql("""
-				select owner_id, max(greatest(published_at, cover_updated_at)) as changed from bundles where %s
-				group by owner_id order by owner_id limit :size offset :offset""".formatted(PUBLIC))
+				select b.owner_id, max(greatest(b.published_at, b.cover_updated_at)) as changed from bundles b where %s
+				group by b.owner_id order by b.owner_id limit :size offset :offset""".formatted(PublicListings.PUBLIC))
 			.param("size", size)
 			.param("offset", (long) page * size)
 			.query((rs, row) -> new CreatorListing(new AccountId(rs.getObject("owner_id", UUID.class)),
