@@ -1,27 +1,17 @@
 package io.reelgate.accounts;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.reelgate.notifications.SentMails;
+import io.reelgate.shared.PublicUrlProperties;
 import io.reelgate.support.Fixtures;
-import io.reelgate.support.TestSmtp;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
+import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,30 +26,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Account mails over real SMTP to an in-process GreenMail server, in a context of its own (like ReceiptMailTests):
- * the links people receive are absolute, on the public address, and work.
+ * Account mails as people receive them (read from the shared context's {@code SentMails}): the links are absolute,
+ * on the public address, and work.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(Fixtures.class)
-@DirtiesContext
+@IntegrationTest
 class AccountMailTests {
-
-	private static final Pattern LINK = Pattern.compile("https://films\\.example\\.com(/[a-z/]+)\\?token=([A-Za-z0-9_-]{43})");
-
-	@RegisterExtension
-	static final GreenMailExtension smtp = TestSmtp.server();
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("reelgate.public-url", () -> "https://films.example.com");
-	}
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	SentMails mails;
+
+	@Autowired
+	PublicUrlProperties publicUrl;
 
 	@Autowired
 	AccountService accounts;
@@ -71,9 +51,9 @@ class AccountMailTests {
 			.param("password", "a-long-enough-password").param("accountType", "CREATOR"))
 			.andExpect(redirectedUrl("/studio"));
 
-		MimeMessage mail = theOnlyMailTo(email);
-		assertThat(mail.getSubject()).isEqualTo("Confirm your email address for Reelgate");
-		Matcher link = LINK.matcher((String) mail.getContent());
+		SentMails.Received mail = theOnlyMailTo(email);
+		assertThat(mail.subject()).isEqualTo("Confirm your email address for Reelgate");
+		Matcher link = link().matcher(mail.text());
 		assertThat(link.find()).isTrue();
 		assertThat(link.group(1)).isEqualTo("/email/verify");
 
@@ -90,9 +70,9 @@ class AccountMailTests {
 		mvc.perform(post("/password/forgot").with(csrf()).param("email", email))
 			.andExpect(redirectedUrl("/password/forgot"));
 
-		MimeMessage mail = theOnlyMailTo(email);
-		assertThat(mail.getSubject()).isEqualTo("Choose a new password for Reelgate");
-		Matcher link = LINK.matcher((String) mail.getContent());
+		SentMails.Received mail = theOnlyMailTo(email);
+		assertThat(mail.subject()).isEqualTo("Choose a new password for Reelgate");
+		Matcher link = link().matcher(mail.text());
 		assertThat(link.find()).isTrue();
 		assertThat(link.group(1)).isEqualTo("/password/reset");
 
@@ -101,22 +81,15 @@ class AccountMailTests {
 		mvc.perform(formLogin().user(email).password("remembered-at-last")).andExpect(authenticated());
 	}
 
-	private static MimeMessage theOnlyMailTo(String email) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> !mailsTo(email).isEmpty());
-		List<MimeMessage> mails = mailsTo(email);
-		assertThat(mails).hasSize(1);
-		return mails.get(0);
+	/** A link with a token on the public address, capturing the path and the token. */
+	private Pattern link() {
+		return Pattern.compile(Pattern.quote(publicUrl.link("")) + "(/[a-z/]+)\\?token=([A-Za-z0-9_-]{43})");
 	}
 
-	private static List<MimeMessage> mailsTo(String email) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
-			try {
-				return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-					.anyMatch(a -> a.toString().equalsIgnoreCase(email));
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
+	private SentMails.Received theOnlyMailTo(String email) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> !mails.to(email).isEmpty());
+		List<SentMails.Received> received = mails.to(email);
+		assertThat(received).hasSize(1);
+		return received.get(0);
 	}
 }

@@ -1,32 +1,22 @@
 package io.reelgate.library;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.CatalogService;
+import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.PublicUrlProperties;
 import io.reelgate.support.Fixtures;
-import io.reelgate.support.TestSmtp;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
+import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,25 +34,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The email gate end to end, with the confirmation mail delivered over SMTP to GreenMail and its link followed. A
- * context of its own (like the receipt tests), since it needs mail settings.
+ * The email gate end to end, with the confirmation mail read from the shared context's {@link SentMails} and its
+ * link followed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(Fixtures.class)
-@DirtiesContext
+@IntegrationTest
 class EmailGateTests {
 
-	private static final Pattern LINK = Pattern.compile("https://films\\.example\\.com(/email-unlocks/[A-Za-z0-9_-]+)");
+	@Autowired
+	SentMails mails;
 
-	@RegisterExtension
-	static final GreenMailExtension smtp = TestSmtp.server();
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		TestSmtp.configure(registry, smtp, "Reelgate Tests <gate@reelgate.test>");
-	}
+	@Autowired
+	PublicUrlProperties publicUrl;
 
 	@Autowired
 	MockMvc mvc;
@@ -165,7 +147,7 @@ class EmailGateTests {
 		mvc.perform(post("/bundles/{id}/email-unlock", bundle).with(csrf()).param("email", "not-an-address")
 			.param("consent", "true"))
 			.andExpect(flash().attribute("error", "emailGate.email.invalid"));
-		assertThat(mailsTo(email)).isEmpty();
+		assertThat(mails.to(email)).isEmpty();
 		mvc.perform(post("/bundles/{id}/email-unlock", bundle).with(csrf()).param("consent", "true")
 			.param("email", email)).andExpect(flash().attribute("success", "emailGate.sent"));
 		String confirm = linkMailedTo(email);
@@ -199,7 +181,7 @@ class EmailGateTests {
 		mvc.perform(post("/bundles/{id}/email-unlock", bundle).with(csrf()).param("email", email.toUpperCase())
 			.param("consent", "true"))
 			.andExpect(status().isTooManyRequests());
-		assertThat(mailsTo(email)).hasSize(3);
+		assertThat(mails.to(email)).hasSize(3);
 	}
 
 	private BundleId emailGated(AccountPrincipal creator) {
@@ -217,25 +199,14 @@ class EmailGateTests {
 			.param(creator.accountId().value()).query(Long.class).single();
 	}
 
-	private String linkMailedTo(String email) throws Exception {
-		List<MimeMessage> mails = mailsTo(email);
-		assertThat(mails).isNotEmpty();
-		MimeMessage mail = mails.get(mails.size() - 1);
-		assertThat(mail.getSubject()).startsWith("Unlock \u201c");
-		Matcher link = LINK.matcher(mail.getContent().toString());
+	private String linkMailedTo(String email) {
+		List<SentMails.Received> received = mails.to(email);
+		assertThat(received).isNotEmpty();
+		SentMails.Received mail = received.get(received.size() - 1);
+		assertThat(mail.subject()).startsWith("Unlock \u201c");
+		Matcher link = Pattern.compile(Pattern.quote(publicUrl.link("")) + "(/email-unlocks/[A-Za-z0-9_-]+)")
+			.matcher(mail.text());
 		assertThat(link.find()).isTrue();
 		return link.group(1);
-	}
-
-	private List<MimeMessage> mailsTo(String email) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-			try {
-				return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-					.anyMatch(a -> a.toString().equalsIgnoreCase(email));
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
 	}
 }

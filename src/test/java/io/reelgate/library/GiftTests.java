@@ -1,35 +1,23 @@
 package io.reelgate.library;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.CatalogService;
 import io.reelgate.checkout.Refunds;
+import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.OrderId;
+import io.reelgate.shared.PublicUrlProperties;
 import io.reelgate.support.Fixtures;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,32 +35,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Gifts end to end, with the claim and receipt mails delivered over SMTP to GreenMail and the claim link followed.
- * A context of its own (like the email gate's tests), since it needs mail settings.
+ * Gifts end to end, with the claim and receipt mails read from the shared context's {@link SentMails} and the claim
+ * link followed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(Fixtures.class)
-@DirtiesContext
+@IntegrationTest
 class GiftTests {
-
-	private static final Pattern LINK = Pattern.compile("https://films\\.example\\.com(/gifts/[A-Za-z0-9_-]{43})");
 
 	private static final byte[] FILM = "the gifted film".getBytes();
 
-	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	@Autowired
+	SentMails mails;
 
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-		registry.add("reelgate.mail.from", () -> "Reelgate Tests <gifts@reelgate.test>");
-		registry.add("reelgate.public-url", () -> "https://films.example.com/");
-	}
+	@Autowired
+	PublicUrlProperties publicUrl;
 
 	@Autowired
 	MockMvc mvc;
@@ -111,10 +86,10 @@ class GiftTests {
 		mvc.perform(post("/checkout/{id}", bundle).with(user(buyer)).with(csrf()))
 			.andExpect(redirectedUrlPattern("/checkout/simulated/*"));
 		String claim = linkMailedTo(recipientEmail);
-		MimeMessage mail = mailsTo(recipientEmail).get(0);
-		assertThat(mail.getContent().toString()).contains("Happy birthday <b>Sam</b>!").contains("30 days");
-		await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(buyer.email()).stream()
-			.anyMatch(m -> subject(m).startsWith("Your gift of")));
+		SentMails.Received mail = mails.to(recipientEmail).get(0);
+		assertThat(mail.text()).contains("Happy birthday <b>Sam</b>!").contains("30 days");
+		await().atMost(Duration.ofSeconds(20)).until(() -> mails.to(buyer.email()).stream()
+			.anyMatch(m -> m.subject().startsWith("Your gift of")));
 		// Only the token's hash is stored; the raw token is nowhere in the database, events included.
 		String token = claim.substring("/gifts/".length());
 		assertThat(jdbc.sql("select count(*) from event_publication where serialized_event like ?")
@@ -261,7 +236,7 @@ class GiftTests {
 		// A resend mails a fresh link, with a full lifetime, and kills the old one; not again right away.
 		mvc.perform(post("/library/gifts/{order}/resend", order).with(user(buyer)).with(csrf()))
 			.andExpect(flash().attribute("success", "gift.resent"));
-		await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size() == 2);
+		await().atMost(Duration.ofSeconds(20)).until(() -> mails.to(email).size() == 2);
 		String fresh = linkMailedTo(email);
 		assertThat(fresh).isNotEqualTo(claim);
 		mvc.perform(post("/library/gifts/{order}/resend", order).with(user(buyer)).with(csrf()))
@@ -314,34 +289,14 @@ class GiftTests {
 		return OrderId.of(payPage.substring("/checkout/simulated/".length()));
 	}
 
-	private String linkMailedTo(String email) throws Exception {
-		await().atMost(Duration.ofSeconds(20)).until(() -> !mailsTo(email).isEmpty());
-		List<MimeMessage> mails = mailsTo(email);
-		MimeMessage mail = mails.get(mails.size() - 1);
-		assertThat(mail.getSubject()).contains("sent you \u201c");
-		Matcher link = LINK.matcher(mail.getContent().toString());
+	private String linkMailedTo(String email) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> !mails.to(email).isEmpty());
+		List<SentMails.Received> received = mails.to(email);
+		SentMails.Received mail = received.get(received.size() - 1);
+		assertThat(mail.subject()).contains("sent you \u201c");
+		Matcher link = Pattern.compile(Pattern.quote(publicUrl.link("")) + "(/gifts/[A-Za-z0-9_-]{43})")
+			.matcher(mail.text());
 		assertThat(link.find()).isTrue();
 		return link.group(1);
-	}
-
-	private static String subject(MimeMessage mail) {
-		try {
-			return mail.getSubject();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private List<MimeMessage> mailsTo(String email) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-			try {
-				return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-					.anyMatch(a -> a.toString().equalsIgnoreCase(email));
-			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
 	}
 }

@@ -75,9 +75,24 @@ public class SentMails implements Mailer {
 		return links;
 	}
 
+	/**
+	 * Every mail to {@code to} so far (the address compared as mail servers do, ignoring case), oldest first, with
+	 * the sender the configured mailer writes on it; does not wait.
+	 */
+	public List<Received> to(String to) {
+		return sent.stream()
+			.filter(mail -> mail.to().equalsIgnoreCase(to))
+			.map(mail -> new Received(from, mail.to(), mail.subject(), mail.text()))
+			.toList();
+	}
+
 	/** How many mails went to {@code to} so far; does not wait. */
 	public long countTo(String to) {
 		return sent.stream().filter(mail -> mail.to().equals(to)).count();
+	}
+
+	/** One mail as its recipient reads it. */
+	public record Received(String from, String to, String subject, String text) {
 	}
 
 	/** Puts {@link SentMails} in front of the application's mailer; imported by the shared test context. */
