@@ -26,11 +26,19 @@ class MediaTools {
 
 	private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(10);
 
-	private final Optional<Path> ffprobe;
+	private volatile Optional<Path> ffprobe;
 
-	private final Optional<Path> ffmpeg;
+	private volatile Optional<Path> ffmpeg;
 
 	MediaTools(MediaProperties properties) {
+		locate(properties);
+	}
+
+	/**
+	 * Looks for the tools as {@code properties} say, replacing what was found before: at start, and in the shared
+	 * test context to run without them and back, as no other test setting needs a context of its own.
+	 */
+	void locate(MediaProperties properties) {
 		if (!properties.enabled()) {
 			log.info("Media metadata is off (reelgate.media.enabled=false): video and audio files get no duration, "
 					+ "resolution, codecs or poster frame");
@@ -38,8 +46,9 @@ class MediaTools {
 			this.ffmpeg = Optional.empty();
 			return;
 		}
-		this.ffprobe = find(properties.ffprobe());
-		this.ffmpeg = ffprobe.isPresent() ? find(properties.ffmpeg()) : Optional.empty();
+		Optional<Path> foundProbe = find(properties.ffprobe());
+		this.ffmpeg = foundProbe.isPresent() ? find(properties.ffmpeg()) : Optional.empty();
+		this.ffprobe = foundProbe;
 		if (ffprobe.isEmpty()) {
 			log.warn("No working ffprobe at '{}' (reelgate.media.ffprobe): uploads work, but video and audio files get "
 					+ "no duration, resolution, codecs or poster frame. On Debian or Ubuntu: apt-get install ffmpeg",

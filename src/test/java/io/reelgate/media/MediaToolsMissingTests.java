@@ -9,12 +9,13 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import io.reelgate.support.TestVideos;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,10 +25,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
-/** Without ffprobe (here: configured at a path that does not exist) uploads work and pages leave the facts out. */
+/**
+ * Without ffprobe (here: configured at a path that does not exist) uploads work and pages leave the facts out. The
+ * shared context's tools are looked up again at those paths for each test and at the configured ones afterwards.
+ */
 @IntegrationTest
-@TestPropertySource(properties = { "reelgate.media.ffprobe=/nonexistent/ffprobe",
-		"reelgate.media.ffmpeg=/nonexistent/ffmpeg" })
 class MediaToolsMissingTests {
 
 	@Autowired
@@ -43,7 +45,21 @@ class MediaToolsMissingTests {
 	MediaTools tools;
 
 	@Autowired
+	MediaProperties properties;
+
+	@Autowired
 	JdbcClient jdbc;
+
+	@BeforeEach
+	void configureToolsAtPathsThatDoNotExist() {
+		tools.locate(new MediaProperties(true, "/nonexistent/ffprobe", "/nonexistent/ffmpeg", properties.timeout(),
+				properties.backlogInterval()));
+	}
+
+	@AfterEach
+	void locateTheConfiguredTools() {
+		tools.locate(properties);
+	}
 
 	@Test
 	void uploadsWorkAndPagesOmitTheMediaFacts() throws Exception {
