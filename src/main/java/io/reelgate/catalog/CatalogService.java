@@ -36,7 +36,7 @@ public class CatalogService {
 
 	private final Clock clock;
 
-	private final PreModerationProperties preModeration;
+	private final PreModeration preModeration;
 
 	private final TrustedCreators trusted;
 
@@ -45,7 +45,7 @@ public class CatalogService {
 	private final ApplicationEventPublisher events;
 
 	CatalogService(Bundles bundles, AccountService accounts, PriceRules priceRules, SalesEligibility eligibility,
-			Clock clock, PreModerationProperties preModeration, TrustedCreators trusted, RentalProperties rentals,
+			Clock clock, PreModeration preModeration, TrustedCreators trusted, RentalProperties rentals,
 			ApplicationEventPublisher events) {
 		this.rentals = rentals;
 		this.events = events;
@@ -181,8 +181,9 @@ public class CatalogService {
 	}
 
 	private boolean needsReview(AccountId owner, Bundle bundle) {
-		return preModeration.enabled() && !bundle.wasPublished()
-				&& bundles.countByOwnerIdAndPublishedAtIsNotNull(owner.value()) < preModeration.firstBundles()
+		PreModerationProperties rule = preModeration.rule();
+		return rule.enabled() && !bundle.wasPublished()
+				&& bundles.countByOwnerIdAndPublishedAtIsNotNull(owner.value()) < rule.firstBundles()
 				&& !trusted.isTrusted(owner);
 	}
 

@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.UUID;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.PreModerationSwitch;
 import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -29,10 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Pre-moderation switched on, reviewing each creator's first two bundles (a context of its own). */
+/** Pre-moderation switched on in the shared context for each test, reviewing each creator's first two bundles. */
 @IntegrationTest
-@TestPropertySource(properties = { "reelgate.moderation.pre-moderation.enabled=true",
-		"reelgate.moderation.pre-moderation.first-bundles=2" })
 class PreModerationTests {
 
 	@Autowired
@@ -46,6 +47,19 @@ class PreModerationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	private PreModerationSwitch preModeration;
+
+	@BeforeEach
+	void reviewFirstTwoBundles(@Autowired ApplicationContext context) {
+		preModeration = new PreModerationSwitch(context);
+		preModeration.on(2);
+	}
+
+	@AfterEach
+	void publishAtOnceAgain() {
+		preModeration.restore();
+	}
 
 	@Test
 	void aNewCreatorsFirstBundlesWaitForReviewAndTheNextOnePublishesAtOnce() throws Exception {
