@@ -24,4 +24,12 @@ public abstract class RefusedException extends RuntimeException {
 	public Object[] arguments() {
 		return arguments.clone();
 	}
+
+	/**
+	 * The HTTP status an API answers this refusal with: 422, the request understood and a rule saying no, unless
+	 * the module's refusal says otherwise.
+	 */
+	public int status() {
+		return 422;
+	}
 }

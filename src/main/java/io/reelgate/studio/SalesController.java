@@ -2,12 +2,12 @@ package io.reelgate.studio;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.Catalog;
-import io.reelgate.checkout.CheckoutRefusedException;
 import io.reelgate.checkout.Earnings;
 import io.reelgate.checkout.OrderView;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.checkout.Refunds;
 import io.reelgate.shared.OrderId;
+import io.reelgate.shared.RedirectOnRefusal;
 
 import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,14 +47,12 @@ class SalesController {
 	}
 
 	@PostMapping("/studio/sales/{orderId}/refund")
+	@RedirectOnRefusal("/studio/sales")
 	String refund(@AuthenticationPrincipal AccountPrincipal me, @PathVariable OrderId orderId,
 			RedirectAttributes redirect) {
 		try {
 			refunds.refund(me, orderId);
 			redirect.addFlashAttribute("success", "refund.done");
-		}
-		catch (CheckoutRefusedException ex) {
-			redirect.addFlashAttribute("error", ex.code());
 		}
 		catch (PaymentGatewayException ex) {
 			redirect.addFlashAttribute("error", "refund.gatewayFailed");

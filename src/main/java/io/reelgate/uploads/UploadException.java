@@ -18,6 +18,7 @@ public class UploadException extends RefusedException {
 		this.status = status;
 	}
 
+	@Override
 	public int status() {
 		return status;
 	}

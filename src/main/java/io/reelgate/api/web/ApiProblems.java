@@ -5,9 +5,7 @@ import java.util.Map;
 
 import io.reelgate.api.TokenNotFoundException;
 import io.reelgate.catalog.BundleNotFoundException;
-import io.reelgate.catalog.CatalogException;
 import io.reelgate.checkout.OrderNotFoundException;
-import io.reelgate.uploads.UploadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +29,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the API as RFC 9457 problem JSON: Spring MVC's own (bad JSON, wrong method, ...) through
- * {@link ResponseEntityExceptionHandler}, validation errors with one entry per field, the catalog's refusals with
- * their translated reason and message code, and a bare 500 for anything unexpected (logged, never echoed). Runs
- * before the site's error pages, and only for the API's controllers.
+ * {@link ResponseEntityExceptionHandler}, validation errors with one entry per field, and a bare 500 for anything
+ * unexpected (logged, never echoed). Refusals are the site's one refusal advice's ({@code web.Refusals}), which
+ * runs first. Runs before the site's error pages, and only for the API's controllers.
  */
 @RestControllerAdvice(assignableTypes = { ApiBundlesController.class, ApiSalesController.class,
 		ApiFallbackController.class })
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -53,16 +51,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			MethodArgumentTypeMismatchException.class })
 	ProblemDetail notFound() {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such resource.");
-	}
-
-	@ExceptionHandler(CatalogException.class)
-	ProblemDetail refused(CatalogException ex) {
-		return coded(HttpStatus.UNPROCESSABLE_CONTENT, ex.code(), ex.arguments());
-	}
-
-	@ExceptionHandler(UploadException.class)
-	ProblemDetail refused(UploadException ex) {
-		return coded(HttpStatusCode.valueOf(ex.status()), ex.code(), ex.arguments());
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
@@ -93,12 +81,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	private Map<String, String> fieldError(FieldError error) {
 		return Map.of("field", error.getField(),
 				"message", messages.getMessage(error, LocaleContextHolder.getLocale()));
-	}
-
-	private ProblemDetail coded(HttpStatusCode status, String code, Object... arguments) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				messages.getMessage(code, arguments, code, LocaleContextHolder.getLocale()));
-		problem.setProperty("code", code);
-		return problem;
 	}
 }

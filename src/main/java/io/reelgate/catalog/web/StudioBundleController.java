@@ -20,7 +20,7 @@ import io.reelgate.catalog.StreamingStates;
 import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
-import jakarta.servlet.http.HttpServletRequest;
+import io.reelgate.shared.RedirectOnRefusal;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,7 +28,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +35,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The creator's bundle editor: words, gate and price, files, cover, publishing. */
 @Controller
 @RequestMapping("/studio/bundles")
+@RedirectOnRefusal("/studio/bundles/{id}")
 class StudioBundleController {
 
 	static final String NEW_VIEW = "catalog/new";
@@ -79,6 +78,7 @@ class StudioBundleController {
 	}
 
 	@PostMapping
+	@RedirectOnRefusal("/studio/bundles/new")
 	String create(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") BundleForm form,
 			BindingResult result, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
@@ -219,17 +219,6 @@ class StudioBundleController {
 		catalogService.unpublish(me.accountId(), id);
 		redirect.addFlashAttribute("success", "bundle.unpublished");
 		return redirectToEditor(id);
-	}
-
-	/** A rule the catalog refused: back to the editor with the reason, nothing changed. */
-	@ExceptionHandler(CatalogException.class)
-	String refused(CatalogException ex, HttpServletRequest request, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("error", ex.code());
-		redirect.addFlashAttribute("errorArgs", ex.arguments());
-		@SuppressWarnings("unchecked")
-		Map<String, String> variables = (Map<String, String>) request
-			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-		return "redirect:/studio/bundles/" + variables.get("id");
 	}
 
 	private String editor(BundleDetails bundle, Model model) {

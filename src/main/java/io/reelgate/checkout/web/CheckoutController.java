@@ -15,6 +15,7 @@ import io.reelgate.checkout.DiscountService;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.ratelimit.RateLimitExceededException;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.RedirectOnRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -89,17 +90,13 @@ class CheckoutController {
 
 	/** The Rent button: the rental price is the server's; rentals take no discount code. */
 	@PostMapping("/checkout/{bundleId}/rental")
+	@RedirectOnRefusal("/bundles/{bundleId}")
 	String rent(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId bundleId,
 			HttpServletRequest request, RedirectAttributes redirect) {
 		rateLimit.admit(me.accountId(), request.getRemoteAddr());
 		Outcome outcome;
 		try {
 			outcome = checkout.rent(me.accountId(), bundleId);
-		}
-		catch (CheckoutRefusedException ex) {
-			redirect.addFlashAttribute("error", ex.code());
-			redirect.addFlashAttribute("errorArgs", ex.arguments());
-			return "redirect:/bundles/" + bundleId;
 		}
 		catch (PaymentGatewayException ex) {
 			log.warn("Rental of bundle {} failed at the payment provider", bundleId, ex);

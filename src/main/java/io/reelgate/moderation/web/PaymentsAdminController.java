@@ -2,13 +2,13 @@ package io.reelgate.moderation.web;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.Catalog;
-import io.reelgate.checkout.CheckoutRefusedException;
 import io.reelgate.checkout.Earnings;
 import io.reelgate.checkout.OrderView;
 import io.reelgate.checkout.PaymentGateway;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.OrderId;
+import io.reelgate.shared.RedirectOnRefusal;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Page;
@@ -55,6 +55,7 @@ class PaymentsAdminController {
 	}
 
 	@PostMapping("/admin/payments/{orderId}/refund")
+	@RedirectOnRefusal("/admin/payments")
 	String refund(@AuthenticationPrincipal AccountPrincipal me, @PathVariable OrderId orderId,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
@@ -64,9 +65,6 @@ class PaymentsAdminController {
 		try {
 			moderation.refund(me, orderId, form.reason());
 			redirect.addFlashAttribute("success", "refund.done");
-		}
-		catch (CheckoutRefusedException ex) {
-			redirect.addFlashAttribute("error", ex.code());
 		}
 		catch (PaymentGatewayException ex) {
 			redirect.addFlashAttribute("error", "refund.gatewayFailed");
