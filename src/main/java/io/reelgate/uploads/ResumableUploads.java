@@ -143,14 +143,7 @@ public class ResumableUploads {
 	public long append(AccountId owner, UUID id, long offset, InputStream body, Optional<Checksum> checksum) {
 		UploadSession session = owned(owner, id);
 		if (session.completed()) {
-			if (offset != session.length()) {
-				throw new UploadException(409, "tus.offset.mismatch", session.length());
-			}
-			// A repeated empty PATCH learns the offset again; bytes past the end would be lost without a word.
-			if (hasBytes(body)) {
-				throw new UploadException(409, "tus.completed");
-			}
-			return session.length();
+			return offsetOfCompleted(session, offset, body);
 		}
 		if (session.refusedType() != null) {
 			throw new UploadException(422, "upload.type", session.refusedType());
@@ -158,16 +151,7 @@ public class ResumableUploads {
 		if (offset != session.offset()) {
 			throw new UploadException(409, "tus.offset.mismatch", session.offset());
 		}
-		UUID token = UUID.randomUUID();
-		Instant now = clock.instant();
-		if (!sessions.claim(id, offset, token, now, now.plus(properties.lease()))) {
-			// A 503 with Retry-After, which every tus client retries: the holder finishes, or its instance is found
-			// gone within seconds. tus-js-client before 2.x gave up on any 4xx, 409 included.
-			throw new UploadException(503, "tus.busy");
-		}
-		if (checksum.isPresent()) {
-			sessions.expectChecksum(id, token);
-		}
+		UUID token = claim(session, checksum);
 		inFlight.incrementAndGet();
 		try (StagedWrite staged = staging.open(session);
 				PipelinedSha256 digest = new PipelinedSha256(session.sha256State())) {
@@ -187,6 +171,33 @@ public class ResumableUploads {
 		}
 	}
 
+	/** A PATCH to a finished upload: a repeated empty one learns the offset again; bytes past the end are refused. */
+	private long offsetOfCompleted(UploadSession session, long offset, InputStream body) {
+		if (offset != session.length()) {
+			throw new UploadException(409, "tus.offset.mismatch", session.length());
+		}
+		// Bytes past the end would be lost without a word.
+		if (hasBytes(body)) {
+			throw new UploadException(409, "tus.completed");
+		}
+		return session.length();
+	}
+
+	/** Takes the upload's lease for this request, or refuses it while another request holds it. */
+	private UUID claim(UploadSession session, Optional<Checksum> checksum) {
+		UUID token = UUID.randomUUID();
+		Instant now = clock.instant();
+		if (!sessions.claim(session.id(), session.offset(), token, now, now.plus(properties.lease()))) {
+			// A 503 with Retry-After, which every tus client retries: the holder finishes, or its instance is found
+			// gone within seconds. tus-js-client before 2.x gave up on any 4xx, 409 included.
+			throw new UploadException(503, "tus.busy");
+		}
+		if (checksum.isPresent()) {
+			sessions.expectChecksum(session.id(), token);
+		}
+		return token;
+	}
+
 	/** Ends an upload and deletes its bytes (tus termination). */
 	public void terminate(AccountId owner, UUID id) {
 		UploadSession session = owned(owner, id);
@@ -203,17 +214,66 @@ public class ResumableUploads {
 	 */
 	private long write(UploadSession session, UUID token, StagedWrite staged, InputStream body,
 			Optional<Checksum> checksum, PipelinedSha256 digest) throws IOException {
-		MessageDigest chunkDigest = checksum.map(Checksum::newDigest).orElse(null);
-		Duration renewEvery = properties.lease().dividedBy(3);
-		long durable = session.offset();
-		long position = durable;
-		Instant renewed = clock.instant();
+		ChunkWrite chunk = new ChunkWrite(session, token, staged, checksum, digest);
 		Body reader = new Body(body);
 		// Read (and drop) the rest of a refused chunk as large as the uploader's own, so that the client reads the
 		// answer rather than a connection reset; a longer body is cut off by the container.
 		UploadTypes.Check type = types.check(session, token, staged::head,
 				() -> reader.discard(properties.chunkSize().toBytes()));
 		try {
+			chunk.copy(reader, type);
+		}
+		catch (IOException ex) {
+			chunk.keepWhatArrived();
+			throw new UncheckedIOException("Upload " + session.id() + " was interrupted at " + chunk.position, ex);
+		}
+		chunk.verify();
+		// A verified chunk's bytes are judged only now: a corrupted head must not refuse a good file.
+		type.onceArrived(chunk.position);
+		if (chunk.position > chunk.durable && chunk.position < session.length()) {
+			checkpoint(session, token, staged, chunk.position, digest);
+		}
+		return chunk.position;
+	}
+
+	/** One request's bytes on their way into the staged upload: how far they got, and how far is durable. */
+	private final class ChunkWrite {
+
+		private final UploadSession session;
+
+		private final UUID token;
+
+		private final StagedWrite staged;
+
+		private final Optional<Checksum> checksum;
+
+		/** The whole chunk's digest when the client sent a checksum (then the chunk is all or nothing), else null. */
+		private final @Nullable MessageDigest chunkDigest;
+
+		private final PipelinedSha256 digest;
+
+		private final Duration renewEvery = properties.lease().dividedBy(3);
+
+		private long durable;
+
+		private long position;
+
+		private Instant renewed = clock.instant();
+
+		ChunkWrite(UploadSession session, UUID token, StagedWrite staged, Optional<Checksum> checksum,
+				PipelinedSha256 digest) {
+			this.session = session;
+			this.token = token;
+			this.staged = staged;
+			this.checksum = checksum;
+			this.chunkDigest = checksum.map(Checksum::newDigest).orElse(null);
+			this.digest = digest;
+			this.durable = session.offset();
+			this.position = durable;
+		}
+
+		/** Copies the body until it ends, in checkpoints unless the chunk is verified as a whole. */
+		void copy(Body reader, UploadTypes.Check type) throws IOException {
 			while (true) {
 				// Bytes are read into the digest's buffers, stored, and then handed over to be hashed meanwhile.
 				byte[] buffer = digest.buffer();
@@ -221,30 +281,14 @@ public class ResumableUploads {
 				if (read == 0) {
 					digest.unused(buffer);
 					reader.rethrow();
-					break;
+					return;
 				}
 				if (position + read > session.length()) {
 					staged.discard();
 					throw new UploadException(413, "tus.length.exceeded", session.length());
 				}
-				// Nor once this instance's heartbeat lapsed: another instance may have taken the upload over.
-				if (!sessions.leasesHold()) {
-					throw new UploadException(503, "tus.busy");
-				}
-				Instant now = clock.instant();
-				if (Duration.between(renewed, now).compareTo(renewEvery) >= 0) {
-					// Never write after losing the lease: another request may own the upload by now.
-					if (!sessions.renew(session.id(), token, now.plus(properties.lease()))) {
-						throw new UploadException(409, "tus.busy");
-					}
-					renewed = now;
-				}
-				staged.append(buffer, read);
-				if (chunkDigest != null) {
-					chunkDigest.update(buffer, 0, read);
-				}
-				digest.update(buffer, read);
-				position += read;
+				keepLease();
+				store(buffer, read);
 				if (chunkDigest == null) {
 					type.onceArrived(position);
 				}
@@ -256,23 +300,46 @@ public class ResumableUploads {
 				reader.rethrow();
 			}
 		}
-		catch (IOException ex) {
-			// The client went away: keep what arrived unless the chunk had to be verified as a whole.
+
+		/** Refuses to write once the lease may have passed to another request or instance; renews it in time. */
+		private void keepLease() {
+			// Nor once this instance's heartbeat lapsed: another instance may have taken the upload over.
+			if (!sessions.leasesHold()) {
+				throw new UploadException(503, "tus.busy");
+			}
+			Instant now = clock.instant();
+			if (Duration.between(renewed, now).compareTo(renewEvery) >= 0) {
+				// Never write after losing the lease: another request may own the upload by now.
+				if (!sessions.renew(session.id(), token, now.plus(properties.lease()))) {
+					throw new UploadException(409, "tus.busy");
+				}
+				renewed = now;
+			}
+		}
+
+		private void store(byte[] buffer, int read) throws IOException {
+			staged.append(buffer, read);
+			if (chunkDigest != null) {
+				chunkDigest.update(buffer, 0, read);
+			}
+			digest.update(buffer, read);
+			position += read;
+		}
+
+		/** The client went away: keep what arrived unless the chunk had to be verified as a whole. */
+		void keepWhatArrived() throws IOException {
 			if (chunkDigest == null && position > durable && position < session.length()) {
 				checkpoint(session, token, staged, position, digest);
 			}
-			throw new UncheckedIOException("Upload " + session.id() + " was interrupted at " + position, ex);
 		}
-		if (chunkDigest != null && !checksum.get().matches(chunkDigest)) {
-			staged.discard();
-			throw new UploadException(UploadException.CHECKSUM_MISMATCH, "tus.checksum.mismatch");
+
+		/** A chunk whose bytes do not match the client's checksum is dropped whole. */
+		void verify() throws IOException {
+			if (chunkDigest != null && !checksum.get().matches(chunkDigest)) {
+				staged.discard();
+				throw new UploadException(UploadException.CHECKSUM_MISMATCH, "tus.checksum.mismatch");
+			}
 		}
-		// A verified chunk's bytes are judged only now: a corrupted head must not refuse a good file.
-		type.onceArrived(position);
-		if (position > durable && position < session.length()) {
-			checkpoint(session, token, staged, position, digest);
-		}
-		return position;
 	}
 
 	private void checkpoint(UploadSession session, UUID token, StagedWrite staged, long position,
