@@ -3,7 +3,6 @@ package io.reelgate.accounts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +16,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,14 +32,14 @@ public class AccountService {
 
 	private final Clock clock;
 
-	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+	private final AccountSessions sessions;
 
 	private final ApplicationEventPublisher events;
 
 	private final LinkTokens tokens;
 
 	AccountService(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock,
-			FindByIndexNameSessionRepository<? extends Session> sessions, ApplicationEventPublisher events,
+			AccountSessions sessions, ApplicationEventPublisher events,
 			LinkTokens tokens) {
 		this.tokens = tokens;
 		this.accounts = accounts;
@@ -141,59 +138,12 @@ public class AccountService {
 		account.changePasswordHash(passwordEncoder.encode(newPassword));
 		// A thief who asked to move the account to their own address loses that link with the password.
 		tokens.revoke(account.id(), AccountToken.Purpose.CHANGE_EMAIL);
-		endOtherSessions(account.email(), keepSessionId);
+		sessions.endOtherSessions(account.email(), keepSessionId);
 		return true;
 	}
 
-	/** How many sessions the account has, this one included. */
-	@Transactional(readOnly = true)
-	public int sessionCount(String email) {
-		return sessions.findByPrincipalName(Account.normalizeEmail(email)).size();
-	}
-
-	/** Logs the account out everywhere but in the given session; returns how many sessions ended. */
-	public int endOtherSessions(String email, String keepSessionId) {
-		List<String> others = sessions.findByPrincipalName(Account.normalizeEmail(email)).keySet().stream()
-			.filter(sessionId -> !sessionId.equals(keepSessionId))
-			.toList();
-		others.forEach(sessions::deleteById);
-		return others.size();
-	}
-
 	private void endSessionsOf(Account account) {
-		endAllSessions(account.email());
-	}
-
-	/** Logs the holder of the address out everywhere (sessions are indexed by the address they logged in with). */
-	void endAllSessions(String email) {
-		sessions.findByPrincipalName(Account.normalizeEmail(email)).keySet().forEach(sessions::deleteById);
-	}
-
-	/** The account's sessions, the current one first, then the most recently used. */
-	@Transactional(readOnly = true)
-	public List<SessionView> sessions(String email, String currentSessionId) {
-		return sessions.findByPrincipalName(Account.normalizeEmail(email)).values().stream()
-			.map(session -> new SessionView(SessionView.handle(session.getId()), session.getCreationTime(),
-					session.getLastAccessedTime(), session.getId().equals(currentSessionId)))
-			.sorted(Comparator.comparing(SessionView::current).reversed()
-				.thenComparing(Comparator.comparing(SessionView::lastUsed).reversed()))
-			.toList();
-	}
-
-	/**
-	 * Logs out one other session of the account, named by its {@linkplain SessionView#handle handle}; the current
-	 * session is ended by logging out, not here.
-	 * @return whether such a session was found and ended
-	 */
-	public boolean endSession(String email, String handle, String currentSessionId) {
-		return sessions.findByPrincipalName(Account.normalizeEmail(email)).keySet().stream()
-			.filter(id -> !id.equals(currentSessionId) && SessionView.handle(id).equals(handle))
-			.findFirst()
-			.map(id -> {
-				sessions.deleteById(id);
-				return true;
-			})
-			.orElse(false);
+		sessions.endAllSessions(account.email());
 	}
 
 	/** What asking to delete an account did. */
@@ -217,7 +167,7 @@ public class AccountService {
 		if (account.role() == Role.ADMIN && accounts.lockAdmins().size() <= 1) {
 			return Deletion.LAST_ADMIN;
 		}
-		endAllSessions(account.email());
+		sessions.endAllSessions(account.email());
 		tokens.deleteAll(account.id());
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
@@ -261,6 +211,14 @@ public class AccountService {
 		return accounts.findAllById(ids.stream().map(AccountId::value).distinct().toList())
 			.stream()
 			.collect(Collectors.toMap(Account::id, Account::displayName, (a, b) -> a));
+	}
+
+	/** Email addresses of many accounts in one query, for admins' lists of who did what. */
+	@Transactional(readOnly = true)
+	public Map<AccountId, String> emails(Collection<AccountId> ids) {
+		return accounts.findAllById(ids.stream().map(AccountId::value).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Account::id, Account::email, (a, b) -> a));
 	}
 
 	private Account create(String email, String displayName, String password, Role role) {

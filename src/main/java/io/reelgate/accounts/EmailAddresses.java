@@ -25,7 +25,7 @@ public class EmailAddresses {
 
 	private final Accounts accounts;
 
-	private final AccountService accountService;
+	private final AccountSessions sessions;
 
 	private final LinkTokens tokens;
 
@@ -35,10 +35,10 @@ public class EmailAddresses {
 
 	private final Clock clock;
 
-	EmailAddresses(Accounts accounts, AccountService accountService, LinkTokens tokens, PasswordEncoder passwordEncoder,
+	EmailAddresses(Accounts accounts, AccountSessions sessions, LinkTokens tokens, PasswordEncoder passwordEncoder,
 			ApplicationEventPublisher events, Clock clock) {
 		this.accounts = accounts;
-		this.accountService = accountService;
+		this.sessions = sessions;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
@@ -88,7 +88,7 @@ public class EmailAddresses {
 		tokens.revoke(account.id(), Purpose.VERIFY_EMAIL);
 		// Sessions are indexed by the address they logged in with, and hold it: they end, and the holder logs in
 		// again with the new address.
-		accountService.endAllSessions(previous);
+		sessions.endAllSessions(previous);
 		return LinkOutcome.EMAIL_CHANGED;
 	}
 

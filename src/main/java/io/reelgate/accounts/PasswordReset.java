@@ -22,7 +22,7 @@ public class PasswordReset {
 
 	private final Accounts accounts;
 
-	private final AccountService accountService;
+	private final AccountSessions sessions;
 
 	private final LinkTokens tokens;
 
@@ -32,10 +32,10 @@ public class PasswordReset {
 
 	private final Clock clock;
 
-	PasswordReset(Accounts accounts, AccountService accountService, LinkTokens tokens, PasswordEncoder passwordEncoder,
+	PasswordReset(Accounts accounts, AccountSessions sessions, LinkTokens tokens, PasswordEncoder passwordEncoder,
 			ApplicationEventPublisher events, Clock clock) {
 		this.accounts = accounts;
-		this.accountService = accountService;
+		this.sessions = sessions;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
@@ -74,7 +74,7 @@ public class PasswordReset {
 		account.verifyEmail(clock.instant());
 		tokens.revoke(account.id(), Purpose.RESET_PASSWORD);
 		tokens.revoke(account.id(), Purpose.CHANGE_EMAIL);
-		accountService.endAllSessions(account.email());
+		sessions.endAllSessions(account.email());
 		return LinkOutcome.PASSWORD_RESET;
 	}
 

@@ -3,6 +3,7 @@ package io.reelgate.accounts.web;
 import io.reelgate.accounts.AccountNotFoundException;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountService;
+import io.reelgate.accounts.AccountSessions;
 import io.reelgate.accounts.EmailAddresses;
 import io.reelgate.accounts.LoginThrottle;
 import io.reelgate.ratelimit.RateLimiter;
@@ -41,6 +42,8 @@ class AccountSettingsController {
 
 	private final AccountService accounts;
 
+	private final AccountSessions sessions;
+
 	private final LoginThrottle throttle;
 
 	private final EmailAddresses addresses;
@@ -49,9 +52,10 @@ class AccountSettingsController {
 
 	private final AccountLinkRateLimitProperties limits;
 
-	AccountSettingsController(AccountService accounts, LoginThrottle throttle, EmailAddresses addresses,
-			RateLimiter limiter, AccountLinkRateLimitProperties limits) {
+	AccountSettingsController(AccountService accounts, AccountSessions sessions, LoginThrottle throttle,
+			EmailAddresses addresses, RateLimiter limiter, AccountLinkRateLimitProperties limits) {
 		this.accounts = accounts;
+		this.sessions = sessions;
 		this.throttle = throttle;
 		this.addresses = addresses;
 		this.limiter = limiter;
@@ -144,7 +148,7 @@ class AccountSettingsController {
 	@PostMapping("/account/sessions/{handle}/logout")
 	String logOutSession(@AuthenticationPrincipal AccountPrincipal me, @PathVariable String handle,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		boolean ended = accounts.endSession(me.email(), handle, request.getSession().getId());
+		boolean ended = sessions.endSession(me.email(), handle, request.getSession().getId());
 		redirect.addFlashAttribute(ended ? "success" : "error", ended ? "account.session.ended" : "account.session.gone");
 		return "redirect:/account";
 	}
@@ -152,14 +156,14 @@ class AccountSettingsController {
 	@PostMapping("/account/sessions/others/logout")
 	String logOutOthers(@AuthenticationPrincipal AccountPrincipal me, HttpServletRequest request,
 			RedirectAttributes redirect) {
-		accounts.endOtherSessions(me.email(), request.getSession().getId());
+		sessions.endOtherSessions(me.email(), request.getSession().getId());
 		redirect.addFlashAttribute("success", "account.sessions.ended");
 		return "redirect:/account";
 	}
 
 	private String view(AccountPrincipal me, Model model, HttpServletRequest request) {
-		model.addAttribute("sessions", accounts.sessionCount(me.email()));
-		model.addAttribute("sessionList", accounts.sessions(me.email(), request.getSession().getId()));
+		model.addAttribute("sessions", sessions.sessionCount(me.email()));
+		model.addAttribute("sessionList", sessions.sessions(me.email(), request.getSession().getId()));
 		model.addAttribute("account", accounts.find(me.accountId()).orElseThrow(AccountNotFoundException::new));
 		model.addAttribute("emailVerified", accounts.isEmailVerified(me.accountId()));
 		return VIEW;
