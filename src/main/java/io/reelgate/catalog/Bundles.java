@@ -61,6 +61,9 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 	@Query("select f from BundleFile f join fetch f.bundle where f.id = :fileId")
 	Optional<BundleFile> findFile(UUID fileId);
 
+	@Query("select f from BundleFile f join fetch f.bundle where f.id in :fileIds")
+	List<BundleFile> findFiles(Collection<UUID> fileIds);
+
 	/** Video and audio files no probe has recorded anything for, oldest first. */
 	@Query("select f from BundleFile f join fetch f.bundle where f.mediaProbedAt is null"
 			+ " and (f.contentType like 'video/%' or f.contentType like 'audio/%') and f.createdAt < :addedBefore"

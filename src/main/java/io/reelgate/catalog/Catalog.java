@@ -169,6 +169,20 @@ public class Catalog {
 			.collect(Collectors.toMap(Bundle::id, b -> b.summary().title()));
 	}
 
+	/** The creator of each bundle, whatever its state, for figures kept per bundle and reported per creator. */
+	public Map<BundleId, AccountId> owners(Collection<BundleId> ids) {
+		return bundles.findAllById(ids.stream().map(BundleId::value).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Bundle::id, Bundle::owner));
+	}
+
+	/** File names by id, whatever their bundles' state, for lists of downloads. */
+	public Map<BundleFileId, String> fileNames(Collection<BundleFileId> ids) {
+		return bundles.findFiles(ids.stream().map(BundleFileId::value).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(BundleFile::id, f -> f.view().name()));
+	}
+
 	/** Bundles with their files, for a buyer's library, whatever their state now: buyers keep what they bought. */
 	public Map<BundleId, BundleDetails> purchased(Collection<BundleId> ids) {
 		return bundles.findWithFilesByIdIn(ids.stream().map(BundleId::value).toList())

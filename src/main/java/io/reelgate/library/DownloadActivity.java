@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.reelgate.accounts.AccountService;
+import io.reelgate.catalog.Catalog;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
@@ -20,7 +22,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reports over the download log: counts per bundle for creators, and links that look shared for admins. */
+/**
+ * Reports over the download log: counts per bundle for creators, and links that look shared for admins. The log is
+ * library's own table; who owns a bundle, what a file is called and an account's address come from the catalog's
+ * and accounts' APIs, not from joins with their tables.
+ */
 @Service
 @Transactional(readOnly = true)
 public class DownloadActivity {
@@ -29,9 +35,15 @@ public class DownloadActivity {
 
 	private final Clock clock;
 
-	DownloadActivity(JdbcClient jdbc, Clock clock) {
+	private final Catalog catalog;
+
+	private final AccountService accounts;
+
+	DownloadActivity(JdbcClient jdbc, Clock clock, Catalog catalog, AccountService accounts) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.catalog = catalog;
+		this.accounts = accounts;
 	}
 
 	/**
@@ -64,16 +76,20 @@ public class DownloadActivity {
 		if (days.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("""
-				select a.bundle_id, b.owner_id, a.day, count(distinct (a.file_id, a.account_id)) as downloads
-				from download_activity a join bundles b on b.id = a.bundle_id
-				where a.day in (:days) group by a.bundle_id, b.owner_id, a.day
+		record Row(BundleId bundle, LocalDate day, long downloads) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select bundle_id, day, count(distinct (file_id, account_id)) as downloads
+				from download_activity where day in (:days) group by bundle_id, day
 				""")
 			.param("days", List.copyOf(days))
-			.query((rs, n) -> new DailyDownloads(new BundleId(rs.getObject("bundle_id", UUID.class)),
-					new AccountId(rs.getObject("owner_id", UUID.class)), rs.getObject("day", LocalDate.class),
-					rs.getLong("downloads")))
+			.query((rs, n) -> new Row(new BundleId(rs.getObject("bundle_id", UUID.class)),
+					rs.getObject("day", LocalDate.class), rs.getLong("downloads")))
 			.list();
+		Map<BundleId, AccountId> owners = catalog.owners(rows.stream().map(Row::bundle).toList());
+		return rows.stream()
+			.map(row -> new DailyDownloads(row.bundle(), owners.get(row.bundle()), row.day(), row.downloads()))
+			.toList();
 	}
 
 	/**
@@ -83,28 +99,36 @@ public class DownloadActivity {
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	public List<SharedLink> linksFromManyAddresses(int minAddresses, Duration within) {
-		return jdbc.sql("""
-				select a.file_id, a.account_id, a.link_expires_at, acc.email, f.display_name, a.bundle_id,
-				       count(distinct a.client_ip) as addresses, sum(a.requests) as requests,
-				       sum(a.bytes_served) as bytes, max(a.last_at) as last_at
-				from download_activity a
-				join accounts acc on acc.id = a.account_id
-				join bundle_files f on f.id = a.file_id
-				where a.last_at >= :since and a.link_expires_at > :noLink
-				group by a.file_id, a.account_id, a.link_expires_at, acc.email, f.display_name, a.bundle_id
-				having count(distinct a.client_ip) >= :min
+		record Row(BundleFileId file, BundleId bundle, AccountId account, Instant linkExpiresAt, long addresses,
+				long requests, long bytes, Instant lastUsed) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select file_id, account_id, link_expires_at, bundle_id,
+				       count(distinct client_ip) as addresses, sum(requests) as requests,
+				       sum(bytes_served) as bytes, max(last_at) as last_at
+				from download_activity
+				where last_at >= :since and link_expires_at > :noLink
+				group by file_id, account_id, link_expires_at, bundle_id
+				having count(distinct client_ip) >= :min
 				order by addresses desc, last_at desc
 				limit 100
 				""")
 			.param("since", Timestamp.from(clock.instant().minus(within)))
 			.param("noLink", Timestamp.from(DownloadLog.NO_LINK))
 			.param("min", minAddresses)
-			.query((rs, n) -> new SharedLink(new BundleFileId(rs.getObject("file_id", UUID.class)),
-					rs.getString("display_name"), new BundleId(rs.getObject("bundle_id", UUID.class)),
-					new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("email"),
+			.query((rs, n) -> new Row(new BundleFileId(rs.getObject("file_id", UUID.class)),
+					new BundleId(rs.getObject("bundle_id", UUID.class)),
+					new AccountId(rs.getObject("account_id", UUID.class)),
 					rs.getTimestamp("link_expires_at").toInstant(), rs.getLong("addresses"), rs.getLong("requests"),
 					rs.getLong("bytes"), rs.getTimestamp("last_at").toInstant()))
 			.list();
+		Map<BundleFileId, String> names = catalog.fileNames(rows.stream().map(Row::file).toList());
+		Map<AccountId, String> emails = accounts.emails(rows.stream().map(Row::account).toList());
+		return rows.stream()
+			.map(row -> new SharedLink(row.file(), names.get(row.file()), row.bundle(), row.account(),
+					emails.get(row.account()), row.linkExpiresAt(), row.addresses(), row.requests(), row.bytes(),
+					row.lastUsed()))
+			.toList();
 	}
 
 	/** How much of one bundle was downloaded. */
