@@ -55,6 +55,13 @@ class Rollups {
 	}
 
 	private void perBundle(List<LocalDate> days) {
+		viewsAndStreams(days);
+		unlocks(days);
+		money(days);
+		referrers(days);
+	}
+
+	private void viewsAndStreams(List<LocalDate> days) {
 		jdbc.sql("""
 				insert into analytics_daily (creator_id, bundle_id, day, views, streams)
 				select creator_id, bundle_id, day, count(*) filter (where kind = 'VIEW'),
@@ -64,6 +71,9 @@ class Rollups {
 				on conflict (creator_id, bundle_id, day) do update
 				    set views = excluded.views, streams = excluded.streams
 				""").param("days", days).update();
+	}
+
+	private void unlocks(List<LocalDate> days) {
 		jdbc.sql("""
 				insert into analytics_daily_unlocks (creator_id, bundle_id, day, kind, unlocks)
 				select creator_id, bundle_id, day, unlock_kind, count(*)
@@ -71,6 +81,10 @@ class Rollups {
 				group by creator_id, bundle_id, day, unlock_kind
 				on conflict (creator_id, bundle_id, day, kind) do update set unlocks = excluded.unlocks
 				""").param("days", days).update();
+	}
+
+	/** Sales and refunds per currency; a refund's fee and net are taken off the day it happened. */
+	private void money(List<LocalDate> days) {
 		jdbc.sql("""
 				insert into analytics_daily_money (creator_id, bundle_id, day, currency, gross, fees, refunded, refunds,
 				    net)
@@ -89,6 +103,9 @@ class Rollups {
 				    set gross = excluded.gross, fees = excluded.fees, refunded = excluded.refunded,
 				        refunds = excluded.refunds, net = excluded.net
 				""").param("days", days).update();
+	}
+
+	private void referrers(List<LocalDate> days) {
 		jdbc.sql("""
 				insert into analytics_daily_referrers (creator_id, bundle_id, day, referrer, views)
 				select creator_id, bundle_id, day, coalesce(referrer, ''), count(*)

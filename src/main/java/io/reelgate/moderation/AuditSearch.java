@@ -28,8 +28,25 @@ class AuditSearch {
 	}
 
 	Page<AuditRecord> find(AuditFilter filter, Pageable pageable) {
-		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(filter, params);
+		long total = jdbc.sql("select count(*) from audit_log" + where).params(params).query(Long.class).single();
+		List<AuditRecord> rows = jdbc.sql("""
+				select actor_name, action, target_type, target_id, target_name, reason, occurred_at from audit_log
+				""" + where + " order by occurred_at desc, id desc limit :limit offset :offset")
+			.params(params)
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query((rs, i) -> new AuditRecord(rs.getString("actor_name"), rs.getString("action"),
+					rs.getString("target_type"), rs.getObject("target_id", UUID.class), rs.getString("target_name"),
+					rs.getString("reason"), rs.getTimestamp("occurred_at").toInstant()))
+			.list();
+		return new PageImpl<>(rows, pageable, total);
+	}
+
+	/** The filter as a where clause (empty without any condition), its values put into {@code params}. */
+	private static String where(AuditFilter filter, Map<String, Object> params) {
+		List<String> conditions = new ArrayList<>();
 		if (filter.actor() != null) {
 			conditions.add("lower(actor_name) like :actor escape '\\'");
 			params.put("actor", contains(filter.actor()));
@@ -57,19 +74,7 @@ class AuditSearch {
 			conditions.add("occurred_at < :until");
 			params.put("until", Timestamp.from(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
 		}
-		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-		long total = jdbc.sql("select count(*) from audit_log" + where).params(params).query(Long.class).single();
-		List<AuditRecord> rows = jdbc.sql("""
-				select actor_name, action, target_type, target_id, target_name, reason, occurred_at from audit_log
-				""" + where + " order by occurred_at desc, id desc limit :limit offset :offset")
-			.params(params)
-			.param("limit", pageable.getPageSize())
-			.param("offset", pageable.getOffset())
-			.query((rs, i) -> new AuditRecord(rs.getString("actor_name"), rs.getString("action"),
-					rs.getString("target_type"), rs.getObject("target_id", UUID.class), rs.getString("target_name"),
-					rs.getString("reason"), rs.getTimestamp("occurred_at").toInstant()))
-			.list();
-		return new PageImpl<>(rows, pageable, total);
+		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 	}
 
 	private static String contains(String text) {
