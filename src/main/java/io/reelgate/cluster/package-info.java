@@ -3,4 +3,7 @@
  * heartbeats, so that what a vanished instance held is taken over within seconds. Sessions, rate limits, upload
  * state and event publications already live in PostgreSQL.
  */
+@ApplicationModule(allowedDependencies = {})
 package io.reelgate.cluster;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,4 +5,7 @@
  * Listens to the catalog's {@code BundleFileAdded} and reads the bytes where the storage keeps them; without the
  * tools it does nothing.
  */
+@ApplicationModule(allowedDependencies = { "catalog", "storage" })
 package io.reelgate.media;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,4 +3,7 @@
  * same buckets. The API is {@link io.reelgate.ratelimit.RateLimiter}, {@link io.reelgate.ratelimit.Limit} and
  * {@link io.reelgate.ratelimit.RateLimitExceededException}; the module knows nothing about what it limits.
  */
+@ApplicationModule(allowedDependencies = {})
 package io.reelgate.ratelimit;
+
+import org.springframework.modulith.ApplicationModule;

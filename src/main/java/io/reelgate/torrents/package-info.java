@@ -6,4 +6,7 @@
  * Its only public type is {@link io.reelgate.torrents.TorrentOffers}, which the library's page asks whether to
  * offer a torrent.
  */
+@ApplicationModule(allowedDependencies = { "accounts", "catalog", "library", "storage" })
 package io.reelgate.torrents;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,5 @@
+/** The public pages: home, bundle and creator pages, search, sitemaps and robots.txt. */
+@ApplicationModule(allowedDependencies = { "accounts", "analytics", "catalog", "checkout", "library", "storage" })
+package io.reelgate.storefront;
+
+import org.springframework.modulith.ApplicationModule;
