@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
@@ -58,11 +59,15 @@ class WebSeedController {
 
 	private final DownloadLog log;
 
+	private final TorrentFigures figures;
+
+	private final Clock clock;
+
 	/** File bytes the web seed sent ({@code reelgate.torrents.web-seed.bytes}), pad zeros not included. */
 	private final Counter webSeedBytes;
 
 	WebSeedController(TorrentKeys keys, Torrents torrents, TorrentAccess access, Catalog catalog, BlobSender sender,
-			DownloadLog log, MeterRegistry meters) {
+			DownloadLog log, TorrentFigures figures, Clock clock, MeterRegistry meters) {
 		this.webSeedBytes = meters.counter("reelgate.torrents.web-seed.bytes");
 		this.keys = keys;
 		this.torrents = torrents;
@@ -70,6 +75,8 @@ class WebSeedController {
 		this.catalog = catalog;
 		this.sender = sender;
 		this.log = log;
+		this.figures = figures;
+		this.clock = clock;
 	}
 
 	/** Spring MVC maps HEAD to GET handlers; both answer headers alike. */
@@ -102,6 +109,7 @@ class WebSeedController {
 			log.record(grant.account(), file, null, request.getRemoteAddr(), request.getHeader(HttpHeaders.RANGE) != null,
 					bytes);
 			webSeedBytes.increment(bytes);
+			figures.addWebSeed(torrent.bundle(), clock.instant(), bytes);
 		}
 		sender.send(download, request, response);
 	}
