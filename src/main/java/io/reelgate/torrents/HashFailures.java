@@ -74,7 +74,8 @@ class HashFailures {
 	 */
 	Failure record(UUID fileId, Exception failure, Duration interval) {
 		Reason reason = Reason.of(failure);
-		String detail = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+		String detail = failure.getClass().getSimpleName()
+				+ (failure.getMessage() == null ? "" : ": " + failure.getMessage());
 		int attempts = jdbc.sql("select attempts from torrent_hash_failures where file_id = ?")
 			.param(fileId)
 			.query(Integer.class)
