@@ -13,3 +13,8 @@ CREATE TABLE torrent_hash_failures (
 
 -- What the web seed served per bundle and day, beside what announces reported: peers carried downloaded - web_seed.
 ALTER TABLE torrent_transfer ADD COLUMN web_seed BIGINT NOT NULL DEFAULT 0 CHECK (web_seed >= 0);
+
+-- An upload's BitTorrent piece hashes in progress (uploads' PieceHashing: the full pieces' SHA-1s and the open
+-- piece's SHA-1 state), saved after each checkpoint like sha256_state; null once handed over, or when the background
+-- job is left to hash the file.
+ALTER TABLE upload_sessions ADD COLUMN piece_state BYTEA;
