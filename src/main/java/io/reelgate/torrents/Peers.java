@@ -106,6 +106,17 @@ class Peers {
 			.update();
 	}
 
+	/** Whether a peer announced since {@code since} with nothing left to download, not counting the account's own. */
+	boolean hasSeederBesides(byte[] infoHash, AccountId account, Instant since) {
+		return jdbc.sql("""
+				select exists (select 1 from torrent_peers
+				               where info_hash = ? and left_bytes = 0 and updated_at >= ? and account_id <> ?)
+				""")
+			.params(infoHash, Timestamp.from(since), account.value())
+			.query(Boolean.class)
+			.single();
+	}
+
 	int expire(Instant before) {
 		return jdbc.sql("delete from torrent_peers where updated_at < ?").param(Timestamp.from(before)).update();
 	}

@@ -2,6 +2,7 @@ package io.reelgate.torrents;
 
 import java.io.IOException;
 
+import io.reelgate.torrents.HashFailures.Failure;
 import io.reelgate.torrents.PieceHashes.Unhashed;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hashes stored files that have no finished piece hashes yet, a batch per run, on one instance at a time
- * (ShedLock). A run cut off part-way leaves saved progress that the next run, on any instance, resumes.
+ * (ShedLock). A run cut off part-way leaves saved progress that the next run, on any instance, resumes. A file that
+ * cannot be hashed is recorded in {@link HashFailures} with one log line and left alone until it is due again (a
+ * missing blob never by itself), instead of failing every run.
  */
 @Component
 class PieceHashJob {
@@ -25,9 +28,15 @@ class PieceHashJob {
 
 	private final PieceHasher hasher;
 
-	PieceHashJob(PieceHashes hashes, PieceHasher hasher) {
+	private final HashFailures failures;
+
+	private final TorrentProperties properties;
+
+	PieceHashJob(PieceHashes hashes, PieceHasher hasher, HashFailures failures, TorrentProperties properties) {
 		this.hashes = hashes;
 		this.hasher = hasher;
+		this.failures = failures;
+		this.properties = properties;
 	}
 
 	@Scheduled(initialDelayString = "30s", fixedDelayString = "${reelgate.torrents.hash-interval:1m}")
@@ -45,10 +54,14 @@ class PieceHashJob {
 		for (Unhashed file : hashes.backlog(PieceHasher.PIECE_LENGTH, BATCH)) {
 			try {
 				hasher.hash(file);
+				failures.clear(file.fileId());
 				hashed++;
 			}
 			catch (IOException | RuntimeException ex) {
-				log.warn("Could not hash file {} for BitTorrent; trying again on the next run", file.fileId(), ex);
+				Failure failure = failures.record(file.fileId(), ex, properties.hashInterval());
+				log.warn("Could not compute BitTorrent piece hashes of file {} ({}, attempt {}): {}; {}", file.fileId(),
+						failure.reason(), failure.attempts(), failure.detail(), failure.retryAt() == null
+								? "not tried again until an admin asks" : "trying again at " + failure.retryAt());
 			}
 		}
 		return hashed;

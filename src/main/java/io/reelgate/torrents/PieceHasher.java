@@ -1,6 +1,7 @@
 package io.reelgate.torrents;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -63,7 +64,7 @@ class PieceHasher {
 				int read = in.read(buffer, 0, (int) Math.min(buffer.length, Math.min(PIECE_LENGTH - inPiece,
 						file.size() - offset)));
 				if (read < 0) {
-					throw new IOException("File " + file.fileId() + " ended " + (file.size() - offset) + " bytes early");
+					throw new EOFException("The blob ended " + (file.size() - offset) + " bytes before the file's size");
 				}
 				sha1.update(buffer, 0, read);
 				offset += read;

@@ -86,17 +86,21 @@ class PieceHashes {
 	}
 
 	/**
-	 * Stored files without finished hashes, oldest first. It reads the catalog's table directly: the catalog has no
-	 * query for every stored file, and this only reads ids, keys and sizes.
+	 * Stored files without finished hashes, oldest first, leaving out those whose last failure is not to be tried
+	 * again yet ({@link HashFailures}). It reads the catalog's table directly: the catalog has no query for every
+	 * stored file, and this only reads ids, keys and sizes.
 	 */
 	List<Unhashed> backlog(int pieceLength, int limit) {
 		return jdbc.sql("""
 				select f.id, f.storage_key, f.size_bytes from bundle_files f
 				left join torrent_piece_hashes h on h.file_id = f.id
-				where h.file_id is null or h.hashed_bytes < f.size_bytes or h.piece_length <> :pieceLength
+				where (h.file_id is null or h.hashed_bytes < f.size_bytes or h.piece_length <> :pieceLength)
+				  and not exists (select 1 from torrent_hash_failures x
+				                  where x.file_id = f.id and (x.retry_at is null or x.retry_at > :now))
 				order by f.created_at, f.id limit :limit
 				""")
 			.param("pieceLength", pieceLength)
+			.param("now", Timestamp.from(clock.instant()))
 			.param("limit", limit)
 			.query((rs, n) -> new Unhashed(rs.getObject("id", UUID.class), rs.getString("storage_key"),
 					rs.getLong("size_bytes")))

@@ -59,7 +59,12 @@ class TorrentAccess {
 
 	/** Whether the bundle offers BitTorrent at all (platform and creator switches). */
 	boolean offered(BundleId bundle) {
-		return properties.enabled() && !jdbc.sql("select exists (select 1 from torrent_disabled_bundles where bundle_id = ?)")
+		return properties.enabled() && !disabledByCreator(bundle);
+	}
+
+	/** Whether the creator turned BitTorrent off for the bundle ({@link TorrentSwitches}). */
+	boolean disabledByCreator(BundleId bundle) {
+		return jdbc.sql("select exists (select 1 from torrent_disabled_bundles where bundle_id = ?)")
 			.param(bundle.value())
 			.query(Boolean.class)
 			.single();

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * BitTorrent delivery (docs/bittorrent.md).
@@ -16,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessCache how long an answer of the download policy is reused by the tracker and the web seed: a refund
  * takes at most this long to end a buyer's announces and web-seed requests
  * @param hashInterval how often files without piece hashes are looked for (read by {@link PieceHashJob}'s schedule)
+ * @param webSeedRate the most bytes per second one web-seed response sends while the torrent has a fresh seeder
+ * other than the asking buyer, so that peers carry the load; 0 never throttles. Without seeders, full speed.
  */
 @ConfigurationProperties("reelgate.torrents")
 record TorrentProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30m") Duration announceInterval,
 		@DefaultValue("5m") Duration minAnnounceInterval, @DefaultValue("65m") Duration peerLifetime,
-		@DefaultValue("2s") Duration accessCache, @DefaultValue("1m") Duration hashInterval) {
+		@DefaultValue("2s") Duration accessCache, @DefaultValue("1m") Duration hashInterval,
+		@DefaultValue("1MB") DataSize webSeedRate) {
 
 	TorrentProperties {
 		if (announceInterval.isNegative() || announceInterval.isZero()
@@ -33,6 +37,9 @@ record TorrentProperties(@DefaultValue("true") boolean enabled, @DefaultValue("3
 		}
 		if (accessCache.isNegative() || hashInterval.isNegative() || hashInterval.isZero()) {
 			throw new IllegalArgumentException("reelgate.torrents.access-cache and hash-interval must not be negative");
+		}
+		if (webSeedRate.isNegative()) {
+			throw new IllegalArgumentException("reelgate.torrents.web-seed-rate must not be negative");
 		}
 	}
 }

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * table: it never reaches a file system. Files go out like downloads ({@link BlobSender}: sendfile, X-Accel-Redirect,
  * S3 streamed through the app, never a redirect, since clients cache or stall on redirects) and count in the
  * download log; pad files are zeros. Whether the token's account may still have the bundle is asked every request.
+ * While the swarm has a seeder, {@link WebSeedThrottle} holds each response to the web-seed rate.
  */
 @Controller
 class WebSeedController {
@@ -58,11 +60,17 @@ class WebSeedController {
 
 	private final DownloadLog log;
 
+	private final TorrentFigures figures;
+
+	private final Clock clock;
+
+	private final WebSeedThrottle throttle;
+
 	/** File bytes the web seed sent ({@code reelgate.torrents.web-seed.bytes}), pad zeros not included. */
 	private final Counter webSeedBytes;
 
 	WebSeedController(TorrentKeys keys, Torrents torrents, TorrentAccess access, Catalog catalog, BlobSender sender,
-			DownloadLog log, MeterRegistry meters) {
+			DownloadLog log, TorrentFigures figures, Clock clock, WebSeedThrottle throttle, MeterRegistry meters) {
 		this.webSeedBytes = meters.counter("reelgate.torrents.web-seed.bytes");
 		this.keys = keys;
 		this.torrents = torrents;
@@ -70,12 +78,17 @@ class WebSeedController {
 		this.catalog = catalog;
 		this.sender = sender;
 		this.log = log;
+		this.figures = figures;
+		this.clock = clock;
+		this.throttle = throttle;
 	}
 
 	/** Spring MVC maps HEAD to GET handlers; both answer headers alike. */
 	@GetMapping("/ws/{token}/**")
-	void serve(@PathVariable String token, HttpServletRequest request, HttpServletResponse response)
+	void serve(@PathVariable String token, HttpServletRequest received, HttpServletResponse answer)
 			throws IOException {
+		HttpServletRequest request = received;
+		HttpServletResponse response = answer;
 		WebSeedGrant grant = keys.verifyWebSeedToken(token).orElseThrow(() -> new Refused(HttpStatus.FORBIDDEN));
 		Torrent torrent = torrents.byId(grant.torrent()).orElseThrow(() -> new Refused(HttpStatus.FORBIDDEN));
 		if (!access.allowed(grant.account(), torrent.bundle())) {
@@ -83,6 +96,11 @@ class WebSeedController {
 		}
 		String path = path(request, token);
 		Entry entry = torrents.entry(torrent.id(), path).orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND));
+		long rate = throttle.rateFor(torrent, grant.account());
+		if (rate > 0) {
+			request = WebSeedThrottle.withoutSendfile(request);
+			response = WebSeedThrottle.throttled(response, rate);
+		}
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("X-Robots-Tag", "noindex");
 		if (entry.pad()) {
@@ -102,6 +120,7 @@ class WebSeedController {
 			log.record(grant.account(), file, null, request.getRemoteAddr(), request.getHeader(HttpHeaders.RANGE) != null,
 					bytes);
 			webSeedBytes.increment(bytes);
+			figures.addWebSeed(torrent.bundle(), clock.instant(), bytes);
 		}
 		sender.send(download, request, response);
 	}

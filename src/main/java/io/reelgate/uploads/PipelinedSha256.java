@@ -4,6 +4,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An upload's resumable SHA-256, computed on a thread of its own while the request thread receives and stores the
  * next bytes, so that hashing and I/O run side by side on two cores. With the JDK's digest the hashing thread is
@@ -24,6 +26,9 @@ final class PipelinedSha256 implements AutoCloseable {
 
 	private final ResumableSha256 digest;
 
+	/** The upload's BitTorrent piece hashes, updated by the hashing thread with the same bytes; null when not wanted. */
+	private final @Nullable PieceHashing pieces;
+
 	private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BUFFERS);
 
 	private final BlockingQueue<Chunk> queued = new ArrayBlockingQueue<>(BUFFERS + 1);
@@ -39,7 +44,13 @@ final class PipelinedSha256 implements AutoCloseable {
 
 	/** Continues hashing from a state saved by {@link #encodedState()} (or by Bouncy Castle's digest before). */
 	PipelinedSha256(byte[] encodedState) {
+		this(encodedState, null);
+	}
+
+	/** As {@link #PipelinedSha256(byte[])}, and feeds the same bytes to {@code pieces} on the hashing thread. */
+	PipelinedSha256(byte[] encodedState, @Nullable PieceHashing pieces) {
 		this.digest = ResumableSha256.restore(Sha256State.decode(encodedState));
+		this.pieces = pieces;
 		for (int i = 0; i < BUFFERS; i++) {
 			free.add(new byte[BUFFER_SIZE]);
 		}
@@ -82,6 +93,12 @@ final class PipelinedSha256 implements AutoCloseable {
 	byte[] encodedState() {
 		awaitHashed();
 		return digest.state().encoded();
+	}
+
+	/** The piece hashes after every byte handed over so far (null if none are computed), for the request thread. */
+	@Nullable PieceHashing pieces() {
+		awaitHashed();
+		return pieces;
 	}
 
 	/** The SHA-256 of every byte handed over so far; the digest can go on afterwards. */
@@ -128,6 +145,9 @@ final class PipelinedSha256 implements AutoCloseable {
 			Chunk chunk;
 			while ((chunk = queued.take()) != END) {
 				digest.update(chunk.bytes(), 0, chunk.length());
+				if (pieces != null) {
+					pieces.update(chunk.bytes(), 0, chunk.length());
+				}
 				free.add(chunk.bytes());
 				synchronized (this) {
 					pending--;

@@ -58,6 +58,8 @@ public class ResumableUploads {
 
 	private final StagedBytesRecovery recovery;
 
+	private final UploadPieces pieces;
+
 	/** Requests writing bytes right now on this instance ({@code reelgate.uploads.in.flight}). */
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -65,8 +67,9 @@ public class ResumableUploads {
 	private final Counter bytesReceived;
 
 	ResumableUploads(UploadSessions sessions, UploadStaging staging, BundleMedia media, UploadLimits limits,
-			UploadProperties properties, Clock clock, MeterRegistry meters) {
+			UploadProperties properties, Clock clock, UploadPieces pieces, MeterRegistry meters) {
 		this.sessions = sessions;
+		this.pieces = pieces;
 		this.staging = staging;
 		this.media = media;
 		this.limits = limits;
@@ -154,7 +157,7 @@ public class ResumableUploads {
 		UUID token = claim(session, checksum);
 		inFlight.incrementAndGet();
 		try (StagedWrite staged = staging.open(session);
-				PipelinedSha256 digest = new PipelinedSha256(session.sha256State())) {
+				PipelinedSha256 digest = new PipelinedSha256(session.sha256State(), pieces.resume(session))) {
 			long end = write(session, token, staged, body, checksum, digest);
 			bytesReceived.increment(end - offset);
 			if (end == session.length()) {
@@ -351,6 +354,7 @@ public class ResumableUploads {
 			throw new UploadException(409, "tus.busy");
 		}
 		staged.synced();
+		pieces.checkpointed(session, token, digest.pieces());
 	}
 
 	private void finish(UploadSession session, UUID token, StagedWrite staged, PipelinedSha256 digest)
@@ -369,6 +373,7 @@ public class ResumableUploads {
 			throw ex;
 		}
 		sessions.complete(session.id(), token, file.id().value(), digest.encodedState());
+		pieces.completed(session, file.id(), digest.pieces());
 		try {
 			staging.completed(session);
 		}

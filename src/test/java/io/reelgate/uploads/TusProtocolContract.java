@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -77,6 +78,9 @@ abstract class TusProtocolContract {
 
 	@Autowired
 	UploadProperties properties;
+
+	@Autowired
+	UploadPieces pieces;
 
 	@Autowired
 	io.reelgate.catalog.BundleMedia media;
@@ -387,6 +391,50 @@ abstract class TusProtocolContract {
 	}
 
 	@Test
+	void theBitTorrentPieceHashesComputedAcrossOddChunksAndRestartsEqualThoseOfTheWholeFile() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.draft(creator, "Tus pieces", bytes(10, 90));
+		int piece = io.reelgate.torrents.UploadedPieceHashes.PIECE_LENGTH;
+		byte[] film = bytes(piece + 777_777, 91);
+		String location = create(creator, bundle, film.length, "pieces.mp4");
+		UUID id = idOf(location);
+		int[] sizes = { 333_333, 999_999, 7, 65_537, 1_000_000, 524_289 };
+		int offset = 0;
+		for (int i = 0; offset < film.length; i++) {
+			byte[] chunk = Arrays.copyOfRange(film, offset, Math.min(film.length, offset + sizes[i % sizes.length]));
+			int from = offset;
+			// Every chunk on a new server: only the database and the staging area carry the digests' states over.
+			ResumableUploads restarted = new ResumableUploads(sessions, freshStaging(), media, limits, properties,
+					java.time.Clock.systemUTC(), pieces, new SimpleMeterRegistry());
+			offset = (int) (long) fixtures.as(creator, () -> restarted.append(creator.accountId(), id, from,
+					new ByteArrayInputStream(chunk), Optional.empty()));
+		}
+
+		FileView file = catalog.editable(creator.accountId(), bundle).files().get(1);
+		assertThat(file.sha256()).isEqualTo(sha256(film));
+		MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+		byte[] first = sha1.digest(Arrays.copyOf(film, piece));
+		byte[] tail = Arrays.copyOfRange(film, piece, film.length);
+		byte[] tailAlone = sha1.digest(tail);
+		sha1.update(tail);
+		byte[] tailPadded = sha1.digest(new byte[piece - tail.length]);
+		var stored = jdbc.sql("""
+				SELECT piece_length, hashed_bytes, pieces, tail_alone, tail_padded FROM torrent_piece_hashes
+				WHERE file_id = ?
+				""")
+			.param(file.id().value())
+			.query((rs, n) -> List.of(rs.getInt(1), rs.getLong(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5)))
+			.single();
+		assertThat(stored.get(0)).isEqualTo(piece);
+		assertThat(stored.get(1)).as("complete, so the background job has nothing to do").isEqualTo((long) film.length);
+		assertThat((byte[]) stored.get(2)).isEqualTo(first);
+		assertThat((byte[]) stored.get(3)).isEqualTo(tailAlone);
+		assertThat((byte[]) stored.get(4)).isEqualTo(tailPadded);
+		assertThat(jdbc.sql("SELECT piece_state FROM upload_sessions WHERE id = ?").param(id)
+			.query((rs, n) -> rs.getBytes(1)).single()).as("handed over").isNull();
+	}
+
+	@Test
 	void aServerKilledMidUploadResumesFromTheDurableOffsetWithAFreshInstance() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		BundleId bundle = fixtures.draft(creator, "Tus crash", bytes(10, 40));
@@ -409,7 +457,7 @@ abstract class TusProtocolContract {
 			.update();
 		// A new server: nothing but the database and the staging area carry over.
 		ResumableUploads restarted = new ResumableUploads(sessions, freshStaging(), media, limits,
-				properties, java.time.Clock.systemUTC(), new SimpleMeterRegistry());
+				properties, java.time.Clock.systemUTC(), pieces, new SimpleMeterRegistry());
 		long end = fixtures.as(creator, () -> restarted.append(creator.accountId(), id, 300_000,
 				new ByteArrayInputStream(Arrays.copyOfRange(film, 300_000, film.length)), Optional.empty()));
 
