@@ -1,5 +1,6 @@
 package io.reelgate.library.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.reelgate.accounts.AccountPrincipal;
@@ -9,6 +10,7 @@ import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.FileView;
 import io.reelgate.library.DownloadLinks;
 import io.reelgate.library.DownloadPolicy;
+import io.reelgate.library.WatchPositions;
 import io.reelgate.media.HlsStreams;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
@@ -39,11 +41,15 @@ class WatchController {
 
 	private final HlsStreams streams;
 
-	WatchController(DownloadPolicy policy, DownloadLinks links, Catalog catalog, HlsStreams streams) {
+	private final WatchPositions positions;
+
+	WatchController(DownloadPolicy policy, DownloadLinks links, Catalog catalog, HlsStreams streams,
+			WatchPositions positions) {
 		this.policy = policy;
 		this.links = links;
 		this.catalog = catalog;
 		this.streams = streams;
+		this.positions = positions;
 	}
 
 	@GetMapping("/watch/{fileId}")
@@ -73,6 +79,11 @@ class WatchController {
 		model.addAttribute("hlsUrl", hls);
 		model.addAttribute("progressiveUrl", progressive);
 		model.addAttribute("others", others);
+		// Positions are kept for those who may watch the whole file, never for a preview's viewers.
+		model.addAttribute("positionUrl", preview ? null : "/watch/" + file.id() + "/position");
+		Duration resume = preview ? null : positions.resumeAt(me.accountId(), file.id()).orElse(null);
+		model.addAttribute("resumeSeconds", resume == null ? null : resume.toMillis() / 1000.0);
+		model.addAttribute("resumeText", resume == null ? null : clockText(resume));
 		return VIEW;
 	}
 
@@ -94,6 +105,13 @@ class WatchController {
 			throw new BundleNotFoundException();
 		}
 		return file;
+	}
+
+	/** {@code 1:02:05}, or {@code 12:04} under an hour, as the player's own clock shows it. */
+	static String clockText(Duration position) {
+		long seconds = position.toSeconds();
+		return seconds >= 3600 ? "%d:%02d:%02d".formatted(seconds / 3600, seconds % 3600 / 60, seconds % 60)
+				: "%d:%02d".formatted(seconds / 60, seconds % 60);
 	}
 
 	private boolean ownerOf(FileView file, AccountPrincipal me) {

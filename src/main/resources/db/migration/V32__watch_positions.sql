@@ -1,0 +1,11 @@
+-- Where each signed-in viewer stopped watching each file (the library's player reports it while playing and when
+-- the page is left), so a film started on a laptop resumes on a phone. One row per account and file, upserted by
+-- every report; a file watched to its end has no row. Anonymous preview viewers are never stored.
+CREATE TABLE watch_positions (
+    account_id  UUID NOT NULL REFERENCES accounts (id),
+    file_id     UUID NOT NULL REFERENCES bundle_files (id) ON DELETE CASCADE,
+    position_ms INT NOT NULL CHECK (position_ms >= 0),
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (account_id, file_id)
+);
+CREATE INDEX watch_positions_file_idx ON watch_positions (file_id);
