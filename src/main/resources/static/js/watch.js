@@ -11,6 +11,7 @@
     const hlsUrl = video.dataset.hls;
     const progressiveUrl = video.dataset.progressive;
     const resumeAt = video.dataset.resume ? Number(video.dataset.resume) : 0;
+    const trackElements = Array.prototype.slice.call(video.querySelectorAll('track'));
 
     // Where playback starts: the position stored on the server, once the media element knows the duration.
     function startAt(position) {
@@ -27,14 +28,62 @@
         }
         quality.disabled = true;
         startAt(video.currentTime || resumeAt);
+        trackElements.forEach(function (track) {
+            video.appendChild(track);
+        });
         video.src = progressiveUrl;
+        nativeCaptions();
     }
 
     function levelLabel(level) {
         return level.height ? quality.dataset.heightLabel.replace('{h}', level.height) : String(level.bitrate);
     }
 
+    // Captions: the <track> elements for progressive playback, or the master playlist's subtitle renditions.
+    const captions = document.getElementById('captions');
+
+    function captionChoices(names) {
+        if (!captions) {
+            return;
+        }
+        while (captions.options.length > 1) {
+            captions.remove(1);
+        }
+        names.forEach(function (name, index) {
+            const option = document.createElement('option');
+            option.value = String(index);
+            option.textContent = name;
+            captions.appendChild(option);
+        });
+        captions.value = '-1';
+    }
+
+    function nativeCaptions() {
+        const tracks = Array.prototype.filter.call(video.textTracks, function (track) {
+            return track.kind === 'subtitles' || track.kind === 'captions';
+        });
+        captionChoices(tracks.map(function (track) {
+            return track.label;
+        }));
+        if (captions) {
+            captions.onchange = function () {
+                tracks.forEach(function (track, index) {
+                    track.mode = String(index) === captions.value ? 'showing' : 'disabled';
+                });
+            };
+        }
+    }
+
+    // The stream carries the captions as subtitle renditions; the <track> copies would show each one twice. They
+    // come back if the stream fails and the original file plays instead.
+    function dropTrackElements() {
+        trackElements.forEach(function (track) {
+            track.remove();
+        });
+    }
+
     if (hlsUrl && window.Hls && window.Hls.isSupported()) {
+        dropTrackElements();
         // No worker: the strict CSP allows scripts from this origin only, and a worker would be a blob: script.
         const hls = new window.Hls({ enableWorker: false, capLevelToPlayerSize: true, startPosition: resumeAt || -1 });
         hls.on(window.Hls.Events.MANIFEST_PARSED, function () {
@@ -46,6 +95,17 @@
             });
             quality.disabled = hls.levels.length < 2;
         });
+        hls.on(window.Hls.Events.SUBTITLE_TRACKS_UPDATED, function () {
+            captionChoices(hls.subtitleTracks.map(function (track) {
+                return track.name;
+            }));
+        });
+        if (captions) {
+            captions.onchange = function () {
+                hls.subtitleDisplay = true;
+                hls.subtitleTrack = Number(captions.value);
+            };
+        }
         hls.on(window.Hls.Events.ERROR, function (event, data) {
             if (data.fatal) {
                 hls.destroy();
@@ -58,8 +118,10 @@
         hls.loadSource(hlsUrl);
         hls.attachMedia(video);
     } else if (hlsUrl && video.canPlayType('application/vnd.apple.mpegurl')) {
+        dropTrackElements();
         startAt(resumeAt);
         video.src = hlsUrl;
+        video.textTracks.addEventListener('addtrack', nativeCaptions);
     } else {
         progressive();
     }

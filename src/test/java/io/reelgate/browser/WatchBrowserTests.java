@@ -1,5 +1,7 @@
 package io.reelgate.browser;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +11,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.BundleCaptions;
 import io.reelgate.catalog.CatalogService;
 import io.reelgate.catalog.FileView;
 import io.reelgate.shared.BundleFileId;
@@ -57,6 +60,9 @@ class WatchBrowserTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	BundleCaptions captions;
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
@@ -170,6 +176,25 @@ class WatchBrowserTests {
 			.hasCount(0);
 		assertEquals(0.0, ((Number) theirs.evaluate("() => document.getElementById('player').currentTime"))
 			.doubleValue(), 0.01);
+	}
+
+	@Test
+	void aBuyerTurnsOnCaptionsAndACueShowsWhilePlaying() throws Exception {
+		fixtures.as(creator, () -> captions.add(creator.accountId(), bundle, film, "en", "",
+				new ByteArrayInputStream("1\n00:00:00,300 --> 00:00:01,900\nHello from the captions\n"
+					.getBytes(StandardCharsets.UTF_8))));
+		AccountPrincipal buyer = fixtures.viewer();
+		pay(buyer, "/checkout/" + bundle);
+		Page page = logIn(buyer.email(), 1280, 900);
+		page.navigate(url("/watch/" + film));
+		page.waitForFunction("() => document.getElementById('captions').options.length === 2");
+		page.getByLabel("Captions").selectOption("English");
+		page.evaluate("() => { const v = document.getElementById('player'); v.muted = true; return v.play(); }");
+		page.waitForFunction("() => Array.from(document.getElementById('player').textTracks).some(t => "
+				+ "t.mode === 'showing' && t.activeCues && t.activeCues.length > 0 "
+				+ "&& t.activeCues[0].text === 'Hello from the captions')");
+		Object tracks = page.evaluate("() => document.querySelectorAll('#player track').length");
+		assertEquals(0, ((Number) tracks).intValue(), "hls.js shows the subtitle rendition, not a second copy");
 	}
 
 	private double position(AccountPrincipal viewer) {

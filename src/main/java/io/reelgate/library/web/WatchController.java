@@ -6,6 +6,7 @@ import java.util.List;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.BundleNotFoundException;
+import io.reelgate.catalog.CaptionTracks;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.FileView;
 import io.reelgate.library.DownloadLinks;
@@ -43,8 +44,15 @@ class WatchController {
 
 	private final WatchPositions positions;
 
+	private final CaptionTracks captions;
+
+	/** A caption file as the progressive player's {@code <track>}; hls.js reads the same from the master playlist. */
+	record Track(String src, String language, String label) {
+	}
+
 	WatchController(DownloadPolicy policy, DownloadLinks links, Catalog catalog, HlsStreams streams,
-			WatchPositions positions) {
+			WatchPositions positions, CaptionTracks captions) {
+		this.captions = captions;
 		this.policy = policy;
 		this.links = links;
 		this.catalog = catalog;
@@ -61,11 +69,14 @@ class WatchController {
 			file = unlocked(me, fileId);
 		}
 		BundleId bundleId = file.bundleId();
-		boolean ready = streams.ready(file.id());
-		String hls = !ready ? null
-				: preview ? links.previewWatchPathFor(file.id(), bundleId) + "master.m3u8"
-						: me.isAdmin() && !ownerOf(file, me) ? null
-								: links.watchPathFor(file.id(), me.accountId()) + "master.m3u8";
+		// The signed directory of the stream and of the caption files; an admin's would give no more than anyone's.
+		String signed = preview ? links.previewWatchPathFor(file.id(), bundleId)
+				: me.isAdmin() && !ownerOf(file, me) ? null : links.watchPathFor(file.id(), me.accountId());
+		String hls = signed == null || !streams.ready(file.id()) ? null : signed + "master.m3u8";
+		List<Track> tracks = signed == null ? List.of()
+				: captions.of(file.id()).stream()
+					.map(c -> new Track(signed + "s-" + c.id() + ".vtt", c.language(), c.label()))
+					.toList();
 		String progressive = preview ? "/bundles/" + bundleId + "/previews/" + file.id() : "/stream/" + file.id();
 		BundleDetails bundle = catalog.purchased(List.of(bundleId)).get(bundleId);
 		List<FileView> others = bundle.files()
@@ -79,6 +90,7 @@ class WatchController {
 		model.addAttribute("hlsUrl", hls);
 		model.addAttribute("progressiveUrl", progressive);
 		model.addAttribute("others", others);
+		model.addAttribute("tracks", tracks);
 		// Positions are kept for those who may watch the whole file, never for a preview's viewers.
 		model.addAttribute("positionUrl", preview ? null : "/watch/" + file.id() + "/position");
 		Duration resume = preview ? null : positions.resumeAt(me.accountId(), file.id()).orElse(null);
