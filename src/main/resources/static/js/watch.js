@@ -10,22 +10,82 @@
     const status = document.getElementById('player-status');
     const hlsUrl = video.dataset.hls;
     const progressiveUrl = video.dataset.progressive;
+    const resumeAt = video.dataset.resume ? Number(video.dataset.resume) : 0;
+    const trackElements = Array.prototype.slice.call(video.querySelectorAll('track'));
+
+    // Where playback starts: the position stored on the server, once the media element knows the duration.
+    function startAt(position) {
+        if (position > 0) {
+            video.addEventListener('loadedmetadata', function () {
+                video.currentTime = position;
+            }, { once: true });
+        }
+    }
 
     function progressive(message) {
         if (message) {
             status.textContent = message;
         }
         quality.disabled = true;
+        startAt(video.currentTime || resumeAt);
+        trackElements.forEach(function (track) {
+            video.appendChild(track);
+        });
         video.src = progressiveUrl;
+        nativeCaptions();
     }
 
     function levelLabel(level) {
         return level.height ? quality.dataset.heightLabel.replace('{h}', level.height) : String(level.bitrate);
     }
 
+    // Captions: the <track> elements for progressive playback, or the master playlist's subtitle renditions.
+    const captions = document.getElementById('captions');
+
+    function captionChoices(names) {
+        if (!captions) {
+            return;
+        }
+        while (captions.options.length > 1) {
+            captions.remove(1);
+        }
+        names.forEach(function (name, index) {
+            const option = document.createElement('option');
+            option.value = String(index);
+            option.textContent = name;
+            captions.appendChild(option);
+        });
+        captions.value = '-1';
+    }
+
+    function nativeCaptions() {
+        const tracks = Array.prototype.filter.call(video.textTracks, function (track) {
+            return track.kind === 'subtitles' || track.kind === 'captions';
+        });
+        captionChoices(tracks.map(function (track) {
+            return track.label;
+        }));
+        if (captions) {
+            captions.onchange = function () {
+                tracks.forEach(function (track, index) {
+                    track.mode = String(index) === captions.value ? 'showing' : 'disabled';
+                });
+            };
+        }
+    }
+
+    // The stream carries the captions as subtitle renditions; the <track> copies would show each one twice. They
+    // come back if the stream fails and the original file plays instead.
+    function dropTrackElements() {
+        trackElements.forEach(function (track) {
+            track.remove();
+        });
+    }
+
     if (hlsUrl && window.Hls && window.Hls.isSupported()) {
+        dropTrackElements();
         // No worker: the strict CSP allows scripts from this origin only, and a worker would be a blob: script.
-        const hls = new window.Hls({ enableWorker: false, capLevelToPlayerSize: true });
+        const hls = new window.Hls({ enableWorker: false, capLevelToPlayerSize: true, startPosition: resumeAt || -1 });
         hls.on(window.Hls.Events.MANIFEST_PARSED, function () {
             hls.levels.forEach(function (level, index) {
                 const option = document.createElement('option');
@@ -35,6 +95,17 @@
             });
             quality.disabled = hls.levels.length < 2;
         });
+        hls.on(window.Hls.Events.SUBTITLE_TRACKS_UPDATED, function () {
+            captionChoices(hls.subtitleTracks.map(function (track) {
+                return track.name;
+            }));
+        });
+        if (captions) {
+            captions.onchange = function () {
+                hls.subtitleDisplay = true;
+                hls.subtitleTrack = Number(captions.value);
+            };
+        }
         hls.on(window.Hls.Events.ERROR, function (event, data) {
             if (data.fatal) {
                 hls.destroy();
@@ -47,9 +118,72 @@
         hls.loadSource(hlsUrl);
         hls.attachMedia(video);
     } else if (hlsUrl && video.canPlayType('application/vnd.apple.mpegurl')) {
+        dropTrackElements();
+        startAt(resumeAt);
         video.src = hlsUrl;
+        video.textTracks.addEventListener('addtrack', nativeCaptions);
     } else {
         progressive();
+    }
+
+    const resume = document.getElementById('resume');
+    if (resume) {
+        const from = function (position) {
+            return function () {
+                resume.classList.add('d-none');
+                video.currentTime = position;
+                video.play();
+                video.focus();
+            };
+        };
+        document.getElementById('resume-play').addEventListener('click', from(resumeAt));
+        document.getElementById('start-over').addEventListener('click', from(0));
+        video.addEventListener('play', function () {
+            resume.classList.add('d-none');
+        }, { once: true });
+    }
+
+    // Reports the position to the server (signed-in viewers of the whole file only): every 10 s of playback, on
+    // pause, at the end, and when the page is hidden or left. A keepalive fetch outlives the page; the CSRF token
+    // travels in the form body. Nothing is reported before playback has started, so opening the page changes nothing.
+    const positionUrl = video.dataset.position;
+    if (positionUrl) {
+        let started = false;
+        let lastReported = -1;
+        const report = function () {
+            if (!started || video.seeking || !isFinite(video.currentTime)) {
+                return;
+            }
+            const seconds = video.ended && isFinite(video.duration) ? video.duration : video.currentTime;
+            if (Math.abs(seconds - lastReported) < 0.05) {
+                return;
+            }
+            lastReported = seconds;
+            const body = new URLSearchParams({ seconds: seconds.toFixed(1), _csrf: video.dataset.csrf });
+            fetch(positionUrl, { method: 'POST', body: body, keepalive: true, credentials: 'same-origin',
+                redirect: 'manual' }).catch(function () {
+                // A lost report only costs a few seconds of position; the next one replaces it.
+            });
+        };
+        let lastTick = 0;
+        video.addEventListener('playing', function () {
+            started = true;
+        });
+        video.addEventListener('timeupdate', function () {
+            const now = Date.now();
+            if (!video.paused && now - lastTick >= 10000) {
+                lastTick = now;
+                report();
+            }
+        });
+        video.addEventListener('pause', report);
+        video.addEventListener('ended', report);
+        window.addEventListener('pagehide', report);
+        document.addEventListener('visibilitychange', function () {
+            if (document.visibilityState === 'hidden') {
+                report();
+            }
+        });
     }
 
     video.addEventListener('keydown', function (event) {

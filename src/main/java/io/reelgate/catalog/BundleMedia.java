@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 
 import io.reelgate.shared.AccountId;
@@ -38,8 +39,11 @@ public class BundleMedia {
 
 	private final ContentTypes contentTypes;
 
+	private final CaptionTracks captions;
+
 	BundleMedia(BundleMediaRecords records, BlobStore store, CatalogProperties properties,
-			ContentTypes contentTypes) {
+			ContentTypes contentTypes, CaptionTracks captions) {
+		this.captions = captions;
 		this.records = records;
 		this.store = store;
 		this.properties = properties;
@@ -138,8 +142,11 @@ public class BundleMedia {
 		}
 	}
 
+	/** The file's caption rows go with its row (a foreign key's cascade); their blobs are deleted here. */
 	public void removeFile(AccountId owner, BundleId id, BundleFileId fileId) {
+		List<String> captionBlobs = captions.of(fileId).stream().map(CaptionView::blobKey).toList();
 		records.detach(owner, id, fileId).forEach(this::deleteQuietly);
+		captionBlobs.forEach(this::deleteQuietly);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.reelgate.catalog.CaptionView;
 import io.reelgate.catalog.MediaInfo;
 import io.reelgate.media.HlsPackager.Output;
 import io.reelgate.media.HlsPackager.PackagingException;
@@ -26,6 +27,52 @@ final class HlsPlaylists {
 	private static final Pattern BYTERANGE = Pattern.compile("#EXT-X-BYTERANGE:([0-9]+)(@[0-9]+)?");
 
 	private HlsPlaylists() {
+	}
+
+	/**
+	 * The master playlist with one subtitle rendition ({@code s-<id>.m3u8}) per caption file in one group that every
+	 * video variant names; the stored master as it is for sound alone, or without captions.
+	 */
+	static String withSubtitles(String master, List<CaptionView> captions) {
+		if (captions.isEmpty() || !master.contains("RESOLUTION=")) {
+			return master;
+		}
+		StringBuilder media = new StringBuilder();
+		for (CaptionView caption : captions) {
+			media.append("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"").append(caption.label())
+				.append("\",LANGUAGE=\"").append(caption.language())
+				.append("\",DEFAULT=NO,AUTOSELECT=YES,URI=\"s-").append(caption.id()).append(".m3u8\"\n");
+		}
+		StringBuilder out = new StringBuilder();
+		boolean added = false;
+		for (String line : master.lines().toList()) {
+			if (line.startsWith("#EXT-X-STREAM-INF:")) {
+				if (!added) {
+					out.append(media);
+					added = true;
+				}
+				out.append(line).append(",SUBTITLES=\"subs\"\n");
+			}
+			else {
+				out.append(line).append('\n');
+			}
+		}
+		return out.toString();
+	}
+
+	/** A caption file's media playlist: its whole WebVTT file as the one segment, as long as the film. */
+	static String subtitles(String name, long durationMillis) {
+		double seconds = durationMillis / 1000.0;
+		return String.format(Locale.ROOT, """
+				#EXTM3U
+				#EXT-X-VERSION:3
+				#EXT-X-TARGETDURATION:%d
+				#EXT-X-MEDIA-SEQUENCE:0
+				#EXT-X-PLAYLIST-TYPE:VOD
+				#EXTINF:%.3f,
+				%s.vtt
+				#EXT-X-ENDLIST
+				""", (long) Math.ceil(seconds), seconds, name);
 	}
 
 	static void checkMedia(String playlist, String file) throws PackagingException {

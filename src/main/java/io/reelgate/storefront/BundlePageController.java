@@ -1,12 +1,16 @@
 package io.reelgate.storefront;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.analytics.Analytics;
 import io.reelgate.analytics.Visit;
 import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.BundleNotFoundException;
+import io.reelgate.catalog.CaptionTracks;
+import io.reelgate.catalog.CaptionView;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.Viewer;
 import io.reelgate.catalog.CoverView;
@@ -54,8 +58,12 @@ class BundlePageController {
 
 	private final Analytics analytics;
 
+	private final CaptionTracks captions;
+
 	BundlePageController(Catalog catalog, Library library, BlobStore store, BlobSender sender,
-			DiscountService discounts, DiscountCodeThrottle codeThrottle, Analytics analytics) {
+			DiscountService discounts, DiscountCodeThrottle codeThrottle, Analytics analytics,
+			CaptionTracks captions) {
+		this.captions = captions;
 		this.discounts = discounts;
 		this.codeThrottle = codeThrottle;
 		this.catalog = catalog;
@@ -82,6 +90,12 @@ class BundlePageController {
 			model.addAttribute("codeCheck", codeCheck(me, bundle, code, request, model));
 		}
 		model.addAttribute("bundle", bundle);
+		// Before buying, a viewer sees which subtitles each video has: "Subtitles: English, Français".
+		model.addAttribute("subtitles", captions.of(bundle.files().stream().map(FileView::id).toList())
+			.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey,
+					e -> e.getValue().stream().map(CaptionView::label).collect(Collectors.joining(", ")))));
 		model.addAttribute("rental", bundle.summary().gate() == Gate.PAID ? catalog.rental(id).orElse(null) : null);
 		model.addAttribute("renting", me != null && library.rents(me.accountId(), id));
 		model.addAttribute("owned", me != null && library.owns(me.accountId(), id));

@@ -1,5 +1,7 @@
 package io.reelgate.browser;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +11,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.BundleCaptions;
 import io.reelgate.catalog.CatalogService;
 import io.reelgate.catalog.FileView;
 import io.reelgate.shared.BundleFileId;
@@ -57,6 +60,9 @@ class WatchBrowserTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	BundleCaptions captions;
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
@@ -127,6 +133,76 @@ class WatchBrowserTests {
 		playsAndSeeks(page);
 		Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
 		assertEquals(Boolean.TRUE, fits, "the player page fits a phone's width");
+	}
+
+	@Test
+	void aBuyerResumesOnAnotherDeviceWhereTheyStoppedAndNobodyElseDoes() throws Exception {
+		AccountPrincipal buyer = fixtures.viewer();
+		pay(buyer, "/checkout/" + bundle);
+		Page laptop = logIn(buyer.email(), 1280, 900);
+		laptop.navigate(url("/watch/" + film));
+		laptop.waitForFunction("() => document.getElementById('player').readyState >= 1");
+		laptop.evaluate("() => { const v = document.getElementById('player'); v.muted = true; return v.play(); }");
+		laptop.waitForFunction("() => document.getElementById('player').currentTime > 1.2");
+		laptop.evaluate("() => document.getElementById('player').pause()");
+		double paused = ((Number) laptop.evaluate("() => document.getElementById('player').currentTime"))
+			.doubleValue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> Math.abs(position(buyer) - paused) < 0.06);
+
+		Page phone = logIn(buyer.email(), 390, 844);
+		phone.navigate(url("/watch/" + film));
+		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume from 0:01")))
+			.isVisible();
+		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start over"))).isVisible();
+		// The player starts where the laptop stopped, before anyone presses a button.
+		phone.waitForFunction("at => { const v = document.getElementById('player'); "
+				+ "return v.readyState >= 1 && !v.seeking && Math.abs(v.currentTime - at) < 0.3; }", paused);
+		phone.evaluate("() => { document.getElementById('player').muted = true; }");
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start over")).click();
+		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start over"))).isHidden();
+		phone.waitForFunction("() => { const v = document.getElementById('player'); "
+				+ "return !v.paused && v.currentTime > 0.3 && v.currentTime < 1; }");
+		double left = ((Number) phone.evaluate("() => document.getElementById('player').currentTime")).doubleValue();
+		// Leaving the page mid-play reports where it was (a keepalive fetch on pagehide).
+		phone.navigate(url("/library"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> position(buyer) >= left - 0.06 && position(buyer) < 1.2);
+
+		AccountPrincipal otherBuyer = fixtures.viewer();
+		pay(otherBuyer, "/checkout/" + bundle);
+		Page theirs = logIn(otherBuyer.email(), 1280, 900);
+		theirs.navigate(url("/watch/" + film));
+		theirs.waitForFunction("() => document.getElementById('player').readyState >= 1");
+		assertThat(theirs.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start over")))
+			.hasCount(0);
+		assertEquals(0.0, ((Number) theirs.evaluate("() => document.getElementById('player').currentTime"))
+			.doubleValue(), 0.01);
+	}
+
+	@Test
+	void aBuyerTurnsOnCaptionsAndACueShowsWhilePlaying() throws Exception {
+		fixtures.as(creator, () -> captions.add(creator.accountId(), bundle, film, "en", "",
+				new ByteArrayInputStream("1\n00:00:00,300 --> 00:00:01,900\nHello from the captions\n"
+					.getBytes(StandardCharsets.UTF_8))));
+		AccountPrincipal buyer = fixtures.viewer();
+		pay(buyer, "/checkout/" + bundle);
+		Page page = logIn(buyer.email(), 1280, 900);
+		page.navigate(url("/watch/" + film));
+		page.waitForFunction("() => document.getElementById('captions').options.length === 2");
+		page.getByLabel("Captions").selectOption("English");
+		page.evaluate("() => { const v = document.getElementById('player'); v.muted = true; return v.play(); }");
+		page.waitForFunction("() => Array.from(document.getElementById('player').textTracks).some(t => "
+				+ "t.mode === 'showing' && t.activeCues && t.activeCues.length > 0 "
+				+ "&& t.activeCues[0].text === 'Hello from the captions')");
+		Object tracks = page.evaluate("() => document.querySelectorAll('#player track').length");
+		assertEquals(0, ((Number) tracks).intValue(), "hls.js shows the subtitle rendition, not a second copy");
+	}
+
+	private double position(AccountPrincipal viewer) {
+		return jdbc.sql("select position_ms from watch_positions where account_id = ? and file_id = ?")
+			.params(viewer.accountId().value(), film.value())
+			.query(Integer.class)
+			.optional()
+			.orElse(-1) / 1000.0;
 	}
 
 	private void playsAndSeeks(Page page) {

@@ -45,6 +45,9 @@ class S3UploadTests {
 	@Autowired
 	ContentTypes contentTypes;
 
+	@Autowired
+	CaptionTracks captions;
+
 	@BeforeAll
 	static void start() throws Exception {
 		server = S3Server.start();
@@ -58,7 +61,7 @@ class S3UploadTests {
 	@Test
 	void anUploadedFileIsStoredInTheBucketWithItsSizeAndSha256Recorded() throws Exception {
 		S3BlobStore store = server.newStore();
-		BundleMedia media = new BundleMedia(records, store, properties, contentTypes);
+		BundleMedia media = new BundleMedia(records, store, properties, contentTypes, captions);
 		AccountPrincipal creator = fixtures.creator();
 		BundleId id = fixtures.draft(creator, "S3 upload", "first".getBytes());
 		byte[] content = new byte[1_500_000];
@@ -81,7 +84,7 @@ class S3UploadTests {
 	void aFileOverTheLimitLeavesNoRowAndNoObject() throws Exception {
 		String bucket = server.newBucket();
 		BundleMedia media = new BundleMedia(records, new S3BlobStore(server.client(), bucket, ""), properties,
-				contentTypes);
+				contentTypes, captions);
 		AccountPrincipal creator = fixtures.creator();
 		BundleId id = fixtures.draft(creator, "S3 too large", "first".getBytes());
 		byte[] content = new byte[(int) properties.maxFileSize().toBytes() + 1];

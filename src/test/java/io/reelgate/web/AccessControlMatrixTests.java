@@ -278,6 +278,8 @@ class AccessControlMatrixTests {
 		change("/email/verify", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/password/forgot", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/password/reset", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
+		// The player's resume position: only for whoever may stream the whole file; nobody else's is written.
+		change("/watch/" + mediaFile + "/position?seconds=1", LOGIN, SKIP, 404, SKIP, 404, SKIP);
 		change("/checkout/simulated/" + order + "/pay", LOGIN, SKIP, 404, 404, 404, 404);
 		change("/checkout/simulated/" + order + "/cancel", LOGIN, SKIP, 404, 404, 404, 404);
 		change("/studio/bundles", LOGIN, 403, 403, SKIP, SKIP, 403);

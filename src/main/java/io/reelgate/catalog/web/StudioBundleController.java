@@ -6,10 +6,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleDetails;
+import io.reelgate.catalog.BundleCaptions;
 import io.reelgate.catalog.BundleMedia;
+import io.reelgate.catalog.CaptionTracks;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.CatalogException;
 import io.reelgate.catalog.CatalogService;
@@ -61,9 +64,16 @@ class StudioBundleController {
 
 	private final ObjectProvider<StreamingStates> streaming;
 
+	private final BundleCaptions captions;
+
+	private final CaptionTracks captionTracks;
+
 	StudioBundleController(CatalogService catalogService, BundleMedia media, Catalog catalog, PriceRules priceRules,
-			UploadLimits limits, ObjectProvider<StreamingStates> streaming) {
+			UploadLimits limits, ObjectProvider<StreamingStates> streaming, BundleCaptions captions,
+			CaptionTracks captionTracks) {
 		this.streaming = streaming;
+		this.captions = captions;
+		this.captionTracks = captionTracks;
 		this.catalogService = catalogService;
 		this.media = media;
 		this.catalog = catalog;
@@ -166,6 +176,27 @@ class StudioBundleController {
 		return redirectToEditor(id);
 	}
 
+	/** A WebVTT or SRT file for one video; a file the parser refuses comes back as a message naming the line. */
+	@PostMapping("/{id}/files/{fileId}/captions")
+	String addCaptions(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId, @RequestParam("captions") MultipartFile file,
+			@RequestParam(defaultValue = "") String language, @RequestParam(defaultValue = "") String label,
+			RedirectAttributes redirect) throws IOException {
+		try (InputStream content = file.getInputStream()) {
+			captions.add(me.accountId(), id, fileId, language, label, content);
+		}
+		redirect.addFlashAttribute("success", "caption.added");
+		return redirectToEditor(id);
+	}
+
+	@PostMapping("/{id}/files/{fileId}/captions/{captionId}/delete")
+	String removeCaptions(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId, @PathVariable UUID captionId, RedirectAttributes redirect) {
+		captions.remove(me.accountId(), id, fileId, captionId);
+		redirect.addFlashAttribute("success", "caption.removed");
+		return redirectToEditor(id);
+	}
+
 	@PostMapping("/{id}/cover")
 	String changeCover(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@RequestParam("cover") MultipartFile cover, RedirectAttributes redirect) throws IOException {
@@ -232,6 +263,8 @@ class StudioBundleController {
 		model.addAttribute("zones", ZONES);
 		model.addAttribute("maxFileBytes", limits.maxFileSize().toBytes());
 		model.addAttribute("maxCoverBytes", limits.maxCoverSize().toBytes());
+		model.addAttribute("captions", captionTracks.of(bundle.files().stream().map(FileView::id).toList()));
+		model.addAttribute("maxCaptionKilobytes", BundleCaptions.MAX_BYTES / 1024);
 		StreamingStates states = streaming.getIfAvailable();
 		model.addAttribute("streaming", states == null ? Map.of()
 				: states.of(bundle.files().stream().map(FileView::id).toList()));

@@ -94,6 +94,12 @@ class HlsController {
 			}
 			return;
 		}
+		if (name.endsWith(".vtt")) {
+			BlobDownload captions = streams.captions(file, name.substring(0, name.length() - ".vtt".length()), CACHE)
+				.orElseThrow(BundleNotFoundException::new);
+			sender.send(captions, request, response);
+			return;
+		}
 		if (name.endsWith(".m4s")) {
 			BlobDownload segments = streams.segments(file, name.substring(0, name.length() - ".m4s".length()), CACHE)
 				.orElseThrow(BundleNotFoundException::new);

@@ -1,14 +1,17 @@
 package io.reelgate.library.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.BundleNotFoundException;
+import io.reelgate.catalog.CaptionTracks;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.FileView;
 import io.reelgate.library.DownloadLinks;
 import io.reelgate.library.DownloadPolicy;
+import io.reelgate.library.WatchPositions;
 import io.reelgate.media.HlsStreams;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
@@ -39,11 +42,22 @@ class WatchController {
 
 	private final HlsStreams streams;
 
-	WatchController(DownloadPolicy policy, DownloadLinks links, Catalog catalog, HlsStreams streams) {
+	private final WatchPositions positions;
+
+	private final CaptionTracks captions;
+
+	/** A caption file as the progressive player's {@code <track>}; hls.js reads the same from the master playlist. */
+	record Track(String src, String language, String label) {
+	}
+
+	WatchController(DownloadPolicy policy, DownloadLinks links, Catalog catalog, HlsStreams streams,
+			WatchPositions positions, CaptionTracks captions) {
+		this.captions = captions;
 		this.policy = policy;
 		this.links = links;
 		this.catalog = catalog;
 		this.streams = streams;
+		this.positions = positions;
 	}
 
 	@GetMapping("/watch/{fileId}")
@@ -55,11 +69,14 @@ class WatchController {
 			file = unlocked(me, fileId);
 		}
 		BundleId bundleId = file.bundleId();
-		boolean ready = streams.ready(file.id());
-		String hls = !ready ? null
-				: preview ? links.previewWatchPathFor(file.id(), bundleId) + "master.m3u8"
-						: me.isAdmin() && !ownerOf(file, me) ? null
-								: links.watchPathFor(file.id(), me.accountId()) + "master.m3u8";
+		// The signed directory of the stream and of the caption files; an admin's would give no more than anyone's.
+		String signed = preview ? links.previewWatchPathFor(file.id(), bundleId)
+				: me.isAdmin() && !ownerOf(file, me) ? null : links.watchPathFor(file.id(), me.accountId());
+		String hls = signed == null || !streams.ready(file.id()) ? null : signed + "master.m3u8";
+		List<Track> tracks = signed == null ? List.of()
+				: captions.of(file.id()).stream()
+					.map(c -> new Track(signed + "s-" + c.id() + ".vtt", c.language(), c.label()))
+					.toList();
 		String progressive = preview ? "/bundles/" + bundleId + "/previews/" + file.id() : "/stream/" + file.id();
 		BundleDetails bundle = catalog.purchased(List.of(bundleId)).get(bundleId);
 		List<FileView> others = bundle.files()
@@ -73,6 +90,12 @@ class WatchController {
 		model.addAttribute("hlsUrl", hls);
 		model.addAttribute("progressiveUrl", progressive);
 		model.addAttribute("others", others);
+		model.addAttribute("tracks", tracks);
+		// Positions are kept for those who may watch the whole file, never for a preview's viewers.
+		model.addAttribute("positionUrl", preview ? null : "/watch/" + file.id() + "/position");
+		Duration resume = preview ? null : positions.resumeAt(me.accountId(), file.id()).orElse(null);
+		model.addAttribute("resumeSeconds", resume == null ? null : resume.toMillis() / 1000.0);
+		model.addAttribute("resumeText", resume == null ? null : clockText(resume));
 		return VIEW;
 	}
 
@@ -94,6 +117,13 @@ class WatchController {
 			throw new BundleNotFoundException();
 		}
 		return file;
+	}
+
+	/** {@code 1:02:05}, or {@code 12:04} under an hour, as the player's own clock shows it. */
+	static String clockText(Duration position) {
+		long seconds = position.toSeconds();
+		return seconds >= 3600 ? "%d:%02d:%02d".formatted(seconds / 3600, seconds % 3600 / 60, seconds % 60)
+				: "%d:%02d".formatted(seconds / 60, seconds % 60);
 	}
 
 	private boolean ownerOf(FileView file, AccountPrincipal me) {
