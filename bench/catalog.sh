@@ -3,7 +3,10 @@
 # seeds that many published bundles of 200 creators with SQL generate_series (bench/catalog-seed.sql), warms up,
 # then loads each page with wrk and prints p50, p95, p99 and requests per second (bench/catalog-report.lua),
 # EXPLAIN ANALYZE of the statements the pages run (bench/catalog-explain.sql), the app's heap and the database size.
-# Needs curl, wrk and psql (Debian packages `curl wrk postgresql-client`); uses JDK 25 from
+# Then (issue 19) the storefront through nginx with the shipped config/nginx-cache.conf, straight from the app, and a
+# static copy of it served by nginx itself, with the number of requests that reached the app through the cache.
+# Needs curl, wrk, psql and nginx (Debian packages `curl wrk postgresql-client nginx`; without nginx that part is
+# left out); uses JDK 25 from
 # /usr/lib/jvm/temurin-25-jdk-amd64 when present (virtual threads), else `java` on the PATH.
 #
 #   bench/catalog.sh [bundles...]            default: 100000 1000000
@@ -34,11 +37,17 @@ for tool in curl wrk psql; do
   command -v "$tool" > /dev/null || { echo "needs $tool (apt-get install -y curl wrk postgresql-client)"; exit 2; }
 done
 
+NGINX_PID=""
+stop_nginx() {
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true
+  NGINX_PID=""
+}
 stop_app() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   APP_PID=""
 }
 cleanup() {
+  stop_nginx
   stop_app
   rm -rf "$WORK"
 }
@@ -46,6 +55,65 @@ trap cleanup EXIT
 
 sql() { psql -X -q -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres "$@"; }
 value() { sql -At -c "$1"; }
+
+# The storefront three ways, wrk with the same settings: through nginx's proxy_cache (config/nginx-cache.conf as
+# shipped, upstream, port and cache directory changed), straight from the app, and nginx serving a static copy of
+# the page. The app's own request count (http_server_requests_seconds_count for uri "/") says how many of the
+# cached run's requests reached it.
+NGINX_PORT=18394
+STATIC_PORT=18395
+run_wrk() {
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/catalog-report.lua" "$1" \
+    | grep '^RESULT' | sed 's/RESULT //'
+}
+app_storefront_requests() {
+  curl -s "$BASE/actuator/prometheus" | grep '^http_server_requests_seconds_count' | grep 'uri="/"' \
+    | awk '{ sum += $2 } END { printf "%d", sum }'
+}
+proxy_cache_figures() {
+  local nginx_bin; nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+  local dir="$WORK/nginx"
+  rm -rf "$dir"; mkdir -p "$dir/temp" "$dir/static"
+  curl -s "$BASE/" > "$dir/static/index.html"
+  sed -e "s#server 127.0.0.1:8080;#server 127.0.0.1:$PORT;#" -e "s#listen 80;#listen 127.0.0.1:$NGINX_PORT;#" \
+    -e "s#/var/cache/nginx/reelgate#$dir/cache#" "$ROOT/config/nginx-cache.conf" > "$dir/reelgate.conf"
+  cat > "$dir/nginx.conf" <<NGINX
+daemon off;
+user $(id -un) $(id -gn);
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $dir/temp/body;
+    proxy_temp_path $dir/temp/proxy;
+    fastcgi_temp_path $dir/temp/fastcgi;
+    uwsgi_temp_path $dir/temp/uwsgi;
+    scgi_temp_path $dir/temp/scgi;
+    include $dir/reelgate.conf;
+    server {
+        listen 127.0.0.1:$STATIC_PORT;
+        default_type text/html;
+        location = / { root $dir/static; try_files /index.html =404; }
+    }
+}
+NGINX
+  "$nginx_bin" -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf" &
+  NGINX_PID=$!
+  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$NGINX_PORT/" > /dev/null && break; sleep 0.1; done
+  echo "== the storefront through nginx proxy_cache, from the app, and as a static file ($(nginx -v 2>&1 | sed 's/.*: //'))"
+  echo "cache status of a second request: $(curl -s -o /dev/null -D - "http://127.0.0.1:$NGINX_PORT/" | tr -d '\r' | grep -i '^x-cache-status' | cut -d' ' -f2)"
+  local before after cached direct static
+  before=$(app_storefront_requests)
+  cached=$(run_wrk "http://127.0.0.1:$NGINX_PORT/")
+  after=$(app_storefront_requests)
+  direct=$(run_wrk "$BASE/")
+  static=$(run_wrk "http://127.0.0.1:$STATIC_PORT/")
+  printf '| %-28s | %s |\n' "nginx proxy_cache" "$cached" "the app directly" "$direct" "nginx, static file" "$static"
+  echo "requests that reached the app during the cached run: $(( after - before )) (s-maxage $(curl -s -D - -o /dev/null "$BASE/" | tr -d '\r' | grep -i '^cache-control' | cut -d' ' -f2-))"
+  stop_nginx
+}
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   echo "== building the jar"
@@ -102,6 +170,7 @@ for size in "${SIZES[@]}"; do
         "$non2xx non-2xx, $errors errors ($timeouts timeouts)"
     done
     echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    if command -v nginx > /dev/null || [ -x /usr/sbin/nginx ]; then proxy_cache_figures; fi
   fi
 
   echo "== heap and database"

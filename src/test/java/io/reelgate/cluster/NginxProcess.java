@@ -14,13 +14,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * nginx as a child process with the shipped {@code config/nginx-cluster.conf}, changed only where a test must: its
- * upstreams are the instances' loopback ports and it listens on a free port of loopback. Everything it writes goes
- * to a prefix directory of its own; the system's nginx service is never touched.
+ * nginx as a child process with a shipped configuration ({@code config/nginx-cluster.conf} or
+ * {@code config/nginx-cache.conf}), changed only where a test must: its upstreams are the instances' loopback ports,
+ * it listens on a free port of loopback and caches into its prefix. Everything it writes goes to a prefix directory
+ * of its own; the system's nginx service is never touched.
  */
 final class NginxProcess {
 
 	private static final Path SHIPPED = Path.of("config", "nginx-cluster.conf");
+
+	private static final Path SHIPPED_CACHE = Path.of("config", "nginx-cache.conf");
 
 	private final Path prefix;
 
@@ -57,6 +60,22 @@ final class NginxProcess {
 			.replace("    keepalive 32;", servers + "\n    keepalive 32;")
 			.replace("listen 80;", "listen 127.0.0.1:" + port + ";");
 		assertThat(site).as("the shipped config was adapted").contains("127.0.0.1:" + port).doesNotContain("app1:");
+		return launch(site);
+	}
+
+	/** {@code config/nginx-cache.conf} in front of one application on {@code appPort}, caching into the prefix. */
+	NginxProcess startCaching(int appPort) throws Exception {
+		String shipped = Files.readString(SHIPPED_CACHE);
+		String site = shipped.replace("server 127.0.0.1:8080;", "server 127.0.0.1:" + appPort + ";")
+			.replace("listen 80;", "listen 127.0.0.1:" + port + ";")
+			.replace("/var/cache/nginx/reelgate", prefix.resolve("cache").toString());
+		assertThat(site).as("the shipped config was adapted").contains("127.0.0.1:" + port, "127.0.0.1:" + appPort,
+				prefix.resolve("cache").toString());
+		return launch(site);
+	}
+
+	private NginxProcess launch(String site) throws Exception {
+		Files.createDirectories(prefix.resolve("temp"));
 		Files.writeString(prefix.resolve("reelgate.conf"), site);
 		String temp = prefix.resolve("temp").toString();
 		Files.writeString(prefix.resolve("nginx.conf"), """
