@@ -74,7 +74,10 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 		};
 	}
 
-	/** Marks the browser as one this account signed in on (renewing the mark), then goes where login would go. */
+	/**
+	 * Marks the browser as one this account signed in on (renewing the mark), then goes where login would go, or first
+	 * to the second factor where the account demands one.
+	 */
 	AuthenticationSuccessHandler successHandler() {
 		SavedRequestAwareAuthenticationSuccessHandler onwards = new SavedRequestAwareAuthenticationSuccessHandler();
 		return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
@@ -88,6 +91,11 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 					.maxAge(devices.maxAgeSeconds())
 					.build();
 				response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+			}
+			if (SecondFactorRules.pending(authentication)) {
+				// The page asked for stays saved, and is where the code page goes on to.
+				SecondFactorRules.sendOn(request, response);
+				return;
 			}
 			onwards.onAuthenticationSuccess(request, response, authentication);
 		};
