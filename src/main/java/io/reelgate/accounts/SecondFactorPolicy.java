@@ -25,7 +25,8 @@ public class SecondFactorPolicy {
 		this.forPayoutCreators = properties.requiredForPayoutCreators();
 	}
 
-	boolean requires(AccountId account, Role role) {
+	/** Whether the operator requires a second factor of this account. */
+	public boolean requires(AccountId account, Role role) {
 		return switch (role) {
 			case ADMIN -> forAdmins;
 			case CREATOR -> forPayoutCreators

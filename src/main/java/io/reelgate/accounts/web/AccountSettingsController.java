@@ -5,6 +5,7 @@ import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.EmailAddresses;
 import io.reelgate.accounts.LoginThrottle;
+import io.reelgate.accounts.SecondFactors;
 import io.reelgate.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -39,6 +40,8 @@ class AccountSettingsController {
 	 */
 	private static final boolean SIGNED_IN = true;
 
+	private static final int RECENT_EVENTS = 10;
+
 	private final AccountService accounts;
 
 	private final LoginThrottle throttle;
@@ -49,8 +52,11 @@ class AccountSettingsController {
 
 	private final AccountLinkRateLimitProperties limits;
 
+	private final SecondFactors secondFactors;
+
 	AccountSettingsController(AccountService accounts, LoginThrottle throttle, EmailAddresses addresses,
-			RateLimiter limiter, AccountLinkRateLimitProperties limits) {
+			RateLimiter limiter, AccountLinkRateLimitProperties limits, SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.addresses = addresses;
@@ -162,6 +168,9 @@ class AccountSettingsController {
 		model.addAttribute("sessionList", accounts.sessions(me.email(), request.getSession().getId()));
 		model.addAttribute("account", accounts.find(me.accountId()).orElseThrow(AccountNotFoundException::new));
 		model.addAttribute("emailVerified", accounts.isEmailVerified(me.accountId()));
+		model.addAttribute("twoFactor", secondFactors.isEnabled(me.accountId()));
+		model.addAttribute("recoveryCodesLeft", secondFactors.recoveryCodesLeft(me.accountId()));
+		model.addAttribute("securityEvents", secondFactors.recentEvents(me.accountId(), RECENT_EVENTS));
 		return VIEW;
 	}
 
