@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.core.Authentication;
@@ -18,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.DelegatingMissingAuthorityAccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Two-factor sign-in in the URL rules, through Spring Security's multi-factor support: every rule that needs a
@@ -50,6 +52,10 @@ class SecondFactorRules {
 			.addEntryPointFor((request, response, ex) -> sendOn(request, response), SecondFactors.FACTOR_AUTHORITY)
 			.build();
 		handler.setDefaultAccessDeniedHandler(otherwise);
+		// Only a page can be gone back to after the code; a refused form post is not replayed.
+		HttpSessionRequestCache pages = new HttpSessionRequestCache();
+		pages.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod()));
+		handler.setRequestCache(pages);
 		return handler;
 	}
 

@@ -96,8 +96,9 @@ class SecondFactorController {
 			model.addAttribute("error", "secondFactor.code.WRONG");
 			return setup(me, model);
 		}
-		sessions.passed(me.withSecondFactor(SecondFactorStatus.ENROLLED), request, response);
+		// Before the session id changes: the sessions stored so far know this one by its old id.
 		accounts.endOtherSessions(me.email(), request.getSession().getId());
+		sessions.passed(me.withSecondFactor(SecondFactorStatus.ENROLLED), request, response);
 		return recoveryCodes(codes.get(), "secondFactor.enabled", model);
 	}
 
