@@ -52,6 +52,11 @@ class TwoFactorSignInTests {
 
 	@BeforeEach
 	void keepClearOfAStepBoundary() throws InterruptedException {
+		awayFromAStepBoundary();
+	}
+
+	/** Waits out the last seconds of a step, so that codes computed now are still in the window when checked. */
+	static void awayFromAStepBoundary() throws InterruptedException {
 		long intoStep = Instant.now().getEpochSecond() % Totp.STEP_SECONDS;
 		if (intoStep > Totp.STEP_SECONDS - 8) {
 			Thread.sleep((Totp.STEP_SECONDS - intoStep + 1) * 1000);

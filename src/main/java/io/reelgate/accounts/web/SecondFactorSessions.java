@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.accounts.LoginTargets;
 import io.reelgate.accounts.SecondFactorStatus;
 import io.reelgate.accounts.SecondFactors;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -67,8 +69,18 @@ class SecondFactorSessions {
 		store(UsernamePasswordAuthenticationToken.authenticated(changed, null, authorities), request, response);
 	}
 
-	/** Goes on to the page that was asked for before the second factor, or the storefront. */
+	/**
+	 * Goes on to the page that sent the visitor to log in ({@link LoginTargets}), or else the one that was asked for
+	 * before the second factor, or the storefront.
+	 */
 	void continueTo(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+		HttpSession session = request.getSession();
+		String next = LoginTargets.local((String) session.getAttribute(LoginTargets.SESSION_ATTRIBUTE));
+		session.removeAttribute(LoginTargets.SESSION_ATTRIBUTE);
+		if (next != null) {
+			response.sendRedirect(request.getContextPath() + next);
+			return;
+		}
 		new SavedRequestAwareAuthenticationSuccessHandler().onAuthenticationSuccess(request, response,
 				SecurityContextHolder.getContext().getAuthentication());
 	}
