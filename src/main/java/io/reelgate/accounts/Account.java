@@ -168,7 +168,7 @@ class Account {
 		return role;
 	}
 
-	AccountPrincipal toPrincipal() {
-		return new AccountPrincipal(id(), email, displayName, passwordHash, role);
+	AccountPrincipal toPrincipal(SecondFactorStatus secondFactor) {
+		return new AccountPrincipal(id(), email, displayName, passwordHash, role, secondFactor);
 	}
 }

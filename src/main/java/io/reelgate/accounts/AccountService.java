@@ -38,10 +38,13 @@ public class AccountService {
 
 	private final LinkTokens tokens;
 
+	private final SecondFactors secondFactors;
+
 	AccountService(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock,
 			AccountSessions sessions, ApplicationEventPublisher events,
-			LinkTokens tokens) {
+			LinkTokens tokens, SecondFactors secondFactors) {
 		this.tokens = tokens;
+		this.secondFactors = secondFactors;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.passwordEncoder = passwordEncoder;
@@ -169,6 +172,7 @@ public class AccountService {
 		}
 		sessions.endAllSessions(account.email());
 		tokens.deleteAll(account.id());
+		secondFactors.forget(account.id());
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
 		account.delete(passwordEncoder.encode(HexFormat.of().formatHex(secret)), clock.instant());

@@ -3,6 +3,7 @@ package io.reelgate.checkout;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.reelgate.accounts.PayoutRecipients;
 import io.reelgate.catalog.SalesEligibility;
 import io.reelgate.shared.AccountId;
 
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Sellers implements SalesEligibility {
+public class Sellers implements SalesEligibility, PayoutRecipients {
 
 	private final SellerAccounts accounts;
 
@@ -33,6 +34,13 @@ public class Sellers implements SalesEligibility {
 	@Transactional(readOnly = true)
 	public boolean maySellPaid(AccountId creator) {
 		return !gateway.paysSellersOut() || status(creator).chargesEnabled();
+	}
+
+	/** A creator who has started payout onboarding has somewhere their earnings go, worth a second factor. */
+	@Override
+	@Transactional(readOnly = true)
+	public boolean receivesPayouts(AccountId creator) {
+		return status(creator).started();
 	}
 
 	@Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package io.reelgate.web;
 import java.io.IOException;
 
 import io.reelgate.accounts.KnownDevices;
+import io.reelgate.accounts.LoginTargets;
 import io.reelgate.accounts.LoginThrottle;
 import io.reelgate.ratelimit.RateLimitExceededException;
 import jakarta.servlet.FilterChain;
@@ -74,7 +75,11 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 		};
 	}
 
-	/** Marks the browser as one this account signed in on (renewing the mark), then goes where login would go. */
+	/**
+	 * Marks the browser as one this account signed in on (renewing the mark), then goes back to the page that sent the
+	 * visitor ({@link LoginTargets}) or where login would go, or first to the second factor where the account
+	 * demands one.
+	 */
 	AuthenticationSuccessHandler successHandler() {
 		SavedRequestAwareAuthenticationSuccessHandler onwards = new SavedRequestAwareAuthenticationSuccessHandler();
 		return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
@@ -88,6 +93,19 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 					.maxAge(devices.maxAgeSeconds())
 					.build();
 				response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+			}
+			@Nullable String next = LoginTargets.local(request.getParameter(LoginTargets.PARAMETER));
+			if (SecondFactorRules.pending(authentication)) {
+				// The page that sent the visitor (or the one asked for, saved) is where the code page goes on to.
+				if (next != null) {
+					request.getSession().setAttribute(LoginTargets.SESSION_ATTRIBUTE, next);
+				}
+				SecondFactorRules.sendOn(request, response);
+				return;
+			}
+			if (next != null) {
+				response.sendRedirect(request.getContextPath() + next);
+				return;
 			}
 			onwards.onAuthenticationSuccess(request, response, authentication);
 		};

@@ -13,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -66,6 +67,8 @@ class SecurityConfiguration {
 		TusRefusals tus = new TusRefusals(messages, json);
 		RequestMatcher tusPaths = PathPatternRequestMatcher.withDefaults().matcher(TusRefusals.PATH);
 		http.authorizeHttpRequests(requests -> requests
+			// Typing the second factor (or setting one up) needs only the password (SecondFactorRules).
+			.requestMatchers(SecondFactorRules.PASSWORD_ONLY).access(AuthenticatedAuthorizationManager.authenticated())
 			.requestMatchers("/studio/**").hasRole("CREATOR")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.requestMatchers(HttpMethod.GET, "/", "/bundles/**", "/creators/**").permitAll()
@@ -116,8 +119,8 @@ class SecurityConfiguration {
 			// do not look like a browser's (form login registers its own only for those that do).
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
 					new LoginUrlAuthenticationEntryPoint(LoginThrottleFilter.LOGIN), new RequestMatcherEntry<>(tusPaths, tus)))
-				.accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
-						new LinkedHashMap<>(Map.of(tusPaths, tus)), new AccessDeniedHandlerImpl())))
+				.accessDeniedHandler(SecondFactorRules.deniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+						new LinkedHashMap<>(Map.of(tusPaths, tus)), new AccessDeniedHandlerImpl()))))
 			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN).failureHandler(throttle.failureHandler())
 				.successHandler(throttle.successHandler())

@@ -6,6 +6,7 @@ import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountSessions;
 import io.reelgate.accounts.EmailAddresses;
 import io.reelgate.accounts.LoginThrottle;
+import io.reelgate.accounts.SecondFactors;
 import io.reelgate.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -40,6 +41,8 @@ class AccountSettingsController {
 	 */
 	private static final boolean SIGNED_IN = true;
 
+	private static final int RECENT_EVENTS = 10;
+
 	private final AccountService accounts;
 
 	private final AccountSessions sessions;
@@ -52,8 +55,12 @@ class AccountSettingsController {
 
 	private final AccountLinkRateLimitProperties limits;
 
+	private final SecondFactors secondFactors;
+
 	AccountSettingsController(AccountService accounts, AccountSessions sessions, LoginThrottle throttle,
-			EmailAddresses addresses, RateLimiter limiter, AccountLinkRateLimitProperties limits) {
+			EmailAddresses addresses, RateLimiter limiter, AccountLinkRateLimitProperties limits,
+			SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.throttle = throttle;
@@ -166,6 +173,9 @@ class AccountSettingsController {
 		model.addAttribute("sessionList", sessions.sessions(me.email(), request.getSession().getId()));
 		model.addAttribute("account", accounts.find(me.accountId()).orElseThrow(AccountNotFoundException::new));
 		model.addAttribute("emailVerified", accounts.isEmailVerified(me.accountId()));
+		model.addAttribute("twoFactor", secondFactors.isEnabled(me.accountId()));
+		model.addAttribute("recoveryCodesLeft", secondFactors.recoveryCodesLeft(me.accountId()));
+		model.addAttribute("securityEvents", secondFactors.recentEvents(me.accountId(), RECENT_EVENTS));
 		return VIEW;
 	}
 

@@ -1,10 +1,12 @@
 package io.reelgate.accounts.web;
 
 import io.reelgate.accounts.AccountService;
+import io.reelgate.accounts.LoginTargets;
 import io.reelgate.accounts.EmailAlreadyUsedException;
 import io.reelgate.accounts.web.SignUpForm.AccountType;
 import io.reelgate.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -52,15 +54,20 @@ class SignUpController {
 	}
 
 	@GetMapping("/signup")
-	String showForm(@RequestParam(name = "as", defaultValue = "viewer") String as, Model model) {
+	String showForm(@RequestParam(name = "as", defaultValue = "viewer") String as,
+			@RequestParam(name = LoginTargets.PARAMETER, required = false) @Nullable String next, Model model) {
 		AccountType type = "creator".equalsIgnoreCase(as) ? AccountType.CREATOR : AccountType.VIEWER;
 		model.addAttribute("form", SignUpForm.empty(type));
+		model.addAttribute("next", LoginTargets.local(next));
 		return VIEW;
 	}
 
 	@PostMapping("/signup")
-	String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult result, HttpServletRequest request,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult result,
+			@RequestParam(name = LoginTargets.PARAMETER, required = false) @Nullable String next, Model model,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		@Nullable String target = LoginTargets.local(next);
+		model.addAttribute("next", target);
 		if (result.hasErrors()) {
 			return VIEW;
 		}
@@ -75,6 +82,9 @@ class SignUpController {
 		}
 		logIn(form.email(), request, response);
 		redirect.addFlashAttribute("success", "signup.welcome");
+		if (target != null) {
+			return "redirect:" + target;
+		}
 		return form.accountType() == AccountType.CREATOR ? "redirect:/studio" : "redirect:/";
 	}
 

@@ -1,0 +1,80 @@
+package io.reelgate.web;
+
+import java.io.IOException;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.accounts.SecondFactorStatus;
+import io.reelgate.accounts.SecondFactors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationManagerFactories;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.DelegatingMissingAuthorityAccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+
+/**
+ * Two-factor sign-in in the URL rules, through Spring Security's multi-factor support: every rule that needs a
+ * signed-in person ({@code authenticated()}, {@code hasRole}) also needs {@link SecondFactors#FACTOR_AUTHORITY} from a
+ * session whose account demands a second factor ({@link SecondFactorStatus}, on its principal); pages open to
+ * everyone are unaffected. A session without it is sent to type a code ({@link #CODE_PAGE}), or to set up an
+ * authenticator when the operator requires one and there is none yet ({@link #SETUP_PAGE}); those two pages need
+ * only the password ({@link #PASSWORD_ONLY}). The request that was refused is saved and resumed after the code.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecondFactorRules {
+
+	static final String CODE_PAGE = "/login/second-factor";
+
+	static final String SETUP_PAGE = "/account/two-factor/setup";
+
+	static final String[] PASSWORD_ONLY = { CODE_PAGE, SETUP_PAGE };
+
+	@Bean
+	AuthorizationManagerFactory<RequestAuthorizationContext> secondFactorAuthorization() {
+		return AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
+			.requireFactors(SecondFactors.FACTOR_AUTHORITY)
+			.when(SecondFactorRules::demandsSecondFactor)
+			.build();
+	}
+
+	/** Sends a session that lacks the second factor on to get it; other refusals go to {@code otherwise}. */
+	static AccessDeniedHandler deniedHandler(AccessDeniedHandler otherwise) {
+		DelegatingMissingAuthorityAccessDeniedHandler handler = DelegatingMissingAuthorityAccessDeniedHandler.builder()
+			.addEntryPointFor((request, response, ex) -> sendOn(request, response), SecondFactors.FACTOR_AUTHORITY)
+			.build();
+		handler.setDefaultAccessDeniedHandler(otherwise);
+		// Only a page can be gone back to after the code; a refused form post is not replayed.
+		HttpSessionRequestCache pages = new HttpSessionRequestCache();
+		pages.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod()));
+		handler.setRequestCache(pages);
+		return handler;
+	}
+
+	/** Whether this session has still to show a second factor, straight after the password. */
+	static boolean pending(Authentication authentication) {
+		return demandsSecondFactor(authentication) && authentication.getAuthorities().stream()
+			.noneMatch(authority -> SecondFactors.FACTOR_AUTHORITY.equals(authority.getAuthority()));
+	}
+
+	/** Redirects to the code page, or to setting up an authenticator where the account has none. */
+	static void sendOn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		@Nullable Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		boolean enrolled = authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal
+				&& principal.secondFactor() == SecondFactorStatus.ENROLLED;
+		response.sendRedirect(request.getContextPath() + (enrolled ? CODE_PAGE : SETUP_PAGE));
+	}
+
+	private static boolean demandsSecondFactor(Authentication authentication) {
+		return authentication.getPrincipal() instanceof AccountPrincipal principal
+				&& principal.secondFactor() != SecondFactorStatus.NOT_REQUIRED;
+	}
+}
