@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The ledger: one row per movement of money for an order. Sales and won disputes are positive, refunds and
- * disputes negative, so sums are balances. Append-only: rows are only inserted (a trigger forbids updates and
+ * disputes negative, so sums are balances. Each row splits the gross the buyer paid into the tax, the platform fee
+ * and the net left for the creator's side ({@code gross = tax + fee + net}); a refund returns all of it, tax included. Append-only: rows are only inserted (a trigger forbids updates and
  * deletes), and an order books each kind of movement at most once, so a redelivered event cannot book twice.
  */
 @Repository
@@ -29,20 +30,21 @@ class Ledger {
 
 	/** Books a movement of a paid order's full amount; free orders move no money and book nothing. */
 	void book(Order order, Kind kind, Instant now) {
-		Money amount = order.amount().filter(a -> !a.isZero()).orElse(null);
+		Money amount = order.gross().filter(a -> !a.isZero()).orElse(null);
 		if (amount == null) {
 			return;
 		}
 		long gross = kind.sign * amount.minor();
+		long tax = kind.sign * order.tax().orElseThrow().minor();
 		long fee = kind.sign * order.fee();
 		jdbc.sql("""
-				insert into ledger_entries (id, order_id, seller_id, bundle_id, kind, gross_minor, fee_minor, net_minor,
-				    currency, occurred_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				insert into ledger_entries (id, order_id, seller_id, bundle_id, kind, gross_minor, tax_minor, fee_minor,
+				    net_minor, currency, occurred_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (order_id, kind) do nothing
 				""")
 			.params(UUID.randomUUID(), order.id().value(), order.seller().value(), order.bundle().value(), kind.name(),
-					gross, fee, gross - fee, amount.currency().getCurrencyCode(), Timestamp.from(now))
+					gross, tax, fee, gross - tax - fee, amount.currency().getCurrencyCode(), Timestamp.from(now))
 			.update();
 	}
 

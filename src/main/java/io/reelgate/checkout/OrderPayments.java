@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
 import org.jspecify.annotations.Nullable;
 
@@ -30,11 +31,18 @@ public class OrderPayments {
 
 	private final MeterRegistry meters;
 
-	OrderPayments(Orders orders, Ledger ledger, Clock clock, MeterRegistry meters) {
+	private final PlatformFee fees;
+
+	private final Payouts payouts;
+
+	OrderPayments(Orders orders, Ledger ledger, Clock clock, MeterRegistry meters, PlatformFee fees,
+			Payouts payouts) {
 		this.orders = orders;
 		this.ledger = ledger;
 		this.clock = clock;
 		this.meters = meters;
+		this.fees = fees;
+		this.payouts = payouts;
 	}
 
 	/**
@@ -45,9 +53,27 @@ public class OrderPayments {
 	@Transactional(noRollbackFor = OrderClosedException.class)
 	public boolean confirmPayment(OrderId orderId, String paymentRef) {
 		Order order = locked(orderId);
-		boolean changed = order.markPaid(paymentRef, clock.instant());
+		return paid(order, order.markPaid(paymentRef, clock.instant()), null);
+	}
+
+	/**
+	 * Like {@link #confirmPayment(OrderId, String)}, with what the provider says was paid: the order records the
+	 * gross and the tax, the platform fee is computed on the net, and, when the gateway pays sellers out, the
+	 * creator's share (net less fee) is owed to them, to be transferred once this has committed.
+	 */
+	@Transactional(noRollbackFor = OrderClosedException.class)
+	public boolean confirmPayment(OrderId orderId, String paymentRef, Settlement settlement) {
+		Order order = locked(orderId);
+		long fee = fees.of(settlement.net()).minor();
+		return paid(order, order.markPaid(paymentRef, settlement, fee, clock.instant()), settlement.chargeRef());
+	}
+
+	private boolean paid(Order order, boolean changed, @Nullable String chargeRef) {
 		if (changed) {
 			ledger.book(order, Ledger.Kind.SALE, clock.instant());
+			order.destinationAccount().ifPresent(account -> order.gross().ifPresent(gross -> payouts.owe(order,
+					order.seller(), new Money(gross.minor() - order.tax().orElseThrow().minor() - order.fee(),
+							gross.currency()), chargeRef, clock.instant())));
 			count(order, "paid");
 		}
 		orders.save(order);
