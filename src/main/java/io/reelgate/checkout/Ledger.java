@@ -53,14 +53,14 @@ class Ledger {
 		return jdbc.sql("""
 				select bundle_id, currency,
 				       sum(case when kind in ('SALE', 'DISPUTE_WON') then 1 else -1 end) as sales,
-				       sum(gross_minor) as gross, sum(fee_minor) as fee, sum(net_minor) as net
+				       sum(gross_minor) as gross, sum(tax_minor) as tax, sum(fee_minor) as fee, sum(net_minor) as net
 				from ledger_entries where seller_id = ? group by bundle_id, currency
 				""")
 			.param(seller.value())
 			.query((rs, i) -> {
 				Currency currency = Currency.getInstance(rs.getString("currency"));
 				return new BundleEarnings(new BundleId(rs.getObject("bundle_id", UUID.class)), rs.getLong("sales"),
-						totals(rs.getLong("gross"), rs.getLong("fee"), rs.getLong("net"), currency));
+						totals(rs.getLong("gross"), rs.getLong("tax"), rs.getLong("fee"), rs.getLong("net"), currency));
 			})
 			.list();
 	}
@@ -69,11 +69,11 @@ class Ledger {
 	List<MonthlyEarnings> byMonth(AccountId seller) {
 		return jdbc.sql("""
 				select to_char(date_trunc('month', occurred_at at time zone 'UTC'), 'YYYY-MM') as month, currency,
-				       sum(gross_minor) as gross, sum(fee_minor) as fee, sum(net_minor) as net
+				       sum(gross_minor) as gross, sum(tax_minor) as tax, sum(fee_minor) as fee, sum(net_minor) as net
 				from ledger_entries where seller_id = ? group by 1, currency order by 1 desc, currency
 				""")
 			.param(seller.value())
-			.query((rs, i) -> new MonthlyEarnings(rs.getString("month"), totals(rs.getLong("gross"), rs.getLong("fee"),
+			.query((rs, i) -> new MonthlyEarnings(rs.getString("month"), totals(rs.getLong("gross"), rs.getLong("tax"), rs.getLong("fee"),
 					rs.getLong("net"), Currency.getInstance(rs.getString("currency")))))
 			.list();
 	}
@@ -82,10 +82,10 @@ class Ledger {
 	List<PlatformTotals> platform() {
 		return jdbc.sql("""
 				select currency, count(*) filter (where kind = 'SALE') as sales,
-				       sum(gross_minor) as gross, sum(fee_minor) as fee, sum(net_minor) as net
+				       sum(gross_minor) as gross, sum(tax_minor) as tax, sum(fee_minor) as fee, sum(net_minor) as net
 				from ledger_entries group by currency order by currency
 				""")
-			.query((rs, i) -> new PlatformTotals(rs.getLong("sales"), totals(rs.getLong("gross"), rs.getLong("fee"),
+			.query((rs, i) -> new PlatformTotals(rs.getLong("sales"), totals(rs.getLong("gross"), rs.getLong("tax"), rs.getLong("fee"),
 					rs.getLong("net"), Currency.getInstance(rs.getString("currency")))))
 			.list();
 	}
@@ -94,17 +94,17 @@ class Ledger {
 	List<PlatformTotals> platformSince(Instant since) {
 		return jdbc.sql("""
 				select currency, count(*) filter (where kind = 'SALE') as sales,
-				       sum(gross_minor) as gross, sum(fee_minor) as fee, sum(net_minor) as net
+				       sum(gross_minor) as gross, sum(tax_minor) as tax, sum(fee_minor) as fee, sum(net_minor) as net
 				from ledger_entries where occurred_at >= ? group by currency order by currency
 				""")
 			.param(Timestamp.from(since))
-			.query((rs, i) -> new PlatformTotals(rs.getLong("sales"), totals(rs.getLong("gross"), rs.getLong("fee"),
+			.query((rs, i) -> new PlatformTotals(rs.getLong("sales"), totals(rs.getLong("gross"), rs.getLong("tax"), rs.getLong("fee"),
 					rs.getLong("net"), Currency.getInstance(rs.getString("currency")))))
 			.list();
 	}
 
-	private static Totals totals(long gross, long fee, long net, Currency currency) {
-		return new Totals(gross, fee, net, currency);
+	private static Totals totals(long gross, long tax, long fee, long net, Currency currency) {
+		return new Totals(gross, tax, fee, net, currency);
 	}
 
 	/** The kinds of movement; the sign says which way the money went. */

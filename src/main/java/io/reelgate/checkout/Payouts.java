@@ -30,13 +30,13 @@ public class Payouts {
 
 	private final JdbcClient jdbc;
 
-	private final Sellers sellers;
+	private final SellerAccounts accounts;
 
 	private final Clock clock;
 
-	Payouts(JdbcClient jdbc, Sellers sellers, Clock clock) {
+	Payouts(JdbcClient jdbc, SellerAccounts accounts, Clock clock) {
 		this.jdbc = jdbc;
-		this.sellers = sellers;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -82,7 +82,9 @@ public class Payouts {
 					rs.getString("source_charge")))
 			.list();
 		return pending.stream()
-			.map(d -> sellers.payoutDestination(d.recipient()).map(d::to))
+			.map(d -> accounts.findById(d.recipient().value())
+				.filter(a -> a.status().chargesEnabled())
+				.map(a -> d.to(a.stripeAccountId())))
 			.flatMap(Optional::stream)
 			.toList();
 	}
