@@ -1,5 +1,6 @@
 package io.reelgate.checkout.simulated;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import io.reelgate.checkout.Settlement;
@@ -23,15 +24,16 @@ final class SimulatedTax {
 		if (rate.isEmpty()) {
 			return Settlement.untaxed(price);
 		}
+		String where = country.get().toUpperCase(Locale.ROOT);
 		long minor = price.minor();
 		long bp = rate.get();
 		if (tax.behavior() == TaxProperties.Behavior.INCLUSIVE) {
 			// The price holds net + net * rate: the net is price / (1 + rate), rounded half up, the tax the rest.
 			long net = (Math.multiplyExact(minor, BASIS) * 2 + (BASIS + bp)) / ((BASIS + bp) * 2);
-			return new Settlement(price, new Money(minor - net, price.currency()), country.get(), null);
+			return new Settlement(price, new Money(minor - net, price.currency()), where, null);
 		}
 		long added = (Math.multiplyExact(minor, bp) + BASIS / 2) / BASIS;
 		return new Settlement(new Money(minor + added, price.currency()), new Money(added, price.currency()),
-				country.get(), null);
+				where, null);
 	}
 }
