@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
 import org.jspecify.annotations.Nullable;
 
@@ -53,27 +52,31 @@ public class OrderPayments {
 	@Transactional(noRollbackFor = OrderClosedException.class)
 	public boolean confirmPayment(OrderId orderId, String paymentRef) {
 		Order order = locked(orderId);
-		return paid(order, order.markPaid(paymentRef, clock.instant()), null);
+		return paid(order, order.markPaid(paymentRef, clock.instant()));
 	}
 
 	/**
 	 * Like {@link #confirmPayment(OrderId, String)}, with what the provider says was paid: the order records the
-	 * gross and the tax, the platform fee is computed on the net, and, when the gateway pays sellers out, the
-	 * creator's share (net less fee) is owed to them, to be transferred once this has committed.
+	 * gross and the tax, the platform fee is computed on the net, and, when the gateway pays sellers out, each
+	 * party's share of what the fee leaves is owed to them, to be transferred once this has committed. The creator is
+	 * the only party so far: {@link PlatformFee#divide} is where collaborators' shares join them.
 	 */
 	@Transactional(noRollbackFor = OrderClosedException.class)
 	public boolean confirmPayment(OrderId orderId, String paymentRef, Settlement settlement) {
 		Order order = locked(orderId);
-		long fee = fees.of(settlement.net()).minor();
-		return paid(order, order.markPaid(paymentRef, settlement, fee, clock.instant()), settlement.chargeRef());
+		PlatformFee.Division division = fees.divide(settlement.net(),
+				List.of(new PlatformFee.Party(order.seller(), 10_000)));
+		boolean changed = order.markPaid(paymentRef, settlement, division.fee().minor(), clock.instant());
+		if (changed && order.destinationAccount().isPresent()) {
+			division.shares().forEach((party, share) -> payouts.owe(order, party, share, settlement.chargeRef(),
+					clock.instant()));
+		}
+		return paid(order, changed);
 	}
 
-	private boolean paid(Order order, boolean changed, @Nullable String chargeRef) {
+	private boolean paid(Order order, boolean changed) {
 		if (changed) {
 			ledger.book(order, Ledger.Kind.SALE, clock.instant());
-			order.destinationAccount().ifPresent(account -> order.gross().ifPresent(gross -> payouts.owe(order,
-					order.seller(), new Money(gross.minor() - order.tax().orElseThrow().minor() - order.fee(),
-							gross.currency()), chargeRef, clock.instant())));
 			count(order, "paid");
 		}
 		orders.save(order);
