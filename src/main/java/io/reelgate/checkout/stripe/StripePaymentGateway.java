@@ -3,6 +3,7 @@ package io.reelgate.checkout.stripe;
 import java.util.Locale;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
@@ -122,17 +123,36 @@ class StripePaymentGateway implements PaymentGateway {
 	 */
 	@Override
 	public void refund(OrderId orderId, String paymentRef) {
-		RefundCreateParams params = RefundCreateParams.builder()
+		RefundCreateParams.Builder params = RefundCreateParams.builder()
 			.setPaymentIntent(paymentRef)
-			.putMetadata(ORDER_ID, orderId.toString())
-			.build();
+			.putMetadata(ORDER_ID, orderId.toString());
+		if (destinationCharge(paymentRef)) {
+			// Paid before separate charges and transfers: the creator's share and the fee come back with the refund.
+			params.setReverseTransfer(true).setRefundApplicationFee(true);
+		}
 		try {
-			stripe.v1().refunds().create(params, idempotent("refund-" + orderId));
+			stripe.v1().refunds().create(params.build(), idempotent("refund-" + orderId));
 		}
 		catch (StripeException ex) {
 			throw new PaymentGatewayException("Stripe refused to refund order " + orderId, ex);
 		}
 		transfers.reverse(orderId);
+	}
+
+	/** Whether the payment was a destination charge (orders paid before transfers), which the refund reverses. */
+	private boolean destinationCharge(String paymentRef) {
+		try {
+			return stripe.v1().paymentIntents().retrieve(paymentRef).getTransferData() != null;
+		}
+		catch (InvalidRequestException ex) {
+			if (Integer.valueOf(404).equals(ex.getStatusCode())) {
+				return false;
+			}
+			throw new PaymentGatewayException("Could not look up payment " + paymentRef, ex);
+		}
+		catch (StripeException ex) {
+			throw new PaymentGatewayException("Could not look up payment " + paymentRef, ex);
+		}
 	}
 
 	/** The {@code transfer_group} tying an order's charge to the transfers of its shares. */

@@ -92,7 +92,14 @@ class StripeSessions {
 		}
 		if ("paid".equals(session.getPaymentStatus()) && session.getPaymentIntent() != null) {
 			try {
-				payments.confirmPayment(order.get(), session.getPaymentIntent(), settlement(session, order.get()));
+				PaymentIntent intent = session.getPaymentIntentObject();
+				if (intent != null && intent.getTransferData() != null) {
+					// A destination charge from before separate charges and transfers: Stripe paid the creator.
+					payments.confirmPayment(order.get(), session.getPaymentIntent());
+				}
+				else {
+					payments.confirmPayment(order.get(), session.getPaymentIntent(), settlement(session, order.get()));
+				}
 			}
 			catch (OrderClosedException ex) {
 				refundLatePayment(order.get(), session.getPaymentIntent());
