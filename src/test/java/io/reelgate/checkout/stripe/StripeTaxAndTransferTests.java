@@ -134,6 +134,32 @@ class StripeTaxAndTransferTests {
 		assertThat(transfers()).containsExactly("REVERSED 900");
 	}
 
+	@Test
+	void aDestinationChargeFromBeforeTransfersOwesNoTransferAndItsRefundReversesStripesOwn() throws Exception {
+		String intent = """
+				{"id": "%s", "object": "payment_intent", "metadata": {"order_id": "%s"},
+				 "transfer_data": {"destination": "acct_legacy"}}
+				""".formatted(paymentIntent, orderId);
+		stripe.put("checkout/sessions/" + session, """
+				{"id": "%s", "object": "checkout.session", "client_reference_id": "%s", "status": "complete",
+				 "payment_status": "paid", "payment_intent": %s}
+				""".formatted(session, orderId, intent));
+		stripe.put("payment_intents/" + paymentIntent, intent);
+
+		deliver("evt_h", "checkout.session.completed").andExpect(status().isOk());
+		assertThat(order()).isEqualTo("PAID 1000 0 - 100 -");
+		assertThat(transfers()).isEmpty();
+
+		mvc.perform(post("/studio/sales/{id}/refund", orderId).with(user(creator)).with(csrf()));
+
+		assertThat(stripe.requests("POST", "/v1/refunds"))
+			.filteredOn(r -> paymentIntent.equals(r.form().get("payment_intent")))
+			.singleElement()
+			.satisfies(r -> assertThat(r.form()).containsEntry("reverse_transfer", "true")
+				.containsEntry("refund_application_fee", "true"));
+		assertThat(transferRequests()).isEmpty();
+	}
+
 	private ResultActions deliver(String eventId, String type) throws Exception {
 		return deliverAbout(eventId, type, session, "checkout.session");
 	}
@@ -151,8 +177,8 @@ class StripeTaxAndTransferTests {
 	}
 
 	private String order() {
-		return jdbc.sql("select status || ' ' || amount_minor || ' ' || tax_minor || ' ' || gross_minor || ' ' "
-				+ "|| fee_minor || ' ' || tax_country from orders where id = ?::uuid").param(orderId)
+		return jdbc.sql("select status || ' ' || amount_minor || ' ' || tax_minor || ' ' || coalesce(gross_minor::text, "
+				+ "'-') || ' ' || fee_minor || ' ' || coalesce(tax_country, '-') from orders where id = ?::uuid").param(orderId)
 			.query(String.class).single();
 	}
 
