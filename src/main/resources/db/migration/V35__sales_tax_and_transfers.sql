@@ -32,3 +32,19 @@ CREATE TABLE transfers (
     UNIQUE (order_id, recipient_id)
 );
 CREATE INDEX transfers_pending_idx ON transfers (recipient_id) WHERE status = 'PENDING';
+
+-- Collaborators sharing a bundle's income: invited by email with a share in basis points (the owner keeps the rest;
+-- the shares of a bundle add up to at most 10000), accepted by the account with that verified address through a
+-- mailed link of which only the SHA-256 is kept. Accepted shares split each later sale (one transfer each).
+CREATE TABLE collaborators (
+    id           UUID PRIMARY KEY,
+    bundle_id    UUID NOT NULL REFERENCES bundles (id),
+    email        VARCHAR(320) NOT NULL,
+    basis_points INTEGER NOT NULL CHECK (basis_points BETWEEN 1 AND 10000),
+    token_hash   VARCHAR(64) NOT NULL UNIQUE,
+    account_id   UUID REFERENCES accounts (id),
+    invited_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    accepted_at  TIMESTAMP WITH TIME ZONE,
+    UNIQUE (bundle_id, email),
+    UNIQUE (bundle_id, account_id)
+);

@@ -34,8 +34,11 @@ public class OrderPayments {
 
 	private final Payouts payouts;
 
+	private final RevenueShares shares;
+
 	OrderPayments(Orders orders, Ledger ledger, Clock clock, MeterRegistry meters, PlatformFee fees,
-			Payouts payouts) {
+			Payouts payouts, RevenueShares shares) {
+		this.shares = shares;
 		this.orders = orders;
 		this.ledger = ledger;
 		this.clock = clock;
@@ -57,17 +60,15 @@ public class OrderPayments {
 
 	/**
 	 * Like {@link #confirmPayment(OrderId, String)}, with what the provider says was paid: the order records the
-	 * gross and the tax, the platform fee is computed on the net, and, when the gateway pays sellers out, each
-	 * party's share of what the fee leaves is owed to them, to be transferred once this has committed. The creator is
-	 * the only party so far: {@link PlatformFee#divide} is where collaborators' shares join them.
+	 * gross and the tax, the platform fee is computed on the net, and each party's share of what the fee leaves (the creator's and their collaborators', {@link RevenueShares}) is owed to
+	 * them: a gateway that pays sellers out transfers it once this has committed.
 	 */
 	@Transactional(noRollbackFor = OrderClosedException.class)
 	public boolean confirmPayment(OrderId orderId, String paymentRef, Settlement settlement) {
 		Order order = locked(orderId);
-		PlatformFee.Division division = fees.divide(settlement.net(),
-				List.of(new PlatformFee.Party(order.seller(), 10_000)));
+		PlatformFee.Division division = fees.divide(settlement.net(), shares.parties(order.bundle(), order.seller()));
 		boolean changed = order.markPaid(paymentRef, settlement, division.fee().minor(), clock.instant());
-		if (changed && order.destinationAccount().isPresent()) {
+		if (changed) {
 			division.shares().forEach((party, share) -> payouts.owe(order, party, share, settlement.chargeRef(),
 					clock.instant()));
 		}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The shares of paid orders owed to the parties' payout accounts, when the gateway pays sellers out by separate
- * charges and transfers: which are due, which were sent, which must be reversed. The gateway makes the transfers
+ * The shares of paid orders owed to the parties (the creator and their collaborators): which are due, which were
+ * sent to their payout accounts (by a gateway that pays sellers out with separate charges and transfers), which must
+ * be reversed. The gateway makes the transfers
  * between these calls, never inside their transactions. Every change is a conditional update on the row's state,
  * so the payment path, the retry job and a refund that race over one share agree on its outcome: a share cancelled
  * before its transfer was recorded as sent is reversed by whoever made the transfer.
@@ -141,6 +143,33 @@ public class Payouts {
 					new Money(rs.getLong("amount_minor"), Currency.getInstance(rs.getString("currency"))),
 					rs.getString("status"), rs.getString("stripe_transfer_id")))
 			.list();
+	}
+
+	/**
+	 * What a party earned per bundle and currency from the sales it shares: transferred to them, and still due
+	 * (waiting for their payout account, or for the next run). Shares of refunded sales are left out.
+	 */
+	@Transactional(readOnly = true)
+	public List<PartyEarnings> earningsOf(AccountId recipient) {
+		return jdbc.sql("""
+				select o.bundle_id, t.currency, count(*) as sales,
+				       coalesce(sum(t.amount_minor) filter (where t.status = 'SENT'), 0) as sent,
+				       coalesce(sum(t.amount_minor) filter (where t.status = 'PENDING'), 0) as due
+				from transfers t join orders o on o.id = t.order_id
+				where t.recipient_id = ? and t.status in ('SENT', 'PENDING')
+				group by o.bundle_id, t.currency order by o.bundle_id, t.currency
+				""")
+			.param(recipient.value())
+			.query((rs, i) -> {
+				Currency currency = Currency.getInstance(rs.getString("currency"));
+				return new PartyEarnings(new BundleId(rs.getObject("bundle_id", UUID.class)), rs.getLong("sales"),
+						new Money(rs.getLong("sent"), currency), new Money(rs.getLong("due"), currency));
+			})
+			.list();
+	}
+
+	/** A party's earnings from one bundle in one currency. */
+	public record PartyEarnings(BundleId bundle, long sales, Money transferred, Money due) {
 	}
 
 	/** A share to transfer to {@code destination}, from {@code sourceCharge} when known. */
