@@ -97,7 +97,8 @@ class OrderAnalytics {
 
 	/** {@code sign} -1 records money going the other way (a refund undone). */
 	private static Event money(Kind kind, OrderView order, String key, @Nullable String unlockKind, Instant at, int sign) {
-		Money amount = order.amount();
+		// Sales tax and VAT belong to the tax authorities, not the creator: their figures count the net.
+		Money amount = order.net();
 		boolean moved = amount != null && !amount.isZero();
 		return new Event(kind, order.bundle(), order.seller(), at, key, unlockKind, null,
 				moved ? amount.currency().getCurrencyCode() : null, moved ? sign * amount.minor() : 0,

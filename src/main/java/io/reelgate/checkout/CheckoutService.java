@@ -225,8 +225,7 @@ public class CheckoutService {
 		Money amount = order.amount().orElseThrow();
 		AccountView who = accounts.find(buyer).orElseThrow();
 		PaymentGateway.PaymentRedirect redirect = gateway.startPayment(new PaymentGateway.PaymentRequest(order.id(),
-				amount, new Money(order.fee(), amount.currency()), order.destinationAccount().orElse(null),
-				itemName, who.email(), order.createdAt().plus(CHECKOUT_LIFETIME)));
+				amount, order.kind(), itemName, who.email(), order.createdAt().plus(CHECKOUT_LIFETIME)));
 		if (redirect.checkoutSessionId() != null) {
 			transactions.executeWithoutResult(status -> orders.findForUpdate(order.id().value())
 				.orElseThrow(OrderNotFoundException::new)

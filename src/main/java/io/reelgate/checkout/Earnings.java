@@ -7,6 +7,7 @@ import io.reelgate.shared.AccountId;
 import io.reelgate.shared.Pages;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,11 @@ public class Earnings {
 
 	public Page<OrderView> salesOf(AccountId seller, int page) {
 		return orders.findSalesOf(seller.value(), Pages.of(page, PAGE_SIZE)).map(Order::view);
+	}
+
+	/** Every sale of the seller, newest first, for their CSV export. */
+	public List<OrderView> allSalesOf(AccountId seller) {
+		return orders.findSalesOf(seller.value(), Pageable.unpaged()).map(Order::view).getContent();
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")

@@ -43,7 +43,16 @@ class Order extends AbstractAggregateRoot<Order> {
 
 	private @Nullable Currency currency;
 
+	/** The platform's share, of the net (gross less tax) once paid. */
 	private long feeMinor;
+
+	/** The tax in the gross, as the payment provider computed it; 0 until paid, and when none was due. */
+	private long taxMinor;
+
+	/** What the buyer paid, tax included; null until paid with a provider's settlement (then it is the amount). */
+	private @Nullable Long grossMinor;
+
+	private @Nullable String taxCountry;
 
 	/** The price before any discount; for pay what you want, the amount chosen. Null for a free bundle. */
 	private @Nullable Long listPriceMinor;
@@ -228,6 +237,15 @@ class Order extends AbstractAggregateRoot<Order> {
 	 * @throws OrderClosedException if the order was closed (cancelled, expired, refunded) before the payment came
 	 */
 	boolean markPaid(String paymentRef, Instant now) {
+		return markPaid(paymentRef, null, feeMinor, now);
+	}
+
+	/**
+	 * Like {@link #markPaid(String, Instant)}, recording what the provider says the buyer paid: the gross, the tax in
+	 * it and the platform fee on the net. Only the first confirmation records them; a repeat changes nothing.
+	 * @param fee the platform's share of {@code settlement}'s net
+	 */
+	boolean markPaid(String paymentRef, @Nullable Settlement settlement, long fee, Instant now) {
 		if (status == OrderStatus.PAID || status == OrderStatus.DISPUTED) {
 			if (!paymentRef.equals(this.paymentRef)) {
 				throw new IllegalStateException("Order " + id + " was already paid by " + this.paymentRef);
@@ -237,12 +255,39 @@ class Order extends AbstractAggregateRoot<Order> {
 		if (status != OrderStatus.PENDING) {
 			throw new OrderClosedException();
 		}
+		if (settlement != null) {
+			settle(settlement, fee);
+		}
 		this.status = OrderStatus.PAID;
 		this.paymentRef = paymentRef;
 		this.paidAt = now;
 		registerEvent(giftEmail != null ? new GiftPurchased(id(), buyer(), bundle(), giftEmail, giftMessage)
 				: new OrderPaid(id(), buyer(), bundle()));
 		return true;
+	}
+
+	private void settle(Settlement settlement, long fee) {
+		if (currency == null || !settlement.gross().currency().equals(currency)) {
+			throw new IllegalArgumentException("Order " + id + " is not payable in " + settlement.gross().currency());
+		}
+		if (fee < 0 || fee > settlement.net().minor()) {
+			throw new IllegalArgumentException("Fee " + fee + " outside 0.." + settlement.net().minor());
+		}
+		this.grossMinor = settlement.gross().minor();
+		this.taxMinor = settlement.tax().minor();
+		this.taxCountry = settlement.taxCountry();
+		this.feeMinor = fee;
+	}
+
+	/** What the buyer paid, tax included; empty for a free bundle's claim. */
+	Optional<Money> gross() {
+		return currency == null ? Optional.empty()
+				: Optional.of(new Money(grossMinor == null ? amountMinor : grossMinor, currency));
+	}
+
+	/** The tax in {@link #gross()}; empty for a free bundle's claim. */
+	Optional<Money> tax() {
+		return currency == null ? Optional.empty() : Optional.of(new Money(taxMinor, currency));
 	}
 
 	/** Buyer gave up before paying. Closing a closed order changes nothing. */
@@ -331,6 +376,6 @@ class Order extends AbstractAggregateRoot<Order> {
 		return new OrderView(id(), buyer(), bundle(), seller(), amount().orElse(null),
 				listPriceMinor == null || currency == null ? null : new Money(listPriceMinor, currency), discountCode,
 				feeMinor, status, createdAt,
-				paidAt, kind, rentalHours);
+				paidAt, kind, rentalHours, tax().orElse(null), gross().orElse(null), taxCountry);
 	}
 }

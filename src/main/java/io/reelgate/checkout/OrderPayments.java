@@ -30,11 +30,21 @@ public class OrderPayments {
 
 	private final MeterRegistry meters;
 
-	OrderPayments(Orders orders, Ledger ledger, Clock clock, MeterRegistry meters) {
+	private final PlatformFee fees;
+
+	private final Payouts payouts;
+
+	private final RevenueShares shares;
+
+	OrderPayments(Orders orders, Ledger ledger, Clock clock, MeterRegistry meters, PlatformFee fees,
+			Payouts payouts, RevenueShares shares) {
+		this.shares = shares;
 		this.orders = orders;
 		this.ledger = ledger;
 		this.clock = clock;
 		this.meters = meters;
+		this.fees = fees;
+		this.payouts = payouts;
 	}
 
 	/**
@@ -45,7 +55,27 @@ public class OrderPayments {
 	@Transactional(noRollbackFor = OrderClosedException.class)
 	public boolean confirmPayment(OrderId orderId, String paymentRef) {
 		Order order = locked(orderId);
-		boolean changed = order.markPaid(paymentRef, clock.instant());
+		return paid(order, order.markPaid(paymentRef, clock.instant()));
+	}
+
+	/**
+	 * Like {@link #confirmPayment(OrderId, String)}, with what the provider says was paid: the order records the
+	 * gross and the tax, the platform fee is computed on the net, and each party's share of what the fee leaves (the creator's and their collaborators', {@link RevenueShares}) is owed to
+	 * them: a gateway that pays sellers out transfers it once this has committed.
+	 */
+	@Transactional(noRollbackFor = OrderClosedException.class)
+	public boolean confirmPayment(OrderId orderId, String paymentRef, Settlement settlement) {
+		Order order = locked(orderId);
+		PlatformFee.Division division = fees.divide(settlement.net(), shares.parties(order.bundle(), order.seller()));
+		boolean changed = order.markPaid(paymentRef, settlement, division.fee().minor(), clock.instant());
+		if (changed) {
+			division.shares().forEach((party, share) -> payouts.owe(order, party, share, settlement.chargeRef(),
+					clock.instant()));
+		}
+		return paid(order, changed);
+	}
+
+	private boolean paid(Order order, boolean changed) {
 		if (changed) {
 			ledger.book(order, Ledger.Kind.SALE, clock.instant());
 			count(order, "paid");

@@ -24,7 +24,7 @@ public interface PaymentGateway {
 	/** Prepares the payment of an order and says where to send the buyer to pay. Idempotent per order. */
 	PaymentRedirect startPayment(PaymentRequest request);
 
-	/** Returns the whole payment of an order to the buyer, with the seller's share and the platform fee. */
+	/** Returns the whole payment of an order to the buyer, tax included, taking back the shares paid out. */
 	void refund(OrderId orderId, String paymentRef);
 
 	/**
@@ -34,13 +34,14 @@ public interface PaymentGateway {
 	void closeCheckout(OrderId orderId, String checkoutSessionId);
 
 	/**
-	 * What the gateway needs to take a payment; the amount and fee come from the order, never from the browser.
-	 * The gateway's return links are built from {@code reelgate.public-url}, never from the request that started the
-	 * checkout, whose {@code Host} header anyone can forge.
-	 * @param destinationAccount the seller's payout account, when {@link #paysSellersOut()}
+	 * What the gateway needs to take a payment; the amount comes from the order, never from the browser. The fee and
+	 * the sellers' shares are settled once the payment is (they depend on the tax, known only then). The gateway's
+	 * return links are built from {@code reelgate.public-url}, never from the request that started the checkout,
+	 * whose {@code Host} header anyone can forge.
+	 * @param kind what is sold, which decides its tax code
 	 */
-	record PaymentRequest(OrderId orderId, Money amount, Money fee, @Nullable String destinationAccount,
-			String description, String buyerEmail, Instant expiresAt) {
+	record PaymentRequest(OrderId orderId, Money amount, OrderKind kind, String description, String buyerEmail,
+			Instant expiresAt) {
 	}
 
 	/** The URL the buyer's browser goes to next, and the gateway's id for this checkout, if it has one. */

@@ -6,10 +6,15 @@ import java.util.Locale;
 import io.reelgate.shared.Money;
 
 /**
- * Sums from the ledger in one currency, in minor units. They can be negative (more refunded than sold in a
+ * Sums from the ledger in one currency, in minor units ({@code gross = tax + fee + net}). They can be negative (more refunded than sold in a
  * period), which {@link Money} cannot hold, hence longs; {@link #display} formats them either way.
  */
-public record Totals(long grossMinor, long feeMinor, long netMinor, Currency currency) {
+public record Totals(long grossMinor, long taxMinor, long feeMinor, long netMinor, Currency currency) {
+
+	/** The sales tax and VAT collected, which the platform owes the tax authorities. */
+	public String tax(Locale locale) {
+		return display(taxMinor, locale);
+	}
 
 	public String gross(Locale locale) {
 		return display(grossMinor, locale);

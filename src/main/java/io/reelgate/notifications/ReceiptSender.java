@@ -121,14 +121,19 @@ class ReceiptSender {
 	}
 
 	private Map<String, Object> variables(OrderView order, AccountView buyer, BundleSummary bundle) {
-		Money amount = order.amount();
+		Money amount = order.gross();
 		Map<String, Object> variables = new HashMap<>();
+		// The tax is shown apart (as receipts for VAT must), with the country it was computed for.
+		variables.put("net", order.taxed() ? order.net().display(LOCALE) : null);
+		variables.put("tax", order.taxed() ? order.tax().display(LOCALE) : null);
+		variables.put("taxCountry", order.taxCountry() == null ? "" : order.taxCountry());
 		variables.put("buyer", buyer.displayName());
 		variables.put("title", bundle.title());
 		variables.put("creator", bundle.creatorName());
 		variables.put("amount", amount == null ? null : amount.display(LOCALE));
 		variables.put("libraryUrl", site.link("/library"));
 		variables.put("orderId", order.id().toString());
+		variables.put("orderUrl", site.link("/orders/" + order.id()));
 		return variables;
 	}
 }

@@ -1,12 +1,17 @@
 package io.reelgate.checkout;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import io.reelgate.shared.AccountId;
 import io.reelgate.shared.Money;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PlatformFeeTests {
 
@@ -36,5 +41,85 @@ class PlatformFeeTests {
 	void addsTheFixedPartOfTheCurrencyButNeverMoreThanThePrice(String currency, long price, long fee) {
 		PlatformFee fees = new PlatformFee(new FeeProperties(1000, Map.of("USD", 30L)));
 		assertThat(fees.of(Money.of(price, currency))).isEqualTo(Money.of(fee, currency));
+	}
+
+	private static final AccountId OWNER = new AccountId(UUID.randomUUID());
+
+	private static final AccountId A = new AccountId(UUID.randomUUID());
+
+	private static final AccountId B = new AccountId(UUID.randomUUID());
+
+	@Test
+	void threeWaysAt3333EachGiveTheLeftOverCentByLargestRemainderAndLoseNone() {
+		List<PlatformFee.Party> parties = List.of(new PlatformFee.Party(OWNER, 1), new PlatformFee.Party(A, 3333),
+				new PlatformFee.Party(B, 3333), new PlatformFee.Party(new AccountId(UUID.randomUUID()), 3333));
+
+		Map<AccountId, Money> shares = PlatformFee.shares(Money.of(100, "EUR"), parties);
+
+		// Exact shares 0.01, 33.33, 33.33, 33.33: 99 whole cents, and the last one to the first largest fraction.
+		assertThat(shares.values()).extracting(Money::minor).containsExactly(0L, 34L, 33L, 33L);
+	}
+
+	@Test
+	void aShareOfOneCentGoesWholeToOneParty() {
+		Map<AccountId, Money> shares = PlatformFee.shares(Money.of(1, "USD"), List.of(new PlatformFee.Party(OWNER, 3334),
+				new PlatformFee.Party(A, 3333), new PlatformFee.Party(B, 3333)));
+
+		assertThat(shares.values()).extracting(Money::minor).containsExactly(1L, 0L, 0L);
+	}
+
+	@Test
+	void equalFractionsGoToThePartyListedFirst() {
+		Map<AccountId, Money> shares = PlatformFee.shares(Money.of(1, "USD"),
+				List.of(new PlatformFee.Party(OWNER, 5000), new PlatformFee.Party(A, 5000)));
+
+		assertThat(shares).containsExactly(Map.entry(OWNER, Money.of(1, "USD")), Map.entry(A, Money.of(0, "USD")));
+	}
+
+	@ParameterizedTest(name = "{0} minor units split {1}/{2}/{3} bp")
+	@CsvSource(textBlock = """
+			0,      3333, 3333, 3334
+			1,      3333, 3333, 3334
+			2,      3333, 3333, 3334
+			99,     3333, 3333, 3334
+			100,    3333, 3333, 3334
+			101,    3333, 3333, 3334
+			1999,   1,    1,    9998
+			77777,  5000, 2500, 2500
+			999999, 10000, 0,   0
+			""")
+	void noCentIsLostOrMadeAndNoShareIsFurtherThanOneCentFromExact(long amount, int a, int b, int c) {
+		Map<AccountId, Money> shares = PlatformFee.shares(Money.of(amount, "USD"), List.of(
+				new PlatformFee.Party(OWNER, a), new PlatformFee.Party(A, b), new PlatformFee.Party(B, c)));
+
+		assertThat(shares.values().stream().mapToLong(Money::minor).sum()).isEqualTo(amount);
+		int[] bp = { a, b, c };
+		List<Money> values = List.copyOf(shares.values());
+		for (int i = 0; i < 3; i++) {
+			double exact = amount * bp[i] / 10_000.0;
+			assertThat((double) values.get(i).minor()).isBetween(Math.floor(exact), Math.ceil(exact));
+		}
+	}
+
+	@Test
+	void theFeeComesOffTheNetBeforeTheSplitAndEverythingAddsUpToTheNet() {
+		PlatformFee fees = new PlatformFee(new FeeProperties(1000, Map.of()));
+
+		PlatformFee.Division division = fees.divide(Money.of(1001, "USD"),
+				List.of(new PlatformFee.Party(OWNER, 6667), new PlatformFee.Party(A, 3333)));
+
+		assertThat(division.fee()).isEqualTo(Money.of(100, "USD"));
+		assertThat(division.shares()).containsExactly(Map.entry(OWNER, Money.of(601, "USD")),
+				Map.entry(A, Money.of(300, "USD")));
+	}
+
+	@Test
+	void sharesThatDoNotAddUpToAHundredPercentAreRefused() {
+		assertThatThrownBy(() -> PlatformFee.shares(Money.of(100, "USD"),
+				List.of(new PlatformFee.Party(OWNER, 5000), new PlatformFee.Party(A, 5001))))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> PlatformFee.shares(Money.of(100, "USD"), List.of()))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new PlatformFee.Party(A, -1)).isInstanceOf(IllegalArgumentException.class);
 	}
 }

@@ -102,6 +102,22 @@ public final class StripeStub {
 				paymentIntent == null ? "null" : "\"" + paymentIntent + "\"", id));
 	}
 
+	/**
+	 * A paid session with Stripe Tax's totals, its PaymentIntent expanded with the charge it made: {@code total} is
+	 * {@code amount_total} (tax included), {@code tax} is {@code total_details.amount_tax}.
+	 */
+	public void paidSession(String id, String orderId, String paymentIntent, String charge, long subtotal, long tax,
+			long total, String country) {
+		put("checkout/sessions/" + id, """
+				{"id": "%s", "object": "checkout.session", "client_reference_id": "%s", "metadata": {"order_id": "%s"},
+				 "status": "complete", "payment_status": "paid",
+				 "payment_intent": {"id": "%s", "object": "payment_intent", "latest_charge": "%s"},
+				 "amount_subtotal": %d, "amount_total": %d, "total_details": {"amount_tax": %d},
+				 "customer_details": {"address": {"country": "%s"}},
+				 "url": "https://checkout.stripe.test/c/pay/%s"}
+				""".formatted(id, orderId, orderId, paymentIntent, charge, subtotal, total, tax, country, id));
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		String path = exchange.getRequestURI().getPath();
@@ -141,6 +157,11 @@ public final class StripeStub {
 	private String create(String path, Request request) {
 		int n = ids.incrementAndGet();
 		Map<String, String> form = request.form();
+		if (path.startsWith("/v1/transfers/") && path.endsWith("/reversals")) {
+			return """
+					{"id": "trr_test_%d", "object": "transfer_reversal", "amount": %s}
+					""".formatted(n, form.getOrDefault("amount", "0"));
+		}
 		if (path.startsWith("/v1/checkout/sessions/") && path.endsWith("/expire")) {
 			return expire(path.substring(0, path.length() - "/expire".length()));
 		}
@@ -158,6 +179,9 @@ public final class StripeStub {
 			case "/v1/account_links" -> """
 					{"object": "account_link", "url": "https://connect.stripe.test/setup/e/%s/%d", "expires_at": 1}
 					""".formatted(form.get("account"), n);
+			case "/v1/transfers" -> """
+					{"id": "tr_test_%d", "object": "transfer", "amount": %s, "destination": "%s"}
+					""".formatted(n, form.get("amount"), form.get("destination"));
 			case "/v1/refunds" -> """
 					{"id": "re_test_%d", "object": "refund", "status": "succeeded", "payment_intent": "%s"}
 					""".formatted(n, form.get("payment_intent"));

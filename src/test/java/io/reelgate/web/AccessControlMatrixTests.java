@@ -195,6 +195,7 @@ class AccessControlMatrixTests {
 		page("/downloads/" + publishedFile, LOGIN, 200, 404, 200, 404, 200);
 		page("/downloads/" + draftFile, LOGIN, 404, 404, 200, 404, 200);
 		page("/checkout/simulated/" + order, LOGIN, 200, 404, 404, 404, 404);
+		page("/orders/" + order, LOGIN, 200, 404, 404, 404, 404);
 		// The player's stream: media only, to whoever may have the file (or rents it, see RentalTests).
 		page("/stream/" + mediaFile, LOGIN, 200, 404, 200, 404, 200);
 		page("/stream/" + publishedFile, LOGIN, 404, 404, 404, 404, 404);
@@ -213,6 +214,7 @@ class AccessControlMatrixTests {
 		page("/studio/discounts", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/emails", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/emails.csv", LOGIN, 403, 403, 200, 200, 403);
+		page("/studio/sales.csv", LOGIN, 403, 403, 200, 200, 403);
 		// Email-gate links work without an account, so a made-up token or a forged file link fails for everyone.
 		page("/email-unlocks/made-up-token", 400, 400, 400, 400, 400, 400);
 		page("/email-unlocks/" + UUID.randomUUID() + "/files/" + publishedFile + "/4102444800/"

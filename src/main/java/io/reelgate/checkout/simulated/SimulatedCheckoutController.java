@@ -1,5 +1,8 @@
 package io.reelgate.checkout.simulated;
 
+import java.util.Optional;
+import java.util.TreeMap;
+
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
@@ -8,8 +11,10 @@ import io.reelgate.checkout.OrderClosedException;
 import io.reelgate.checkout.OrderPayments;
 import io.reelgate.checkout.OrderStatus;
 import io.reelgate.checkout.OrderView;
+import io.reelgate.checkout.TaxProperties;
 import io.reelgate.checkout.stripe.StripeMode;
 import io.reelgate.shared.OrderId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,9 +24,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The test-mode payment page that stands in for a real payment provider. Only the order's buyer sees it. */
+/**
+ * The test-mode payment page that stands in for a real payment provider. Only the order's buyer sees it. The buyer
+ * picks a country, whose demo tax rate (labelled simulated) stands in for Stripe Tax.
+ */
 @Controller
 @Conditional(StripeMode.Off.class)
 @RequestMapping("/checkout/simulated/{orderId}")
@@ -35,10 +44,14 @@ class SimulatedCheckoutController {
 
 	private final Catalog catalog;
 
-	SimulatedCheckoutController(CheckoutService checkout, OrderPayments payments, Catalog catalog) {
+	private final TaxProperties tax;
+
+	SimulatedCheckoutController(CheckoutService checkout, OrderPayments payments, Catalog catalog,
+			TaxProperties tax) {
 		this.checkout = checkout;
 		this.payments = payments;
 		this.catalog = catalog;
+		this.tax = tax;
 	}
 
 	@GetMapping
@@ -55,18 +68,22 @@ class SimulatedCheckoutController {
 		BundleSummary bundle = catalog.acquirable(order.bundle());
 		model.addAttribute("order", order);
 		model.addAttribute("bundle", bundle);
+		model.addAttribute("rates", new TreeMap<>(tax.simulatedRates()));
+		model.addAttribute("taxIncluded", tax.behavior() == TaxProperties.Behavior.INCLUSIVE);
 		return VIEW;
 	}
 
 	@PostMapping("/pay")
 	String pay(@AuthenticationPrincipal AccountPrincipal me, @PathVariable OrderId orderId,
-			RedirectAttributes redirect) {
+			@RequestParam(name = "country", required = false) @Nullable String country, RedirectAttributes redirect) {
 		OrderView order = checkout.order(me.accountId(), orderId);
 		// A bundle hidden or unpublished since the order was opened can no longer be bought.
 		catalog.acquirable(order.bundle());
 		try {
 			// One reference per order, so a double-clicked Pay confirms the same payment twice, harmlessly.
-			payments.confirmPayment(orderId, "simulated:" + orderId);
+			// The buyer's country picks a demo rate; one outside the table (or none) pays no simulated tax.
+			payments.confirmPayment(orderId, "simulated:" + orderId, SimulatedTax.settle(order.amount(),
+					Optional.ofNullable(country).filter(c -> !c.isBlank()), tax));
 		}
 		catch (OrderClosedException ex) {
 			redirect.addFlashAttribute("error", "checkout.closed");

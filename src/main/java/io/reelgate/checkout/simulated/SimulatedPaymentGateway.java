@@ -1,6 +1,7 @@
 package io.reelgate.checkout.simulated;
 
 import io.reelgate.checkout.PaymentGateway;
+import io.reelgate.checkout.Payouts;
 import io.reelgate.checkout.stripe.StripeMode;
 import io.reelgate.shared.OrderId;
 import org.slf4j.Logger;
@@ -19,7 +20,10 @@ class SimulatedPaymentGateway implements PaymentGateway {
 
 	private static final Logger log = LoggerFactory.getLogger(SimulatedPaymentGateway.class);
 
-	SimulatedPaymentGateway() {
+	private final Payouts payouts;
+
+	SimulatedPaymentGateway(Payouts payouts) {
+		this.payouts = payouts;
 		log.warn("Payments are SIMULATED (test mode): no payment provider is configured and no real money moves.");
 	}
 
@@ -43,9 +47,10 @@ class SimulatedPaymentGateway implements PaymentGateway {
 		return new PaymentRedirect("/checkout/simulated/" + request.orderId(), null);
 	}
 
-	/** No money moved, so none goes back. */
+	/** No money moved, so none goes back; the parties' shares, never paid out, are cancelled. */
 	@Override
 	public void refund(OrderId orderId, String paymentRef) {
+		payouts.recall(orderId);
 		log.info("Simulated refund of order {}", orderId);
 	}
 

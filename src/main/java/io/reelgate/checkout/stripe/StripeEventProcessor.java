@@ -65,8 +65,12 @@ class StripeEventProcessor {
 
 	private final Clock clock;
 
+	private final StripeTransfers transfers;
+
 	StripeEventProcessor(StripeClient stripe, StripeProperties properties, StripeSessions sessions,
-			StripeEvents events, OrderPayments payments, Sellers sellers, MeterRegistry meters, Clock clock) {
+			StripeEvents events, OrderPayments payments, Sellers sellers, MeterRegistry meters, Clock clock,
+			StripeTransfers transfers) {
+		this.transfers = transfers;
 		this.stripe = stripe;
 		this.properties = properties;
 		this.sessions = sessions;
@@ -125,8 +129,10 @@ class StripeEventProcessor {
 					log.info("Partial refund of charge {} ignored: Reelgate refunds whole orders only", charge.getId());
 					return Optional.empty();
 				}
-				return orderPaidBy(charge.getPaymentIntent())
-					.map(order -> () -> payments.refunded(order, charge.getPaymentIntent()));
+				return orderPaidBy(charge.getPaymentIntent()).map(order -> () -> {
+					payments.refunded(order, charge.getPaymentIntent());
+					transfers.reverse(order);
+				});
 			}
 			if (DISPUTE_EVENTS.contains(type)) {
 				Dispute dispute = stripe.v1().disputes().retrieve(event.objectId());
@@ -163,6 +169,10 @@ class StripeEventProcessor {
 		}
 		else {
 			payments.disputed(order);
+		}
+		if ("lost".equals(dispute.getStatus())) {
+			// The money is gone for good: the parties' shares come back from their accounts.
+			transfers.reverse(order);
 		}
 	}
 

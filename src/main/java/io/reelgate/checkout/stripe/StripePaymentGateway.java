@@ -3,6 +3,7 @@ package io.reelgate.checkout.stripe;
 import java.util.Locale;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
@@ -13,6 +14,7 @@ import com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData;
 import com.stripe.param.checkout.SessionCreateParams.PaymentIntentData;
 import io.reelgate.checkout.PaymentGateway;
 import io.reelgate.checkout.PaymentGatewayException;
+import io.reelgate.checkout.TaxProperties;
 import io.reelgate.shared.OrderId;
 import io.reelgate.shared.PublicUrlProperties;
 import org.slf4j.Logger;
@@ -22,8 +24,11 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
- * Stripe Checkout with destination charges: the buyer pays on Stripe's page, the creator's Connect account gets
- * the price less the platform fee ({@code application_fee_amount}). Every call that creates something carries an
+ * Stripe Checkout with separate charges and transfers: the buyer pays the platform on Stripe's page, Stripe Tax adds
+ * or takes out the sales tax or VAT for the buyer's address ({@code automatic_tax}, a product tax code for digital
+ * video), and once the payment settled each party's share is transferred to their Connect account
+ * ({@link StripeTransfers}, one {@code transfer_group} per order). The fee and the shares are computed then, on the
+ * net the session reports, which the session's creation cannot know. Every call that creates something carries an
  * idempotency key made from our own order id, so a retried request never creates a second session or refund.
  */
 @Component
@@ -40,10 +45,17 @@ class StripePaymentGateway implements PaymentGateway {
 
 	private final PublicUrlProperties site;
 
-	StripePaymentGateway(StripeClient stripe, StripeProperties properties, PublicUrlProperties site) {
+	private final TaxProperties tax;
+
+	private final StripeTransfers transfers;
+
+	StripePaymentGateway(StripeClient stripe, StripeProperties properties, PublicUrlProperties site, TaxProperties tax,
+			StripeTransfers transfers) {
 		this.stripe = stripe;
 		this.properties = properties;
 		this.site = site;
+		this.tax = tax;
+		this.transfers = transfers;
 	}
 
 	@Override
@@ -66,21 +78,26 @@ class StripePaymentGateway implements PaymentGateway {
 		String orderId = request.orderId().toString();
 		PaymentIntentData.Builder intent = PaymentIntentData.builder()
 			.putMetadata(ORDER_ID, orderId)
-			.setApplicationFeeAmount(request.fee().minor());
-		if (request.destinationAccount() != null) {
-			intent.setTransferData(PaymentIntentData.TransferData.builder()
-				.setDestination(request.destinationAccount())
-				.build());
+			.setTransferGroup(transferGroup(request.orderId()));
+		PriceData.ProductData.Builder product = PriceData.ProductData.builder().setName(request.description());
+		PriceData.Builder price = PriceData.builder()
+			.setCurrency(request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT))
+			.setUnitAmount(request.amount().minor());
+		SessionCreateParams.Builder builder = SessionCreateParams.builder();
+		if (tax.enabled()) {
+			product.setTaxCode(tax.codeFor(request.kind()));
+			price.setTaxBehavior(tax.behavior() == TaxProperties.Behavior.INCLUSIVE
+					? PriceData.TaxBehavior.INCLUSIVE : PriceData.TaxBehavior.EXCLUSIVE);
+			builder.setAutomaticTax(SessionCreateParams.AutomaticTax.builder().setEnabled(true).build())
+				.setBillingAddressCollection("auto".equals(tax.billingAddress())
+						? SessionCreateParams.BillingAddressCollection.AUTO
+						: SessionCreateParams.BillingAddressCollection.REQUIRED);
 		}
-		SessionCreateParams params = SessionCreateParams.builder()
+		SessionCreateParams params = builder
 			.setMode(SessionCreateParams.Mode.PAYMENT)
 			.addLineItem(LineItem.builder()
 				.setQuantity(1L)
-				.setPriceData(PriceData.builder()
-					.setCurrency(request.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT))
-					.setUnitAmount(request.amount().minor())
-					.setProductData(PriceData.ProductData.builder().setName(request.description()).build())
-					.build())
+				.setPriceData(price.setProductData(product.build()).build())
 				.build())
 			.setClientReferenceId(orderId)
 			.putMetadata(ORDER_ID, orderId)
@@ -100,21 +117,47 @@ class StripePaymentGateway implements PaymentGateway {
 		}
 	}
 
-	/** Takes the creator's share back from their account and returns the platform fee too. */
+	/**
+	 * Refunds the whole charge, tax included, then takes each share transferred for the order back from its
+	 * recipient's account (a share not yet transferred is cancelled instead).
+	 */
 	@Override
 	public void refund(OrderId orderId, String paymentRef) {
-		RefundCreateParams params = RefundCreateParams.builder()
+		RefundCreateParams.Builder params = RefundCreateParams.builder()
 			.setPaymentIntent(paymentRef)
-			.setReverseTransfer(true)
-			.setRefundApplicationFee(true)
-			.putMetadata(ORDER_ID, orderId.toString())
-			.build();
+			.putMetadata(ORDER_ID, orderId.toString());
+		if (destinationCharge(paymentRef)) {
+			// Paid before separate charges and transfers: the creator's share and the fee come back with the refund.
+			params.setReverseTransfer(true).setRefundApplicationFee(true);
+		}
 		try {
-			stripe.v1().refunds().create(params, idempotent("refund-" + orderId));
+			stripe.v1().refunds().create(params.build(), idempotent("refund-" + orderId));
 		}
 		catch (StripeException ex) {
 			throw new PaymentGatewayException("Stripe refused to refund order " + orderId, ex);
 		}
+		transfers.reverse(orderId);
+	}
+
+	/** Whether the payment was a destination charge (orders paid before transfers), which the refund reverses. */
+	private boolean destinationCharge(String paymentRef) {
+		try {
+			return stripe.v1().paymentIntents().retrieve(paymentRef).getTransferData() != null;
+		}
+		catch (InvalidRequestException ex) {
+			if (Integer.valueOf(404).equals(ex.getStatusCode())) {
+				return false;
+			}
+			throw new PaymentGatewayException("Could not look up payment " + paymentRef, ex);
+		}
+		catch (StripeException ex) {
+			throw new PaymentGatewayException("Could not look up payment " + paymentRef, ex);
+		}
+	}
+
+	/** The {@code transfer_group} tying an order's charge to the transfers of its shares. */
+	static String transferGroup(OrderId orderId) {
+		return "order-" + orderId;
 	}
 
 	/**

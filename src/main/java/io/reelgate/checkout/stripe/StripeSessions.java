@@ -4,12 +4,16 @@ import java.util.Optional;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
 import com.stripe.model.checkout.Session;
+import com.stripe.param.checkout.SessionRetrieveParams;
 import io.reelgate.checkout.OrderClosedException;
 import io.reelgate.checkout.OrderPayments;
 import io.reelgate.checkout.OrderStatus;
 import io.reelgate.checkout.OrderView;
 import io.reelgate.checkout.PaymentGatewayException;
+import io.reelgate.checkout.Settlement;
+import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +38,14 @@ class StripeSessions {
 
 	private final StripePaymentGateway gateway;
 
-	StripeSessions(StripeClient stripe, OrderPayments payments, StripePaymentGateway gateway) {
+	private final StripeTransfers transfers;
+
+	StripeSessions(StripeClient stripe, OrderPayments payments, StripePaymentGateway gateway,
+			StripeTransfers transfers) {
 		this.stripe = stripe;
 		this.payments = payments;
 		this.gateway = gateway;
+		this.transfers = transfers;
 	}
 
 	/** Asks Stripe for the session; call outside any transaction. */
@@ -52,7 +60,9 @@ class StripeSessions {
 
 	/** Like {@link #retrieve(String)}, leaving Stripe's answer to the caller (a webhook tells 404 from an outage). */
 	Session fetch(String sessionId) throws StripeException {
-		return stripe.v1().checkout().sessions().retrieve(sessionId);
+		// With the PaymentIntent expanded, its charge is known: the parties' transfers are made from it.
+		return stripe.v1().checkout().sessions().retrieve(sessionId,
+				SessionRetrieveParams.builder().addExpand("payment_intent").build());
 	}
 
 	/** Our order for a session, from the reference we gave Stripe when creating it. */
@@ -82,19 +92,49 @@ class StripeSessions {
 		}
 		if ("paid".equals(session.getPaymentStatus()) && session.getPaymentIntent() != null) {
 			try {
-				payments.confirmPayment(order.get(), session.getPaymentIntent());
-				return Settled.PAID;
+				PaymentIntent intent = session.getPaymentIntentObject();
+				if (intent != null && intent.getTransferData() != null) {
+					// A destination charge from before separate charges and transfers: Stripe paid the creator.
+					payments.confirmPayment(order.get(), session.getPaymentIntent());
+				}
+				else {
+					payments.confirmPayment(order.get(), session.getPaymentIntent(), settlement(session, order.get()));
+				}
 			}
 			catch (OrderClosedException ex) {
 				refundLatePayment(order.get(), session.getPaymentIntent());
 				return Settled.CLOSED;
 			}
+			// The payment is recorded (now or by an earlier delivery); its shares go out after the commit.
+			transfers.pay(order.get());
+			return Settled.PAID;
 		}
 		if ("expired".equals(session.getStatus())) {
 			payments.expire(order.get());
 			return Settled.CLOSED;
 		}
 		return Settled.OPEN;
+	}
+
+	/**
+	 * What the session says the buyer paid: {@code amount_total} (tax included, whether the price included it or
+	 * had it added) and {@code total_details.amount_tax}, in the order's currency, with the buyer's country and the
+	 * PaymentIntent's charge. A session without totals (none is reported before Stripe computed them) counts as the
+	 * order's amount, untaxed.
+	 */
+	private Settlement settlement(Session session, OrderId order) {
+		Money amount = payments.find(order).map(OrderView::amount).orElseThrow();
+		PaymentIntent intent = session.getPaymentIntentObject();
+		String charge = intent == null ? null : intent.getLatestCharge();
+		if (session.getAmountTotal() == null) {
+			return new Settlement(amount, new Money(0, amount.currency()), null, charge);
+		}
+		long tax = session.getTotalDetails() == null || session.getTotalDetails().getAmountTax() == null ? 0
+				: session.getTotalDetails().getAmountTax();
+		String country = session.getCustomerDetails() == null || session.getCustomerDetails().getAddress() == null
+				? null : session.getCustomerDetails().getAddress().getCountry();
+		return new Settlement(new Money(session.getAmountTotal(), amount.currency()), new Money(tax, amount.currency()),
+				country, charge);
 	}
 
 	/**

@@ -52,7 +52,7 @@ class StripeCheckoutTests {
 	JdbcClient jdbc;
 
 	@Test
-	void buyCreatesACheckoutSessionFromTheServersPriceWithFeeDestinationAndIdempotencyKey() throws Exception {
+	void buyCreatesACheckoutSessionFromTheServersPriceWithStripeTaxTransferGroupAndIdempotencyKey() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		fixtures.payoutsReady(creator);
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("Stripe film"), "x".getBytes(), "19.99", "USD");
@@ -69,12 +69,18 @@ class StripeCheckoutTests {
 			.containsEntry("line_items[0][price_data][unit_amount]", "1999")
 			.containsEntry("line_items[0][price_data][currency]", "usd")
 			.containsEntry("line_items[0][quantity]", "1")
-			.containsEntry("payment_intent_data[application_fee_amount]", "200")
-			.containsEntry("payment_intent_data[transfer_data][destination]", "acct_ready_" + creator.accountId().value().toString().substring(0, 8))
+			.containsEntry("automatic_tax[enabled]", "true")
+			.containsEntry("line_items[0][price_data][product_data][tax_code]", "txcd_10402100")
+			.containsEntry("line_items[0][price_data][tax_behavior]", "exclusive")
+			.containsEntry("billing_address_collection", "required")
+			.containsEntry("payment_intent_data[transfer_group]", "order-" + orderId)
 			.containsEntry("payment_intent_data[metadata][order_id]", orderId)
 			.containsEntry("client_reference_id", orderId)
 			.containsEntry("metadata[order_id]", orderId)
 			.containsEntry("customer_email", viewer.email());
+		// Separate charges and transfers: the shares are transferred once the net is known, not at the charge.
+		assertThat(form).doesNotContainKeys("payment_intent_data[application_fee_amount]",
+				"payment_intent_data[transfer_data][destination]");
 		assertThat(form.get("success_url")).endsWith("/checkout/stripe/return?session_id={CHECKOUT_SESSION_ID}");
 		assertThat(created.idempotencyKey()).isEqualTo("checkout-" + orderId);
 		assertThat(jdbc.sql("select checkout_session_id from orders where id = ?::uuid").param(orderId)
@@ -102,7 +108,8 @@ class StripeCheckoutTests {
 			.param(viewer.accountId().value()).query(String.class).single();
 		assertThat(lastSessionCreatedFor(orderId).form())
 			.containsEntry("line_items[0][price_data][unit_amount]", "499")
-			.containsEntry("line_items[0][price_data][product_data][name]", "Rental (48 h): " + title);
+			.containsEntry("line_items[0][price_data][product_data][name]", "Rental (48 h): " + title)
+			.containsEntry("line_items[0][price_data][product_data][tax_code]", "txcd_10402000");
 	}
 
 	@Test

@@ -1,0 +1,194 @@
+package io.reelgate.checkout.stripe;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.shared.BundleId;
+import io.reelgate.support.Fixtures;
+import io.reelgate.support.StripeIntegrationTest;
+import io.reelgate.support.StripeStub;
+import io.reelgate.support.StripeWebhooks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Stripe Tax and separate charges and transfers: the order books the tax and gross of the re-fetched session, the
+ * fee is on the net, the creator's share is transferred once (from the charge, in the order's transfer group, with an
+ * idempotency key per order and recipient), and refunds and lost disputes reverse it.
+ */
+@StripeIntegrationTest
+class StripeTaxAndTransferTests {
+
+	private final StripeStub stripe = StripeStub.get();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private AccountPrincipal creator;
+
+	private String orderId;
+
+	private String session;
+
+	private String paymentIntent;
+
+	@BeforeEach
+	void aBuyerIsAtStripeCheckout() throws Exception {
+		creator = fixtures.creator();
+		fixtures.payoutsReady(creator);
+		BundleId bundle = fixtures.published(creator, Fixtures.unique("Taxed film"), "film".getBytes(), "10.00", "USD");
+		AccountPrincipal buyer = fixtures.viewer();
+		String url = mvc.perform(post("/checkout/{id}", bundle).with(user(buyer)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		session = url.substring(url.lastIndexOf('/') + 1);
+		orderId = jdbc.sql("select id::text from orders where buyer_id = ?").param(buyer.accountId().value())
+			.query(String.class).single();
+		paymentIntent = "pi_tax_" + orderId.substring(0, 8);
+	}
+
+	@Test
+	void taxAddedOnTopIsBookedApartAndTheCreatorGetsTheNetLessTheFeeOnce() throws Exception {
+		stripe.paidSession(session, orderId, paymentIntent, "ch_tax_" + orderId.substring(0, 8), 1000, 190, 1190, "DE");
+
+		deliver("evt_a", "checkout.session.completed").andExpect(status().isOk());
+		deliver("evt_b", "checkout.session.async_payment_succeeded").andExpect(status().isOk());
+
+		assertThat(order()).isEqualTo("PAID 1000 190 1190 100 DE");
+		assertThat(ledger()).containsExactly("SALE 1190 190 100 900");
+		assertThat(transferRequests()).singleElement().satisfies(r -> {
+			assertThat(r.form()).containsEntry("amount", "900")
+				.containsEntry("currency", "usd")
+				.containsEntry("destination", "acct_ready_" + creator.accountId().value().toString().substring(0, 8))
+				.containsEntry("transfer_group", "order-" + orderId)
+				.containsEntry("source_transaction", "ch_tax_" + orderId.substring(0, 8));
+			assertThat(r.idempotencyKey()).isEqualTo("transfer-" + orderId + "-" + creator.accountId());
+		});
+		assertThat(transfers()).containsExactly("SENT 900");
+	}
+
+	@Test
+	void taxIncludedInThePriceLowersTheNetAndTheFeeOnIt() throws Exception {
+		stripe.paidSession(session, orderId, paymentIntent, "ch_inc_" + orderId.substring(0, 8), 1000, 160, 1000, "FR");
+
+		deliver("evt_c", "checkout.session.completed").andExpect(status().isOk());
+
+		assertThat(order()).isEqualTo("PAID 1000 160 1000 84 FR");
+		assertThat(ledger()).containsExactly("SALE 1000 160 84 756");
+		assertThat(transferRequests()).singleElement()
+			.satisfies(r -> assertThat(r.form()).containsEntry("amount", "756"));
+	}
+
+	@Test
+	void aRefundReturnsTheTaxAndReversesTheTransfer() throws Exception {
+		stripe.paidSession(session, orderId, paymentIntent, "ch_ref_" + orderId.substring(0, 8), 1000, 190, 1190, "DE");
+		deliver("evt_d", "checkout.session.completed");
+
+		mvc.perform(post("/studio/sales/{id}/refund", orderId).with(user(creator)).with(csrf()));
+
+		assertThat(stripe.requests("POST", "/v1/refunds"))
+			.filteredOn(r -> paymentIntent.equals(r.form().get("payment_intent"))).hasSize(1);
+		String transfer = jdbc.sql("select stripe_transfer_id from transfers where order_id = ?::uuid").param(orderId)
+			.query(String.class).single();
+		assertThat(stripe.requests("POST", "/v1/transfers/" + transfer + "/reversals")).singleElement()
+			.satisfies(r -> {
+				assertThat(r.form()).containsEntry("amount", "900");
+				assertThat(r.idempotencyKey()).isEqualTo("reversal-" + orderId + "-" + creator.accountId());
+			});
+		assertThat(transfers()).containsExactly("REVERSED 900");
+		assertThat(ledger()).containsExactlyInAnyOrder("SALE 1190 190 100 900", "REFUND -1190 -190 -100 -900");
+	}
+
+	@Test
+	void aLostDisputeReversesTheTransferOnceHoweverOftenItIsReported() throws Exception {
+		stripe.paidSession(session, orderId, paymentIntent, "ch_dsp_" + orderId.substring(0, 8), 1000, 190, 1190, "DE");
+		deliver("evt_e", "checkout.session.completed");
+		stripe.put("disputes/dp_" + orderId, """
+				{"id": "dp_%s", "object": "dispute", "status": "lost", "payment_intent": "%s"}
+				""".formatted(orderId, paymentIntent));
+
+		deliverAbout("evt_f", "charge.dispute.closed", "dp_" + orderId, "dispute").andExpect(status().isOk());
+		deliverAbout("evt_g", "charge.dispute.updated", "dp_" + orderId, "dispute").andExpect(status().isOk());
+
+		String transfer = jdbc.sql("select stripe_transfer_id from transfers where order_id = ?::uuid").param(orderId)
+			.query(String.class).single();
+		assertThat(stripe.requests("POST", "/v1/transfers/" + transfer + "/reversals")).hasSize(1);
+		assertThat(transfers()).containsExactly("REVERSED 900");
+	}
+
+	@Test
+	void aDestinationChargeFromBeforeTransfersOwesNoTransferAndItsRefundReversesStripesOwn() throws Exception {
+		String intent = """
+				{"id": "%s", "object": "payment_intent", "metadata": {"order_id": "%s"},
+				 "transfer_data": {"destination": "acct_legacy"}}
+				""".formatted(paymentIntent, orderId);
+		stripe.put("checkout/sessions/" + session, """
+				{"id": "%s", "object": "checkout.session", "client_reference_id": "%s", "status": "complete",
+				 "payment_status": "paid", "payment_intent": %s}
+				""".formatted(session, orderId, intent));
+		stripe.put("payment_intents/" + paymentIntent, intent);
+
+		deliver("evt_h", "checkout.session.completed").andExpect(status().isOk());
+		assertThat(order()).isEqualTo("PAID 1000 0 - 100 -");
+		assertThat(transfers()).isEmpty();
+
+		mvc.perform(post("/studio/sales/{id}/refund", orderId).with(user(creator)).with(csrf()));
+
+		assertThat(stripe.requests("POST", "/v1/refunds"))
+			.filteredOn(r -> paymentIntent.equals(r.form().get("payment_intent")))
+			.singleElement()
+			.satisfies(r -> assertThat(r.form()).containsEntry("reverse_transfer", "true")
+				.containsEntry("refund_application_fee", "true"));
+		assertThat(transferRequests()).isEmpty();
+	}
+
+	private ResultActions deliver(String eventId, String type) throws Exception {
+		return deliverAbout(eventId, type, session, "checkout.session");
+	}
+
+	private ResultActions deliverAbout(String eventId, String type, String objectId, String object) throws Exception {
+		String payload = StripeWebhooks.event(eventId + "_" + orderId, type, objectId, object);
+		return mvc.perform(post("/stripe/webhook").contentType(MediaType.APPLICATION_JSON).content(payload)
+			.header("Stripe-Signature", StripeWebhooks.sign(payload, StripeIntegrationTest.WEBHOOK_SECRET, Instant.now())));
+	}
+
+	private List<StripeStub.Request> transferRequests() {
+		return stripe.requests("POST", "/v1/transfers").stream()
+			.filter(r -> ("order-" + orderId).equals(r.form().get("transfer_group")))
+			.toList();
+	}
+
+	private String order() {
+		return jdbc.sql("select status || ' ' || amount_minor || ' ' || tax_minor || ' ' || coalesce(gross_minor::text, "
+				+ "'-') || ' ' || fee_minor || ' ' || coalesce(tax_country, '-') from orders where id = ?::uuid").param(orderId)
+			.query(String.class).single();
+	}
+
+	private List<String> ledger() {
+		return jdbc.sql("select kind || ' ' || gross_minor || ' ' || tax_minor || ' ' || fee_minor || ' ' || net_minor "
+				+ "from ledger_entries where order_id = ?::uuid").param(orderId).query(String.class).list();
+	}
+
+	private List<String> transfers() {
+		return jdbc.sql("select status || ' ' || amount_minor from transfers where order_id = ?::uuid").param(orderId)
+			.query(String.class).list();
+	}
+}
