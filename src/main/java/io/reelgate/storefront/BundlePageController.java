@@ -1,6 +1,8 @@
 package io.reelgate.storefront;
 
 import java.io.IOException;
+import java.util.Currency;
+import java.util.Optional;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.analytics.Analytics;
@@ -54,8 +56,12 @@ class BundlePageController {
 
 	private final Analytics analytics;
 
+	private final ViewerCurrency currencies;
+
 	BundlePageController(Catalog catalog, Library library, BlobStore store, BlobSender sender,
-			DiscountService discounts, DiscountCodeThrottle codeThrottle, Analytics analytics) {
+			DiscountService discounts, DiscountCodeThrottle codeThrottle, Analytics analytics,
+			ViewerCurrency currencies) {
+		this.currencies = currencies;
 		this.discounts = discounts;
 		this.codeThrottle = codeThrottle;
 		this.catalog = catalog;
@@ -67,12 +73,18 @@ class BundlePageController {
 
 	/**
 	 * @param code a discount code from a shared link ({@code ?code=}), checked and shown with the price it gives;
-	 * checks are rate limited ({@link DiscountCodeThrottle}), over the limit the page is a 429 with {@code Retry-After}
+	 * checks are rate limited ({@link DiscountCodeThrottle}), over the limit the page is a 429 with {@code Retry-After};
+	 * prices are in the viewer's currency ({@link ViewerCurrency}), discount codes checked against the price in it
 	 */
 	@GetMapping("/bundles/{id}")
 	String show(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
-			@RequestParam(required = false) @Nullable String code, HttpServletRequest request, Model model) {
+			@RequestParam(required = false) @Nullable String code, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		BundleDetails bundle = catalog.bundle(id, viewer(me));
+		Optional<Currency> shown = currencies.choose(bundle.currencies(), request, response);
+		if (shown.isPresent() && !shown.get().equals(bundle.currencies().get(0))) {
+			bundle = catalog.bundle(id, viewer(me), shown.get());
+		}
 		if (bundle.summary().isPublic()) {
 			analytics.pageViewed(id, bundle.summary().creatorId(), Visit.of(request, accountOf(me)));
 		}
@@ -82,7 +94,8 @@ class BundlePageController {
 			model.addAttribute("codeCheck", codeCheck(me, bundle, code, request, model));
 		}
 		model.addAttribute("bundle", bundle);
-		model.addAttribute("rental", bundle.summary().gate() == Gate.PAID ? catalog.rental(id).orElse(null) : null);
+		model.addAttribute("rental", bundle.summary().gate() == Gate.PAID && shown.isPresent()
+				? catalog.rental(id, shown.get()).orElse(null) : null);
 		model.addAttribute("renting", me != null && library.rents(me.accountId(), id));
 		model.addAttribute("owned", me != null && library.owns(me.accountId(), id));
 		model.addAttribute("mine", me != null && bundle.summary().creatorId().equals(me.accountId()));
