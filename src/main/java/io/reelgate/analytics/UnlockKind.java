@@ -14,5 +14,7 @@ public enum UnlockKind {
 	/** Rented for a streaming window. */
 	RENTAL,
 	/** Claimed a gift someone bought for them. */
-	GIFT
+	GIFT,
+	/** Redeemed a creator's screener or press code. */
+	SCREENER
 }

@@ -3,6 +3,7 @@ package io.reelgate.catalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +15,14 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
 import io.reelgate.storage.StoredBlob;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -68,6 +72,14 @@ class Bundle {
 	private @Nullable Long rentalPriceMinor;
 
 	private @Nullable Integer rentalHours;
+
+	/**
+	 * Prices in currencies besides the main one ({@code priceCurrency}), for the same gate: fixed prices (each with
+	 * its own rental price, for the same window) or pay-what-you-want minimums and suggestions.
+	 */
+	@ElementCollection
+	@CollectionTable(name = "bundle_prices", joinColumns = @JoinColumn(name = "bundle_id"))
+	private List<CurrencyPrice> otherPrices = new ArrayList<>();
 
 	private @Nullable String coverKey;
 
@@ -154,6 +166,7 @@ class Bundle {
 	}
 
 	void makeFree() {
+		otherPrices.clear();
 		this.gate = Gate.FREE;
 		this.priceMinor = null;
 		this.priceCurrency = null;
@@ -170,6 +183,7 @@ class Bundle {
 		if (price.isZero()) {
 			throw new CatalogException("gate.price.zero");
 		}
+		keepOtherPricesOnlyFor(Gate.PAID, price.currency());
 		this.gate = Gate.PAID;
 		this.priceMinor = price.minor();
 		this.priceCurrency = price.currency();
@@ -202,6 +216,89 @@ class Bundle {
 	void withdrawRental() {
 		this.rentalPriceMinor = null;
 		this.rentalHours = null;
+		if (otherPrices.stream().anyMatch(p -> p.rentalMinor() != null)) {
+			otherPrices.replaceAll(CurrencyPrice::withoutRental);
+		}
+	}
+
+	/**
+	 * A new main price keeps the other currencies' prices only if they mean the same (a fixed price stays a fixed
+	 * price), and none in the new main currency, which the main price now states.
+	 */
+	private void keepOtherPricesOnlyFor(Gate newGate, Currency newMainCurrency) {
+		if (gate != newGate) {
+			otherPrices.clear();
+		}
+		else {
+			otherPrices.removeIf(p -> p.currency().equals(newMainCurrency));
+		}
+	}
+
+	/**
+	 * Sets the price in a currency besides the main one, for the current gate: a fixed price (above zero) with an
+	 * optional rental price below it, which needs a rental offer in the main currency (whose window it shares); or a
+	 * pay-what-you-want minimum (zero allowed) with the suggested amount. Ranges are {@link PriceRules}' to check.
+	 * @throws CatalogException if the bundle is not priced, the currency is the main one, or the amounts disagree
+	 */
+	void priceIn(Money amount, @Nullable Money suggested, @Nullable Money rental) {
+		Currency currency = amount.currency();
+		if ((gate != Gate.PAID && gate != Gate.PWYW) || priceCurrency == null) {
+			throw new CatalogException("prices.pricedOnly");
+		}
+		if (currency.equals(priceCurrency)) {
+			throw new CatalogException("prices.mainCurrency", currency.getCurrencyCode());
+		}
+		CurrencyPrice entry;
+		if (gate == Gate.PAID) {
+			if (amount.isZero()) {
+				throw new CatalogException("gate.price.zero");
+			}
+			if (rental != null && rentalHours == null) {
+				throw new CatalogException("prices.rental.noMainRental");
+			}
+			if (rental != null && rental.minor() >= amount.minor()) {
+				throw new CatalogException("rental.notCheaper", amount.toDecimalString(), currency.getCurrencyCode());
+			}
+			entry = new CurrencyPrice(currency, amount.minor(), null, rental == null ? null : rental.minor());
+		}
+		else {
+			if (suggested == null) {
+				throw new CatalogException("prices.suggested.required");
+			}
+			if (suggested.minor() < amount.minor()) {
+				throw new CatalogException("gate.pwyw.suggestedBelowMinimum");
+			}
+			entry = new CurrencyPrice(currency, amount.minor(), suggested.minor(), null);
+		}
+		dropPriceIn(currency);
+		otherPrices.add(entry);
+	}
+
+	void dropPriceIn(Currency currency) {
+		otherPrices.removeIf(p -> p.currency().equals(currency));
+	}
+
+	/** The prices besides the main one, by currency code, for the editor. */
+	List<OtherPrice> otherPrices() {
+		return otherPrices.stream()
+			.sorted(Comparator.comparing(p -> p.currency().getCurrencyCode()))
+			.map(p -> new OtherPrice(p.amount(), p.suggested().orElse(null), p.rental().orElse(null)))
+			.toList();
+	}
+
+	/** The currencies a viewer may pay in: the main one first, then the others by code; none when not priced. */
+	List<Currency> currencies() {
+		if (priceCurrency == null) {
+			return List.of();
+		}
+		List<Currency> all = new ArrayList<>();
+		all.add(priceCurrency);
+		otherPrices().forEach(p -> all.add(p.amount().currency()));
+		return List.copyOf(all);
+	}
+
+	private Optional<CurrencyPrice> otherPrice(Currency currency) {
+		return otherPrices.stream().filter(p -> p.currency().equals(currency)).findFirst();
 	}
 
 	/** The rental offer as set by the creator, whether or not the bundle has anything to stream. */
@@ -223,6 +320,7 @@ class Bundle {
 		if (suggested.minor() < minimum.minor()) {
 			throw new CatalogException("gate.pwyw.suggestedBelowMinimum");
 		}
+		keepOtherPricesOnlyFor(Gate.PWYW, minimum.currency());
 		this.gate = Gate.PWYW;
 		this.priceMinor = minimum.minor();
 		this.priceCurrency = minimum.currency();
@@ -476,13 +574,46 @@ class Bundle {
 		return files.stream().map(BundleFile::view).toList();
 	}
 
+	/**
+	 * The rental offer in a currency: the main rental, or the rental price the creator set in that other currency
+	 * (for the same window); empty where there is none.
+	 */
+	Optional<RentalTerms> rentalTermsIn(Currency currency) {
+		if (currency.equals(priceCurrency)) {
+			return rentalTerms();
+		}
+		return rentalHours == null ? Optional.empty()
+				: otherPrice(currency).flatMap(CurrencyPrice::rental).map(p -> new RentalTerms(p, rentalHours));
+	}
+
+	/**
+	 * The bundle as it sells in a currency: priced in it (the main currency, or one the creator set a price in), or
+	 * as it is when not priced at all; empty when it has no price in that currency.
+	 */
+	Optional<BundleSummary> summaryIn(Currency currency) {
+		if (priceCurrency == null || currency.equals(priceCurrency)) {
+			return Optional.of(summary());
+		}
+		return otherPrice(currency).map(p -> summary(p.amount(), p.suggested().orElse(null)));
+	}
+
 	BundleSummary summary() {
-		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price().orElse(null),
-				suggestedPrice().orElse(null), coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt,
+		return summary(price().orElse(null), suggestedPrice().orElse(null));
+	}
+
+	private BundleSummary summary(@Nullable Money price, @Nullable Money suggested) {
+		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price,
+				suggested, coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt,
 				publishedAt, ownerWithdrawnAt != null, removedAt != null, reviewNote, releaseAt);
 	}
 
 	BundleDetails details() {
-		return new BundleDetails(summary(), description, fileViews());
+		return new BundleDetails(summary(), description, fileViews(), currencies());
+	}
+
+	/** The details priced in {@code currency} where the bundle has a price in it, else in its main currency. */
+	BundleDetails detailsIn(Currency currency) {
+		return new BundleDetails(summaryIn(currency).orElseGet(this::summary), description, fileViews(),
+				currencies());
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +118,25 @@ public class Catalog {
 		return bundle.details();
 	}
 
+	/**
+	 * A bundle the viewer may see, priced in {@code currency} if it has a price in it, else in its main currency
+	 * (the page then says which currencies it takes).
+	 */
+	public BundleDetails bundle(BundleId id, Viewer viewer, Currency currency) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		if (!viewer.maySee(bundle)) {
+			throw new BundleNotFoundException();
+		}
+		return bundle.detailsIn(currency);
+	}
+
+	/** A bundle's prices besides the main one, for its creator's editor; other accounts get a 404. */
+	public List<OtherPrice> otherPrices(AccountId owner, BundleId id) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		bundle.assertOwnedBy(owner);
+		return bundle.otherPrices();
+	}
+
 	/** A bundle for its creator's editor; other accounts get a 404 whatever the bundle's state. */
 	public BundleDetails editable(AccountId owner, BundleId id) {
 		Bundle bundle = CatalogService.find(bundles, id.value());
@@ -150,12 +170,31 @@ public class Catalog {
 	}
 
 	/**
+	 * A bundle someone may acquire right now, priced in {@code currency}; empty if the bundle has no price in it (a
+	 * bundle that is not priced at all is the same in every currency).
+	 * @throws BundleNotFoundException if it is not public
+	 */
+	public Optional<BundleSummary> acquirableIn(BundleId id, Currency currency) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		if (!bundle.isPublic()) {
+			throw new BundleNotFoundException();
+		}
+		return bundle.summaryIn(currency);
+	}
+
+	/**
 	 * The rental offer of a bundle someone may acquire, if it has one and anything to stream: a rental is offered
 	 * only while the bundle holds a locked video or audio file.
 	 */
 	public Optional<RentalTerms> rental(BundleId id) {
 		Bundle bundle = CatalogService.find(bundles, id.value());
 		return bundle.isPublic() && bundle.hasLockedMedia() ? bundle.rentalTerms() : Optional.empty();
+	}
+
+	/** As {@link #rental(BundleId)}, in {@code currency}: empty where the creator set no rental price in it. */
+	public Optional<RentalTerms> rental(BundleId id, Currency currency) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		return bundle.isPublic() && bundle.hasLockedMedia() ? bundle.rentalTermsIn(currency) : Optional.empty();
 	}
 
 	public List<BundleSummary> bundlesOf(AccountId owner) {

@@ -118,6 +118,37 @@ public class CatalogService {
 		bundle.offerRental(priceRules.price(amount, purchase.currency().getCurrencyCode()), hours);
 	}
 
+	/**
+	 * Sets the bundle's price in a currency besides its main one, for its gate: {@code amount} is the fixed price
+	 * (with {@code rental}, if not blank, a rental price for the main offer's window) or the pay-what-you-want
+	 * minimum (with {@code suggested}); every amount obeys {@link PriceRules} for that currency.
+	 */
+	public void priceIn(AccountId owner, BundleId id, String currency, String amount, String suggested,
+			String rental) {
+		Bundle bundle = owned(owner, id);
+		Gate gate = bundle.summary().gate();
+		if (gate != Gate.PAID && gate != Gate.PWYW) {
+			throw new CatalogException("prices.pricedOnly");
+		}
+		if (gate == Gate.PAID) {
+			bundle.priceIn(priceRules.price(amount, currency), null,
+					rental == null || rental.isBlank() ? null : priceRules.price(rental, currency));
+		}
+		else {
+			bundle.priceIn(priceRules.minimum(amount, currency), priceRules.price(suggested, currency), null);
+		}
+	}
+
+	/** Takes away the bundle's price in a currency besides its main one: viewers then see the main price. */
+	public void dropPriceIn(AccountId owner, BundleId id, String currency) {
+		try {
+			owned(owner, id).dropPriceIn(Money.currencyOf(currency));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CatalogException("gate.currency.unknown");
+		}
+	}
+
 	/** The creator's rental offer for the editor, whether or not the bundle has media to stream yet. */
 	public Optional<RentalTerms> rentalOffer(AccountId owner, BundleId id) {
 		return owned(owner, id).rentalTerms();

@@ -7,8 +7,10 @@ import java.util.Map;
 
 import io.reelgate.catalog.CatalogProperties.PriceLimits;
 import io.reelgate.shared.Money;
+import io.reelgate.shared.MoneyInput;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Decides which prices a creator may set: a configured currency, between its minimum and maximum. */
@@ -24,6 +26,16 @@ public class PriceRules {
 	/** The currency codes a creator can choose from, sorted. */
 	public List<String> currencies() {
 		return properties.prices().keySet().stream().map(c -> c.toUpperCase(Locale.ROOT)).sorted().toList();
+	}
+
+	/**
+	 * The currency the editor proposes for a new price: {@code reelgate.catalog.default-currency} if it is one of
+	 * the priced currencies, else the first of them.
+	 */
+	public String defaultCurrency() {
+		String configured = properties.defaultCurrency().strip().toUpperCase(Locale.ROOT);
+		List<String> all = currencies();
+		return all.contains(configured) ? configured : all.get(0);
 	}
 
 	/**
@@ -96,9 +108,10 @@ public class PriceRules {
 			.orElseThrow(() -> new CatalogException("gate.currency.unknown"));
 	}
 
+	/** Reads the amount as the person typing it writes amounts: the request's locale, whichever form is asking. */
 	private static Money parse(@Nullable String amount, Currency currency, String invalidCode) {
 		try {
-			return Money.parse(amount == null ? "" : amount.strip(), currency);
+			return MoneyInput.parse(amount == null ? "" : amount, currency, LocaleContextHolder.getLocale());
 		}
 		catch (IllegalArgumentException | ArithmeticException ex) {
 			throw new CatalogException(invalidCode);

@@ -3,6 +3,7 @@ package io.reelgate.checkout;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -96,11 +97,16 @@ public class CheckoutService {
 
 	/**
 	 * What the buyer typed on the bundle page, checked here: the amount they chose for a pay-what-you-want bundle,
-	 * and a discount code for a fixed price. Both may be blank.
+	 * a discount code, and the currency the page showed them the price in (blank: the bundle's main currency). Any
+	 * may be blank; the price itself is always the server's, for that currency.
 	 */
-	public record Terms(@Nullable String amount, @Nullable String discountCode) {
+	public record Terms(@Nullable String amount, @Nullable String discountCode, @Nullable String currency) {
 
-		public static final Terms NONE = new Terms(null, null);
+		public static final Terms NONE = new Terms(null, null, null);
+
+		public Terms(@Nullable String amount, @Nullable String discountCode) {
+			this(amount, discountCode, null);
+		}
 
 		boolean hasCode() {
 			return discountCode != null && !discountCode.isBlank();
@@ -150,7 +156,10 @@ public class CheckoutService {
 	}
 
 	private Outcome checkout(AccountId buyer, BundleId bundleId, Terms terms, @Nullable Gift gift) {
-		BundleSummary bundle = catalog.acquirable(bundleId);
+		Optional<Currency> currency = currency(terms.currency());
+		BundleSummary bundle = currency.isEmpty() ? catalog.acquirable(bundleId)
+				: catalog.acquirableIn(bundleId, currency.get())
+					.orElseThrow(() -> new CheckoutRefusedException("checkout.currency.unavailable"));
 		if (bundle.creatorId().equals(buyer)) {
 			throw new CheckoutRefusedException("checkout.ownBundle");
 		}
@@ -191,6 +200,16 @@ public class CheckoutService {
 	 */
 	@PreAuthorize("isAuthenticated()")
 	public Outcome rent(AccountId buyer, BundleId bundleId) {
+		return rent(buyer, bundleId, null);
+	}
+
+	/**
+	 * As {@link #rent(AccountId, BundleId)}, at the rental price in {@code currency} (blank: the main currency).
+	 * @throws CheckoutRefusedException also if the bundle has no rental price in that currency
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public Outcome rent(AccountId buyer, BundleId bundleId, @Nullable String currencyCode) {
+		Optional<Currency> currency = currency(currencyCode);
 		BundleSummary bundle = catalog.acquirable(bundleId);
 		if (bundle.creatorId().equals(buyer)) {
 			throw new CheckoutRefusedException("checkout.ownBundle");
@@ -198,7 +217,7 @@ public class CheckoutService {
 		if (owns(buyer, bundleId)) {
 			return new AlreadyOwned();
 		}
-		RentalTerms rental = catalog.rental(bundleId)
+		RentalTerms rental = (currency.isEmpty() ? catalog.rental(bundleId) : catalog.rental(bundleId, currency.get()))
 			.orElseThrow(() -> new CheckoutRefusedException("checkout.rental.unavailable"));
 		if (rentals.renting(buyer, bundleId)) {
 			throw new CheckoutRefusedException("checkout.rental.running");
@@ -212,6 +231,19 @@ public class CheckoutService {
 		}
 		Order order = openOrder(buyer, bundle, destination.orElse(null), Optional.empty(), Terms.NONE, rental, null);
 		return pay(buyer, order, "Rental (" + rental.hours() + " h): " + bundle.title());
+	}
+
+	/** The currency the buyer asked to pay in, if any; one nobody knows is refused like one the bundle lacks. */
+	private static Optional<Currency> currency(@Nullable String code) {
+		if (code == null || code.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Money.currencyOf(code));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CheckoutRefusedException("checkout.currency.unavailable");
+		}
 	}
 
 	/** Whether the buyer bought the bundle for themselves (a rental is not ownership, nor is a gift they gave). */

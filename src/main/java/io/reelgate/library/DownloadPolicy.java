@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * creator, or an admin. Entitled buyers keep access when a bundle is unpublished or hidden, and lose it when their
  * order is refunded or disputed, or moderation removes the bundle. Buyers (and renters) of a pre-order get its locked
  * files from its release on ({@link NotYetReleasedException} before). A renter may only stream the bundle's video and
- * audio, within the rental's window, and is told so (403, or 410 once the window ended). Everyone else gets the same
- * 404 as for a file that does not exist.
+ * audio, within the rental's window, and is told so (403, or 410 once the window ended); so may the holder of a
+ * stream-only screener code, without a window (403 for downloads). Everyone else gets the same 404 as for a file that
+ * does not exist.
  */
 @Service
 @Transactional(readOnly = true)
@@ -89,8 +90,8 @@ public class DownloadPolicy {
 		}
 		Instant release = summary.releaseAt();
 		return !summary.removed() && (release == null || !release.isAfter(clock.instant()))
-				&& entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNot(account.value(),
-						bundle.value(), Entitlement.RENTAL);
+				&& entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNotIn(account.value(),
+						bundle.value(), Entitlement.STREAM_ONLY);
 	}
 
 	/** Only once the entitlement is known, so a stranger learns nothing about the release from the answer. */
@@ -129,7 +130,7 @@ public class DownloadPolicy {
 		if (admin || owned.owner().equals(account)) {
 			return owned.file();
 		}
-		if (entitled(account, owned)) {
+		if (entitled(account, owned) || streamsScreener(account, owned)) {
 			return released(owned);
 		}
 		List<Entitlement> rentals = rentals(account, owned);
@@ -156,8 +157,8 @@ public class DownloadPolicy {
 	 * Buyers of a removed bundle lose it at once, before their refunds (which revoke the entitlements) have run.
 	 */
 	private boolean entitled(AccountId account, OwnedFile owned) {
-		return !owned.removed() && entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNot(
-				account.value(), owned.file().bundleId().value(), Entitlement.RENTAL);
+		return !owned.removed() && entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNotIn(
+				account.value(), owned.file().bundleId().value(), Entitlement.STREAM_ONLY);
 	}
 
 	private List<Entitlement> rentals(AccountId account, OwnedFile owned) {
@@ -166,9 +167,17 @@ public class DownloadPolicy {
 						owned.file().bundleId().value(), Entitlement.RENTAL);
 	}
 
+	private boolean streamsScreener(AccountId account, OwnedFile owned) {
+		return !owned.removed() && entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSource(
+				account.value(), owned.file().bundleId().value(), Entitlement.SCREENER_STREAM);
+	}
+
 	private void refuseRentalDownload(AccountId account, OwnedFile owned) {
 		if (!rentals(account, owned).isEmpty()) {
 			throw new RentalRefusedException(Problem.RENTAL_ONLY);
+		}
+		if (streamsScreener(account, owned)) {
+			throw new RentalRefusedException(Problem.STREAM_ONLY);
 		}
 	}
 }

@@ -3,6 +3,7 @@ package io.reelgate.library;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.reelgate.shared.BundleId;
@@ -21,6 +22,15 @@ class Entitlement {
 
 	static final String RENTAL = "RENTAL";
 
+	/** A redeemed screener code whose files download and stream. */
+	static final String SCREENER = "SCREENER";
+
+	/** A redeemed stream-only screener code: its media stream (no window), nothing downloads or seeds. */
+	static final String SCREENER_STREAM = "SCREENER_STREAM";
+
+	/** The sources that never download (files, signed links, torrents): only these stream and nothing else. */
+	static final Set<String> STREAM_ONLY = Set.of(RENTAL, SCREENER_STREAM);
+
 	@Id
 	private UUID id;
 
@@ -32,8 +42,9 @@ class Entitlement {
 	private @Nullable UUID orderId;
 
 	/**
-	 * How it was earned: {@code ORDER}, {@code EMAIL} (a confirmed email unlock) or {@code RENTAL} (an order that
-	 * streams the locked media for {@code rentalHours} from {@code firstPlayedAt}, and never downloads).
+	 * How it was earned: {@code ORDER}, {@code GIFT}, {@code EMAIL} (a confirmed email unlock), {@code RENTAL} (an
+	 * order that streams the locked media for {@code rentalHours} from {@code firstPlayedAt}, and never downloads), or
+	 * {@code SCREENER} / {@code SCREENER_STREAM} (a redeemed screener code, {@code screenerCodeId}).
 	 */
 	private String source;
 
@@ -70,6 +81,11 @@ class Entitlement {
 
 	boolean rental() {
 		return RENTAL.equals(source);
+	}
+
+	/** A stream-only screener: plays the media like a rental, with no window. */
+	boolean streamOnlyScreener() {
+		return SCREENER_STREAM.equals(source);
 	}
 
 	/** For a rental, when streaming ends: empty until the first play starts the window. */

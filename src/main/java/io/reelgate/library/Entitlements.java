@@ -1,6 +1,7 @@
 package io.reelgate.library;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,8 +64,27 @@ interface Entitlements extends JpaRepository<Entitlement, UUID> {
 			nativeQuery = true)
 	int startRentalWindow(UUID id, Instant now);
 
-	/** Active entitlements that download: every source but rentals. */
-	boolean existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNot(UUID accountId, UUID bundleId, String source);
+	/** Active entitlements that download: every source but {@link Entitlement#STREAM_ONLY} ones. */
+	boolean existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNotIn(UUID accountId, UUID bundleId,
+			Collection<String> sources);
+
+	boolean existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSource(UUID accountId, UUID bundleId, String source);
+
+	/** A redeemed screener code's entitlement; the code's row lock (held by the caller) makes it the only one. */
+	@Modifying
+	@Query(value = """
+			insert into entitlements (id, account_id, bundle_id, source, screener_code_id, granted_at)
+			values (:id, :accountId, :bundleId, :source, :codeId, :now)
+			on conflict (screener_code_id) do nothing
+			""", nativeQuery = true)
+	int grantForScreener(UUID id, UUID accountId, UUID bundleId, String source, UUID codeId, Instant now);
+
+	@Modifying
+	@Query(value = """
+			update entitlements set revoked_at = :now, revoked_reason = 'REVOKED'
+			where screener_code_id = :codeId and revoked_at is null
+			""", nativeQuery = true)
+	int revokeScreener(UUID codeId, Instant now);
 
 	List<Entitlement> findByAccountIdAndBundleIdAndSourceAndRevokedAtIsNull(UUID accountId, UUID bundleId,
 			String source);

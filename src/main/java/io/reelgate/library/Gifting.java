@@ -83,8 +83,8 @@ public class Gifting {
 			if (orders.find(gift.order()).isEmpty()) {
 				throw new GiftException("gift.link.void");
 			}
-			if (entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNot(account.value(),
-					gift.bundle().value(), Entitlement.RENTAL)) {
+			if (entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNotIn(account.value(),
+					gift.bundle().value(), Entitlement.STREAM_ONLY)) {
 				throw new GiftException("gift.claim.alreadyOwned");
 			}
 			gift.claim(account, now);

@@ -45,7 +45,7 @@ public class Library {
 			.filter(e -> bundles.containsKey(e.bundle()))
 			.map(e -> new LibraryItem(bundles.get(e.bundle()), e.grantedAt(), e.revokedReason(),
 					e.rental() && e.active() ? new LibraryItem.Rental(e.rentalHours(), e.rentalEndsAt().orElse(null),
-							e.rentalEnded(now)) : null))
+							e.rentalEnded(now)) : null, e.streamOnlyScreener()))
 			.toList();
 	}
 
@@ -54,15 +54,15 @@ public class Library {
 			return 0;
 		}
 		if (!e.rental()) {
-			return 3;
+			return e.streamOnlyScreener() ? 2 : 3;
 		}
 		return e.rentalEnded(now) ? 1 : 2;
 	}
 
 	/** Whether the account owns the bundle: its files download (a rental does not own it). */
 	public boolean owns(AccountId account, BundleId bundle) {
-		return entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNot(account.value(), bundle.value(),
-				Entitlement.RENTAL);
+		return entitlements.existsByAccountIdAndBundleIdAndRevokedAtIsNullAndSourceNotIn(account.value(), bundle.value(),
+				Entitlement.STREAM_ONLY);
 	}
 
 	/** Whether the account rents the bundle now: a rental not revoked whose window has not ended (or not started). */

@@ -8,7 +8,9 @@ public class RentalRefusedException extends RuntimeException {
 
 	public enum Problem {
 
-		RENTAL_ONLY, ENDED
+		RENTAL_ONLY, ENDED,
+		/** A stream-only screener code: it plays the media, and downloads nothing. */
+		STREAM_ONLY
 	}
 
 	private final Problem problem;

@@ -3,6 +3,8 @@ package io.reelgate.storefront;
 import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.Currency;
+import java.util.Optional;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.analytics.Analytics;
@@ -60,10 +62,13 @@ class BundlePageController {
 
 	private final CaptionTracks captions;
 
+	private final ViewerCurrency currencies;
+
 	BundlePageController(Catalog catalog, Library library, BlobStore store, BlobSender sender,
 			DiscountService discounts, DiscountCodeThrottle codeThrottle, Analytics analytics,
-			CaptionTracks captions) {
+			CaptionTracks captions, ViewerCurrency currencies) {
 		this.captions = captions;
+		this.currencies = currencies;
 		this.discounts = discounts;
 		this.codeThrottle = codeThrottle;
 		this.catalog = catalog;
@@ -75,12 +80,18 @@ class BundlePageController {
 
 	/**
 	 * @param code a discount code from a shared link ({@code ?code=}), checked and shown with the price it gives;
-	 * checks are rate limited ({@link DiscountCodeThrottle}), over the limit the page is a 429 with {@code Retry-After}
+	 * checks are rate limited ({@link DiscountCodeThrottle}), over the limit the page is a 429 with {@code Retry-After};
+	 * prices are in the viewer's currency ({@link ViewerCurrency}), discount codes checked against the price in it
 	 */
 	@GetMapping("/bundles/{id}")
 	String show(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
-			@RequestParam(required = false) @Nullable String code, HttpServletRequest request, Model model) {
+			@RequestParam(required = false) @Nullable String code, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		BundleDetails bundle = catalog.bundle(id, viewer(me));
+		Optional<Currency> shown = currencies.choose(bundle.currencies(), request, response);
+		if (shown.isPresent() && !shown.get().equals(bundle.currencies().get(0))) {
+			bundle = catalog.bundle(id, viewer(me), shown.get());
+		}
 		if (bundle.summary().isPublic()) {
 			analytics.pageViewed(id, bundle.summary().creatorId(), Visit.of(request, accountOf(me)));
 		}
@@ -96,7 +107,8 @@ class BundlePageController {
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey,
 					e -> e.getValue().stream().map(CaptionView::label).collect(Collectors.joining(", ")))));
-		model.addAttribute("rental", bundle.summary().gate() == Gate.PAID ? catalog.rental(id).orElse(null) : null);
+		model.addAttribute("rental", bundle.summary().gate() == Gate.PAID && shown.isPresent()
+				? catalog.rental(id, shown.get()).orElse(null) : null);
 		model.addAttribute("renting", me != null && library.rents(me.accountId(), id));
 		model.addAttribute("owned", me != null && library.owns(me.accountId(), id));
 		model.addAttribute("mine", me != null && bundle.summary().creatorId().equals(me.accountId()));

@@ -10,11 +10,13 @@ import io.reelgate.checkout.DiscountCodeException;
 import io.reelgate.checkout.DiscountService.NewDiscountCode;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
+import io.reelgate.shared.MoneyInput;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -56,8 +58,8 @@ record DiscountCodeForm(@NotBlank(message = "{discount.code.required}") String c
 			if (kind == Kind.PERCENT) {
 				return new Discount.Percent(Integer.parseInt(value.strip()));
 			}
-			return new Discount.Amount(Money.parse(value, Money.currencyOf(
-					currency == null ? "" : currency.strip().toUpperCase(Locale.ROOT))));
+			return new Discount.Amount(MoneyInput.parse(value, Money.currencyOf(
+					currency == null ? "" : currency.strip().toUpperCase(Locale.ROOT)), LocaleContextHolder.getLocale()));
 		}
 		catch (IllegalArgumentException | ArithmeticException ex) {
 			throw new DiscountCodeException(

@@ -4,6 +4,7 @@ import io.reelgate.accounts.AccountNotFoundException;
 import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.checkout.DiscountCodeNotFoundException;
 import io.reelgate.checkout.OrderNotFoundException;
+import io.reelgate.library.ScreenerNotFoundException;
 import io.reelgate.moderation.AppealNotFoundException;
 import io.reelgate.ratelimit.RateLimitExceededException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,8 @@ class ErrorPages {
 
 	/** Unknown, malformed and forbidden ids all look the same from outside. */
 	@ExceptionHandler({ BundleNotFoundException.class, OrderNotFoundException.class, AccountNotFoundException.class,
-			DiscountCodeNotFoundException.class, AppealNotFoundException.class, MethodArgumentTypeMismatchException.class })
+			DiscountCodeNotFoundException.class, AppealNotFoundException.class, ScreenerNotFoundException.class,
+			MethodArgumentTypeMismatchException.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(Model model) {
 		model.addAttribute("status", HttpStatus.NOT_FOUND.value());

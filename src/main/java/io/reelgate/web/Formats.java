@@ -6,7 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.reelgate.catalog.UploadLimits;
+import io.reelgate.shared.Money;
+import io.reelgate.shared.MoneyInput;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Formatting helpers for templates, as {@code ${@formats.bytes(size)}}. */
@@ -40,6 +43,11 @@ public class Formats {
 
 	public String maxFileSize() {
 		return bytes(limits.maxFileSize().toBytes());
+	}
+
+	/** An amount as a form field shows it to this viewer: {@code 4,99} in German, {@code 4.99} in English. */
+	public String amountInput(Money money) {
+		return MoneyInput.format(money, LocaleContextHolder.getLocale());
 	}
 
 	public String date(Instant instant) {

@@ -127,6 +127,62 @@ class BundleTests {
 		assertThat(third.position()).isEqualTo(2);
 	}
 
+	@Test
+	void sellsInAnotherCurrencyOnlyWhereTheCreatorSetAPriceInIt() {
+		bundle.charge(Money.of(1000, "USD"));
+		bundle.priceIn(Money.of(900, "EUR"), null, null);
+		assertThat(bundle.currencies()).extracting(Currency::getCurrencyCode).containsExactly("USD", "EUR");
+		assertThat(bundle.summaryIn(Currency.getInstance("EUR"))).get()
+			.extracting(BundleSummary::price).isEqualTo(Money.of(900, "EUR"));
+		assertThat(bundle.summaryIn(Currency.getInstance("USD"))).get()
+			.extracting(BundleSummary::price).isEqualTo(Money.of(1000, "USD"));
+		assertThat(bundle.summaryIn(Currency.getInstance("GBP"))).isEmpty();
+		// The page falls back to the main price where there is none in the viewer's currency.
+		assertThat(bundle.detailsIn(Currency.getInstance("GBP")).summary().price()).isEqualTo(Money.of(1000, "USD"));
+		assertThatThrownBy(() -> bundle.priceIn(Money.of(900, "USD"), null, null)).hasMessage("prices.mainCurrency");
+		assertThatThrownBy(() -> bundle.priceIn(Money.of(0, "GBP"), null, null)).hasMessage("gate.price.zero");
+	}
+
+	@Test
+	void aRentalInAnotherCurrencySharesTheMainWindowAndGoesWithIt() {
+		bundle.charge(Money.of(1000, "USD"));
+		assertThatThrownBy(() -> bundle.priceIn(Money.of(900, "EUR"), null, Money.of(300, "EUR")))
+			.hasMessage("prices.rental.noMainRental");
+		bundle.offerRental(Money.of(300, "USD"), 48);
+		assertThatThrownBy(() -> bundle.priceIn(Money.of(900, "EUR"), null, Money.of(900, "EUR")))
+			.hasMessage("rental.notCheaper");
+		bundle.priceIn(Money.of(900, "EUR"), null, Money.of(250, "EUR"));
+		assertThat(bundle.rentalTermsIn(Currency.getInstance("EUR")))
+			.contains(new RentalTerms(Money.of(250, "EUR"), 48));
+		bundle.withdrawRental();
+		assertThat(bundle.rentalTermsIn(Currency.getInstance("EUR"))).isEmpty();
+		assertThat(bundle.summaryIn(Currency.getInstance("EUR"))).isPresent();
+	}
+
+	@Test
+	void otherPricesLastOnlyWhileTheGateKeepsItsKind() {
+		bundle.charge(Money.of(1000, "USD"));
+		bundle.priceIn(Money.of(900, "EUR"), null, null);
+		bundle.priceIn(Money.of(800, "GBP"), null, null);
+		bundle.charge(Money.of(1200, "USD"));
+		assertThat(bundle.otherPrices()).hasSize(2);
+		// The main price moving into a currency replaces the other price there.
+		bundle.charge(Money.of(1100, "EUR"));
+		assertThat(bundle.otherPrices()).extracting(p -> p.amount().currency().getCurrencyCode())
+			.containsExactly("GBP");
+		// A pay-what-you-want minimum is not a fixed price: switching the gate clears the others.
+		bundle.payWhatYouWant(Money.of(0, "EUR"), Money.of(500, "EUR"));
+		assertThat(bundle.otherPrices()).isEmpty();
+		assertThatThrownBy(() -> bundle.priceIn(Money.of(100, "USD"), null, null))
+			.hasMessage("prices.suggested.required");
+		bundle.priceIn(Money.of(100, "USD"), Money.of(600, "USD"), null);
+		assertThat(bundle.summaryIn(Currency.getInstance("USD"))).get()
+			.satisfies(s -> assertThat(s.suggestedPrice()).isEqualTo(Money.of(600, "USD")));
+		bundle.makeFree();
+		assertThat(bundle.otherPrices()).isEmpty();
+		assertThatThrownBy(() -> bundle.priceIn(Money.of(100, "USD"), null, null)).hasMessage("prices.pricedOnly");
+	}
+
 	private static FileUpload upload() {
 		return new FileUpload(new StoredBlob("ab/cd/" + UUID.randomUUID(), 10, "0".repeat(64)), "film.mp4",
 				"video/mp4");

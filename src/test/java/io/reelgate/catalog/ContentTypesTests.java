@@ -18,7 +18,7 @@ class ContentTypesTests {
 
 	private final ContentTypes types = new ContentTypes(new CatalogProperties(DataSize.ofGigabytes(20),
 			DataSize.ofMegabytes(10), DataSize.ofGigabytes(500),
-			List.of("video/*", "audio/*", "image/*", "application/pdf", "text/plain", "application/zip"), null));
+			List.of("video/*", "audio/*", "image/*", "application/pdf", "text/plain", "application/zip"), null, "USD"));
 
 	@Test
 	void signaturesWinOverTheName() throws Exception {

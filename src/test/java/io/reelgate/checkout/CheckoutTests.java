@@ -97,8 +97,12 @@ class CheckoutTests {
 		AccountPrincipal viewer = fixtures.viewer();
 		BundleId bundle = fixtures.published(fixtures.creator(), Fixtures.unique("Tamper"), FILM, "25.00", "USD");
 
-		String payPage = mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf())
+		// A currency the bundle has no price in is refused rather than priced by the browser (issue 16).
+		mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf())
 			.param("amount", "1").param("price", "0.01").param("currency", "JPY"))
+			.andExpect(flash().attribute("error", "checkout.currency.unavailable"));
+		String payPage = mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf())
+			.param("amount", "1").param("price", "0.01").param("currency", "USD"))
 			.andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(post(payPage + "/pay").with(user(viewer)).with(csrf()).param("amount", "1"));
 

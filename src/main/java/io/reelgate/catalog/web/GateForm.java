@@ -1,7 +1,10 @@
 package io.reelgate.catalog.web;
 
+import java.util.Locale;
+
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Gate;
+import io.reelgate.shared.MoneyInput;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -10,12 +13,13 @@ import jakarta.validation.constraints.NotNull;
  */
 record GateForm(@NotNull(message = "{gate.required}") Gate gate, String amount, String suggested, String currency) {
 
-	static GateForm of(BundleSummary bundle, String defaultCurrency) {
+	/** The form for the bundle's gate, amounts written as the creator's locale writes them. */
+	static GateForm of(BundleSummary bundle, String defaultCurrency, Locale locale) {
 		if (bundle.price() == null) {
 			return new GateForm(bundle.gate(), "", "", defaultCurrency);
 		}
-		return new GateForm(bundle.gate(), bundle.price().toDecimalString(),
-				bundle.suggestedPrice() == null ? "" : bundle.suggestedPrice().toDecimalString(),
+		return new GateForm(bundle.gate(), MoneyInput.format(bundle.price(), locale),
+				bundle.suggestedPrice() == null ? "" : MoneyInput.format(bundle.suggestedPrice(), locale),
 				bundle.price().currency().getCurrencyCode());
 	}
 }

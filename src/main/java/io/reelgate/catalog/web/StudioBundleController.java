@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleDetails;
@@ -17,6 +20,7 @@ import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.CatalogException;
 import io.reelgate.catalog.CatalogService;
 import io.reelgate.catalog.FileView;
+import io.reelgate.catalog.OtherPrice;
 import io.reelgate.catalog.PriceRules;
 import io.reelgate.catalog.RentalTerms;
 import io.reelgate.catalog.StreamingStates;
@@ -24,7 +28,11 @@ import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.RedirectOnRefusal;
+import io.reelgate.shared.Money;
+import io.reelgate.shared.MoneyInput;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.beans.factory.ObjectProvider;
@@ -100,21 +108,22 @@ class StudioBundleController {
 	}
 
 	@GetMapping("/{id}")
-	String showEditor(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id, Model model) {
+	String showEditor(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id, Locale locale,
+			Model model) {
 		BundleDetails bundle = catalog.editable(me.accountId(), id);
 		model.addAttribute("form", BundleForm.of(bundle));
-		model.addAttribute("gateForm", GateForm.of(bundle.summary(), priceRules.currencies().get(0)));
-		return editor(bundle, model);
+		model.addAttribute("gateForm", GateForm.of(bundle.summary(), priceRules.defaultCurrency(), locale));
+		return editor(bundle, locale, model);
 	}
 
 	@PostMapping("/{id}")
 	String describe(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
-			@Valid @ModelAttribute("form") BundleForm form, BindingResult result, Model model,
+			@Valid @ModelAttribute("form") BundleForm form, BindingResult result, Locale locale, Model model,
 			RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			BundleDetails bundle = catalog.editable(me.accountId(), id);
-			model.addAttribute("gateForm", GateForm.of(bundle.summary(), priceRules.currencies().get(0)));
-			return editor(bundle, model);
+			model.addAttribute("gateForm", GateForm.of(bundle.summary(), priceRules.defaultCurrency(), locale));
+			return editor(bundle, locale, model);
 		}
 		catalogService.describe(me.accountId(), id, form.toText());
 		redirect.addFlashAttribute("success", "bundle.saved");
@@ -123,12 +132,12 @@ class StudioBundleController {
 
 	@PostMapping("/{id}/gate")
 	String changeGate(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
-			@Valid @ModelAttribute("gateForm") GateForm form, BindingResult result, Model model,
+			@Valid @ModelAttribute("gateForm") GateForm form, BindingResult result, Locale locale, Model model,
 			RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			BundleDetails bundle = catalog.editable(me.accountId(), id);
 			model.addAttribute("form", BundleForm.of(bundle));
-			return editor(bundle, model);
+			return editor(bundle, locale, model);
 		}
 		switch (form.gate()) {
 			case FREE -> catalogService.makeFree(me.accountId(), id);
@@ -148,6 +157,25 @@ class StudioBundleController {
 			RedirectAttributes redirect) {
 		catalogService.offerRental(me.accountId(), id, rentalPrice, rentalHours);
 		redirect.addFlashAttribute("success", rentalPrice.isBlank() ? "rental.withdrawn" : "rental.saved");
+		return redirectToEditor(id);
+	}
+
+	/** Sets the bundle's price in another enabled currency; its rental price is optional. */
+	@PostMapping("/{id}/prices/{currency}")
+	String priceIn(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable String currency, @RequestParam(defaultValue = "") String amount,
+			@RequestParam(defaultValue = "") String suggested, @RequestParam(defaultValue = "") String rental,
+			RedirectAttributes redirect) {
+		catalogService.priceIn(me.accountId(), id, currency, amount, suggested, rental);
+		redirect.addFlashAttribute("success", "prices.saved");
+		return redirectToEditor(id);
+	}
+
+	@PostMapping("/{id}/prices/{currency}/delete")
+	String dropPriceIn(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable String currency, RedirectAttributes redirect) {
+		catalogService.dropPriceIn(me.accountId(), id, currency);
+		redirect.addFlashAttribute("success", "prices.removed");
 		return redirectToEditor(id);
 	}
 
@@ -252,13 +280,14 @@ class StudioBundleController {
 		return redirectToEditor(id);
 	}
 
-	private String editor(BundleDetails bundle, Model model) {
+	private String editor(BundleDetails bundle, Locale locale, Model model) {
 		model.addAttribute("bundle", bundle);
 		model.addAttribute("currencies", priceRules.currencies());
 		Optional<RentalTerms> rental = catalogService.rentalOffer(bundle.summary().creatorId(), bundle.summary().id());
-		model.addAttribute("rentalPrice", rental.map(r -> r.price().toDecimalString()).orElse(""));
+		model.addAttribute("rentalPrice", rental.map(r -> MoneyInput.format(r.price(), locale)).orElse(""));
 		model.addAttribute("rentalHours", rental.map(RentalTerms::hours).orElse(catalogService.defaultRentalWindow()));
 		model.addAttribute("rentalWindows", catalogService.rentalWindows());
+		model.addAttribute("otherPrices", otherPrices(bundle));
 		model.addAttribute("releaseForm", ReleaseForm.empty());
 		model.addAttribute("zones", ZONES);
 		model.addAttribute("maxFileBytes", limits.maxFileSize().toBytes());
@@ -269,6 +298,25 @@ class StudioBundleController {
 		model.addAttribute("streaming", states == null ? Map.of()
 				: states.of(bundle.files().stream().map(FileView::id).toList()));
 		return EDIT_VIEW;
+	}
+
+	/** One row per enabled currency besides the main one, with the price set in it, if any. */
+	private List<OtherPriceRow> otherPrices(BundleDetails bundle) {
+		Money main = bundle.summary().price();
+		if (main == null) {
+			return List.of();
+		}
+		Map<String, OtherPrice> set = catalog.otherPrices(bundle.summary().creatorId(), bundle.summary().id())
+			.stream()
+			.collect(Collectors.toMap(p -> p.amount().currency().getCurrencyCode(), Function.identity()));
+		return priceRules.currencies().stream()
+			.filter(c -> !c.equals(main.currency().getCurrencyCode()))
+			.map(c -> new OtherPriceRow(c, set.get(c)))
+			.toList();
+	}
+
+	/** A currency in the editor's "other currencies" list, and the bundle's price in it (null: none). */
+	record OtherPriceRow(String currency, @Nullable OtherPrice price) {
 	}
 
 	/** Hands an uploaded part's bytes to storage as a stream; the container has spooled it to disk, not memory. */

@@ -58,7 +58,8 @@ class CheckoutController {
 	@PostMapping("/checkout/{bundleId}")
 	String checkout(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId bundleId,
 			@RequestParam(required = false) @Nullable String amount,
-			@RequestParam(required = false) @Nullable String code, HttpServletRequest request,
+			@RequestParam(required = false) @Nullable String code,
+			@RequestParam(required = false) @Nullable String currency, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		rateLimit.admit(me.accountId(), request.getRemoteAddr());
 		boolean withCode = code != null && !code.isBlank();
@@ -67,18 +68,18 @@ class CheckoutController {
 			if (withCode) {
 				codeThrottle.admit(me.accountId(), request.getRemoteAddr());
 			}
-			outcome = checkout.checkout(me.accountId(), bundleId, new Terms(amount, code));
+			outcome = checkout.checkout(me.accountId(), bundleId, new Terms(amount, code, currency));
 		}
 		catch (RateLimitExceededException ex) {
 			// A form message rather than a 429 page, so the buyer keeps the page and can buy without the code.
-			return backToForm(bundleId, amount, code, DiscountCodeThrottle.TOO_MANY,
+			return backToForm(bundleId, amount, code, currency, DiscountCodeThrottle.TOO_MANY,
 					new Object[] { DiscountCodeThrottle.minutes(ex) }, redirect);
 		}
 		catch (CheckoutRefusedException ex) {
 			if (withCode && DiscountCodeThrottle.refusesCode(ex.code())) {
 				codeThrottle.failed(me.accountId(), request.getRemoteAddr());
 			}
-			return backToForm(bundleId, amount, code, ex.code(), ex.arguments(), redirect);
+			return backToForm(bundleId, amount, code, currency, ex.code(), ex.arguments(), redirect);
 		}
 		catch (PaymentGatewayException ex) {
 			log.warn("Checkout of bundle {} failed at the payment provider", bundleId, ex);
@@ -92,11 +93,12 @@ class CheckoutController {
 	@PostMapping("/checkout/{bundleId}/rental")
 	@RedirectOnRefusal("/bundles/{bundleId}")
 	String rent(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId bundleId,
-			HttpServletRequest request, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String currency, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		rateLimit.admit(me.accountId(), request.getRemoteAddr());
 		Outcome outcome;
 		try {
-			outcome = checkout.rent(me.accountId(), bundleId);
+			outcome = checkout.rent(me.accountId(), bundleId, currency);
 		}
 		catch (PaymentGatewayException ex) {
 			log.warn("Rental of bundle {} failed at the payment provider", bundleId, ex);
@@ -107,13 +109,14 @@ class CheckoutController {
 	}
 
 	/** Back to the form with the reason and what the buyer typed, so they can correct it. */
-	private static String backToForm(BundleId bundleId, @Nullable String amount, @Nullable String code, String error,
-			Object[] arguments, RedirectAttributes redirect) {
+	private static String backToForm(BundleId bundleId, @Nullable String amount, @Nullable String code,
+			@Nullable String currency, String error, Object[] arguments, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("error", error);
 		redirect.addFlashAttribute("errorArgs", arguments);
 		redirect.addFlashAttribute("chosenAmount", amount);
 		return "redirect:" + UriComponentsBuilder.fromPath("/bundles/{id}")
 			.queryParamIfPresent("code", Optional.ofNullable(code).filter(DiscountService::wellFormed))
+			.queryParamIfPresent("currency", Optional.ofNullable(currency).filter(c -> c.matches("[A-Z]{3}")))
 			.buildAndExpand(bundleId)
 			.encode()
 			.toUriString();

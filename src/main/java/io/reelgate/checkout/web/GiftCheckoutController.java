@@ -49,7 +49,8 @@ class GiftCheckoutController {
 			@RequestParam(required = false) @Nullable String recipient,
 			@RequestParam(required = false) @Nullable String message,
 			@RequestParam(required = false) @Nullable String amount,
-			@RequestParam(required = false) @Nullable String code, HttpServletRequest request,
+			@RequestParam(required = false) @Nullable String code,
+			@RequestParam(required = false) @Nullable String currency, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		rateLimit.admit(me.accountId(), request.getRemoteAddr());
 		boolean withCode = code != null && !code.isBlank();
@@ -58,7 +59,7 @@ class GiftCheckoutController {
 			if (withCode) {
 				codeThrottle.admit(me.accountId(), request.getRemoteAddr());
 			}
-			outcome = checkout.checkoutGift(me.accountId(), bundleId, new Terms(amount, code),
+			outcome = checkout.checkoutGift(me.accountId(), bundleId, new Terms(amount, code, currency),
 					new Gift(recipient == null ? "" : recipient, message));
 		}
 		catch (RateLimitExceededException ex) {
