@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import io.reelgate.accounts.AccountPrincipal;
-import io.reelgate.accounts.AccountService;
+import io.reelgate.accounts.AccountSessions;
 import io.reelgate.accounts.SecondFactorPolicy;
 import io.reelgate.accounts.SecondFactorStatus;
 import io.reelgate.accounts.SecondFactorThrottle;
@@ -45,10 +45,10 @@ class SecondFactorController {
 
 	private final SecondFactorPolicy policy;
 
-	private final AccountService accounts;
+	private final AccountSessions accounts;
 
 	SecondFactorController(SecondFactors secondFactors, SecondFactorThrottle throttle, SecondFactorSessions sessions,
-			SecondFactorPolicy policy, AccountService accounts) {
+			SecondFactorPolicy policy, AccountSessions accounts) {
 		this.secondFactors = secondFactors;
 		this.throttle = throttle;
 		this.sessions = sessions;
