@@ -3,10 +3,13 @@ package io.reelgate.web;
 import java.net.URI;
 import java.util.Map;
 
+import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.shared.RedirectOnRefusal;
 import io.reelgate.shared.RefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,13 +33,19 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The one place a refusal ({@link RefusedException} of any module) becomes an answer. On the API: RFC 9457 problem
  * JSON with the refusal's status, translated reason and message code. In a form flow: the reason as the flash
  * message {@code error} (its arguments as {@code errorArgs}) and a redirect to the handler's
- * {@link RedirectOnRefusal} page. A controller's own {@code @ExceptionHandler} still comes first where a protocol
- * needs another shape (tus, the tracker); a refusal from a handler with neither is left to the error page.
- * Ordered before the API's catch-all so a refusal is never answered as a 500.
+ * {@link RedirectOnRefusal} page. A payment provider that fails ({@link PaymentGatewayException}: nothing changed)
+ * is answered the same way with {@code checkout.gatewayDown}, or a 503 problem on the API. A controller's own
+ * {@code @ExceptionHandler} still comes first where a protocol needs another shape (tus, the tracker); a refusal
+ * from a handler with neither is left to the error page. Ordered before the API's catch-all so a refusal is never
+ * answered as a 500.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class Refusals {
+
+	private static final Logger log = LoggerFactory.getLogger(Refusals.class);
+
+	private static final String GATEWAY_DOWN = "checkout.gatewayDown";
 
 	private final MessageSource messages;
 
@@ -47,29 +56,49 @@ class Refusals {
 	@ExceptionHandler(RefusedException.class)
 	ResponseEntity<?> refused(RefusedException ex, HandlerMethod handler, HttpServletRequest request,
 			HttpServletResponse response) {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			return problem(ex);
+		if (isApi(request)) {
+			return problem(HttpStatusCode.valueOf(ex.status()), ex.code(), ex.arguments());
 		}
 		RedirectOnRefusal back = backTo(handler);
 		if (back == null) {
 			throw ex;
 		}
+		return redirect(back, ex.code(), ex.arguments(), request, response);
+	}
+
+	@ExceptionHandler(PaymentGatewayException.class)
+	ResponseEntity<?> gatewayFailed(PaymentGatewayException ex, HandlerMethod handler, HttpServletRequest request,
+			HttpServletResponse response) {
+		RedirectOnRefusal back = backTo(handler);
+		if (!isApi(request) && back == null) {
+			throw ex;
+		}
+		log.warn("{} {} failed at the payment provider", request.getMethod(), request.getRequestURI(), ex);
+		return isApi(request) ? problem(HttpStatus.SERVICE_UNAVAILABLE, GATEWAY_DOWN, new Object[0])
+				: redirect(back, GATEWAY_DOWN, new Object[0], request, response);
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+	}
+
+	private static ResponseEntity<Void> redirect(RedirectOnRefusal back, String code, Object[] arguments,
+			HttpServletRequest request, HttpServletResponse response) {
 		String target = UriComponentsBuilder.fromPath(back.value())
 			.buildAndExpand(pathVariables(request))
 			.encode()
 			.toUriString();
 		FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-		flash.put("error", ex.code());
-		flash.put("errorArgs", ex.arguments());
+		flash.put("error", code);
+		flash.put("errorArgs", arguments);
 		RequestContextUtils.saveOutputFlashMap(target, request, response);
 		return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(request.getContextPath() + target)).build();
 	}
 
-	private ResponseEntity<ProblemDetail> problem(RefusedException ex) {
-		HttpStatusCode status = HttpStatusCode.valueOf(ex.status());
+	private ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String code, Object[] arguments) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				messages.getMessage(ex.code(), ex.arguments(), ex.code(), LocaleContextHolder.getLocale()));
-		problem.setProperty("code", ex.code());
+				messages.getMessage(code, arguments, code, LocaleContextHolder.getLocale()));
+		problem.setProperty("code", code);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 

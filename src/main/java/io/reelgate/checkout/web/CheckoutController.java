@@ -12,14 +12,11 @@ import io.reelgate.checkout.CheckoutService.PayAt;
 import io.reelgate.checkout.CheckoutService.Terms;
 import io.reelgate.checkout.DiscountCodeThrottle;
 import io.reelgate.checkout.DiscountService;
-import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.ratelimit.RateLimitExceededException;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.RedirectOnRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,8 +33,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class CheckoutController {
-
-	private static final Logger log = LoggerFactory.getLogger(CheckoutController.class);
 
 	private final CheckoutService checkout;
 
@@ -56,6 +51,7 @@ class CheckoutController {
 	 * @param code a discount code, for a fixed price
 	 */
 	@PostMapping("/checkout/{bundleId}")
+	@RedirectOnRefusal("/bundles/{bundleId}")
 	String checkout(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId bundleId,
 			@RequestParam(required = false) @Nullable String amount,
 			@RequestParam(required = false) @Nullable String code,
@@ -81,11 +77,6 @@ class CheckoutController {
 			}
 			return backToForm(bundleId, amount, code, currency, ex.code(), ex.arguments(), redirect);
 		}
-		catch (PaymentGatewayException ex) {
-			log.warn("Checkout of bundle {} failed at the payment provider", bundleId, ex);
-			redirect.addFlashAttribute("error", "checkout.gatewayDown");
-			return "redirect:/bundles/" + bundleId;
-		}
 		return afterCheckout(outcome, redirect);
 	}
 
@@ -96,16 +87,7 @@ class CheckoutController {
 			@RequestParam(required = false) @Nullable String currency, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		rateLimit.admit(me.accountId(), request.getRemoteAddr());
-		Outcome outcome;
-		try {
-			outcome = checkout.rent(me.accountId(), bundleId, currency);
-		}
-		catch (PaymentGatewayException ex) {
-			log.warn("Rental of bundle {} failed at the payment provider", bundleId, ex);
-			redirect.addFlashAttribute("error", "checkout.gatewayDown");
-			return "redirect:/bundles/" + bundleId;
-		}
-		return afterCheckout(outcome, redirect);
+		return afterCheckout(checkout.rent(me.accountId(), bundleId, currency), redirect);
 	}
 
 	/** Back to the form with the reason and what the buyer typed, so they can correct it. */

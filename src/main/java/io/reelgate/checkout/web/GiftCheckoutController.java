@@ -8,13 +8,11 @@ import io.reelgate.checkout.CheckoutService.Outcome;
 import io.reelgate.checkout.CheckoutService.PayAt;
 import io.reelgate.checkout.CheckoutService.Terms;
 import io.reelgate.checkout.DiscountCodeThrottle;
-import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.ratelimit.RateLimitExceededException;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.RedirectOnRefusal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,8 +28,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class GiftCheckoutController {
 
-	private static final Logger log = LoggerFactory.getLogger(GiftCheckoutController.class);
-
 	private final CheckoutService checkout;
 
 	private final CheckoutRateLimit rateLimit;
@@ -45,6 +41,7 @@ class GiftCheckoutController {
 	}
 
 	@PostMapping("/checkout/{bundleId}/gift")
+	@RedirectOnRefusal("/bundles/{bundleId}")
 	String checkoutGift(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId bundleId,
 			@RequestParam(required = false) @Nullable String recipient,
 			@RequestParam(required = false) @Nullable String message,
@@ -71,11 +68,6 @@ class GiftCheckoutController {
 				codeThrottle.failed(me.accountId(), request.getRemoteAddr());
 			}
 			return backToForm(bundleId, recipient, message, ex.code(), ex.arguments(), redirect);
-		}
-		catch (PaymentGatewayException ex) {
-			log.warn("Gift checkout of bundle {} failed at the payment provider", bundleId, ex);
-			redirect.addFlashAttribute("error", "checkout.gatewayDown");
-			return "redirect:/bundles/" + bundleId;
 		}
 		if (outcome instanceof PayAt payAt) {
 			return "redirect:" + payAt.url();
