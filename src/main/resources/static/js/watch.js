@@ -143,7 +143,18 @@
         }, { once: true });
     }
 
-    // Reports the position to the server (signed-in viewers of the whole file only): every 10 s of playback, on
+    // A preview says once that it started playing, for the creator's analytics.
+    const playedUrl = video.dataset.played;
+    if (playedUrl) {
+        video.addEventListener('playing', function () {
+            fetch(playedUrl, { method: 'POST', body: new URLSearchParams({ _csrf: video.dataset.csrf }),
+                keepalive: true, credentials: 'same-origin', redirect: 'manual' }).catch(function () {
+                // An uncounted play is the only cost.
+            });
+        }, { once: true });
+    }
+
+        // Reports the position to the server (signed-in viewers of the whole file only): every 10 s of playback, on
     // pause, at the end, and when the page is hidden or left. A keepalive fetch outlives the page; the CSRF token
     // travels in the form body. Nothing is reported before playback has started, so opening the page changes nothing.
     const positionUrl = video.dataset.position;

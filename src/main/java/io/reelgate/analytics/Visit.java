@@ -65,9 +65,12 @@ public record Visit(String method, String userAgent, boolean prefetch, String cl
 		}
 	}
 
-	/** A request a person most likely made on purpose: a GET from a browser that is not a robot or a prefetch. */
+	/**
+	 * A request a person most likely made on purpose, from a browser that is not a robot or a prefetch: a GET, or
+	 * the player's POST saying that playback started.
+	 */
 	boolean isCountable() {
-		return "GET".equals(method) && !prefetch && !Robots.isRobot(userAgent);
+		return ("GET".equals(method) || "POST".equals(method)) && !prefetch && !Robots.isRobot(userAgent);
 	}
 
 	/** Whether a media request starts playback (rather than seeking or continuing one already counted). */

@@ -32,11 +32,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -147,6 +149,23 @@ class BundlePageController {
 			analytics.previewPlayed(id, fileId, catalog.bundle(id, viewer(me)).summary().creatorId(), visit);
 		}
 		send(file, false, request, response);
+	}
+
+	/**
+	 * The player page ({@code /watch}) says a preview started playing: counted as a stream, as the progressive
+	 * preview's first request is (the same visitor, file and day count once either way). The HLS stream cannot be
+	 * counted by its requests: hls.js loads the playlists and first segments before anyone presses play.
+	 */
+	@PostMapping("/bundles/{id}/previews/{fileId}/played")
+	ResponseEntity<Void> previewPlayed(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId, HttpServletRequest request) {
+		FileView file = catalog.unlockedFile(id, fileId, viewer(me));
+		if (!file.playable()) {
+			throw new BundleNotFoundException();
+		}
+		analytics.previewPlayed(id, fileId, catalog.bundle(id, viewer(me)).summary().creatorId(),
+				Visit.of(request, accountOf(me)));
+		return ResponseEntity.noContent().build();
 	}
 
 	/** Any unlocked file as a download (an attachment, whatever its type), for anyone who may see the bundle. */

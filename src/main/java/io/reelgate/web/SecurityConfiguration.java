@@ -51,7 +51,7 @@ class SecurityConfiguration {
 	 * to Stripe's hosted pages, which browsers check against {@code form-action} too.
 	 */
 	static final String CONTENT_SECURITY_POLICY = String.join("; ", "default-src 'self'", "script-src 'self'",
-			"style-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "media-src 'self' blob:",
+			"style-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "media-src 'self' blob: data:",
 			"object-src 'none'", "base-uri 'self'",
 			"form-action 'self' https://checkout.stripe.com https://connect.stripe.com", "frame-ancestors 'none'");
 
@@ -79,6 +79,8 @@ class SecurityConfiguration {
 			// So do the HLS playlists and segments (library's watch paths); the player page also shows previews.
 			.requestMatchers(HttpMethod.GET, "/hls/**", "/watch/*").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/hls/**", "/watch/*").permitAll()
+			// The player says a preview started playing (storefront counts it), for anyone who may watch it.
+			.requestMatchers(HttpMethod.POST, "/bundles/*/previews/*/played").permitAll()
 			// BitTorrent's tracker and web seed authorize by passkey and signed token in the path (torrents module).
 			.requestMatchers(HttpMethod.GET, "/tracker/*/announce", "/tracker/*/scrape", "/ws/**").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/ws/**").permitAll()

@@ -3,6 +3,7 @@ package io.reelgate.analytics;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.CatalogService;
@@ -14,6 +15,7 @@ import io.reelgate.support.Sounds;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -46,6 +48,9 @@ class StreamsAndDownloadsTests {
 	@Autowired
 	AnalyticsReports reports;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void aPreviewStreamCountsWhenPlaybackStartsOncePerVisitorAndDay() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
@@ -68,6 +73,40 @@ class StreamsAndDownloadsTests {
 		mvc.perform(get(url).header("User-Agent", FIREFOX).with(user(creator))).andExpect(status().isOk());
 		mvc.perform(get(url).header("User-Agent", FIREFOX).header("Range", "bytes=0-99").with(address("10.9.0.5")))
 			.andExpect(status().isPartialContent());
+
+		assertThat(today(creator, bundle).totals().streams()).isEqualTo(2);
+	}
+
+	@Test
+	void aPreviewPlayedOnThePlayerPageCountsOncePerVisitorAndDayAndOnlyForUnlockedFiles() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.published(creator, Fixtures.unique("Player trailer"), Sounds.wav(2));
+		FileView trailer = fixtures.addFile(creator, bundle, "trailer.wav", Sounds.wav(2));
+		fixtures.as(creator, () -> {
+			catalog.unlockFile(creator.accountId(), bundle, trailer.id(), true);
+			return null;
+		});
+		String played = "/bundles/" + bundle + "/previews/" + trailer.id() + "/played";
+		assertThat(mvc.perform(get("/watch/{id}", trailer.id())).andReturn().getResponse().getContentAsString())
+			.contains("data-played=\"" + played + "\"");
+
+		mvc.perform(post(played).header("User-Agent", FIREFOX).with(address("10.9.1.1")).with(csrf()))
+			.andExpect(status().isNoContent());
+		mvc.perform(post(played).header("User-Agent", FIREFOX).with(address("10.9.1.1")).with(csrf()))
+			.andExpect(status().isNoContent());
+		mvc.perform(post(played).header("User-Agent", FIREFOX).with(address("10.9.1.2")).with(csrf()))
+			.andExpect(status().isNoContent());
+		mvc.perform(post(played).header("User-Agent", "Googlebot/2.1").with(address("10.9.1.3")).with(csrf()))
+			.andExpect(status().isNoContent());
+		mvc.perform(post(played).header("User-Agent", FIREFOX).with(user(creator)).with(csrf()))
+			.andExpect(status().isNoContent());
+		mvc.perform(post(played).header("User-Agent", FIREFOX).with(address("10.9.1.4")))
+			.andExpect(status().isForbidden());
+		UUID film = jdbc.sql("select id from bundle_files where bundle_id = ? and not unlocked")
+			.param(bundle.value()).query(UUID.class).single();
+		String locked = "/bundles/" + bundle + "/previews/" + film + "/played";
+		mvc.perform(post(locked).header("User-Agent", FIREFOX).with(address("10.9.1.5")).with(csrf()))
+			.andExpect(status().isNotFound());
 
 		assertThat(today(creator, bundle).totals().streams()).isEqualTo(2);
 	}

