@@ -478,7 +478,7 @@ class Bundle {
 
 	BundleSummary summary() {
 		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price().orElse(null),
-				suggestedPrice().orElse(null), coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt,
+				suggestedPrice().orElse(null), cover().map(CoverView::version).orElse(null), status, hiddenAt == null ? null : hiddenReason, createdAt,
 				publishedAt, ownerWithdrawnAt != null, removedAt != null, reviewNote, releaseAt);
 	}
 
