@@ -112,7 +112,7 @@ NGINX
   direct=$(run_wrk "$BASE/")
   static=$(run_wrk "http://127.0.0.1:$STATIC_PORT/")
   printf '| %-28s | %s |\n' "nginx proxy_cache" "$cached" "the app directly" "$direct" "nginx, static file" "$static"
-  echo "requests that reached the app during the cached run: $(( after - before )) (s-maxage $(curl -s -D - -o /dev/null "$BASE/" | tr -d '\r' | grep -i '^cache-control' | cut -d' ' -f2-))"
+  echo "requests that reached the app during the cached run: $(( after - before )) (Cache-Control: $(curl -s -D - -o /dev/null "$BASE/" | tr -d '\r' | grep -i '^cache-control' | cut -d' ' -f2-))"
   stop_nginx
 }
 

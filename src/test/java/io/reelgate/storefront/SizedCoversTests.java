@@ -112,6 +112,15 @@ class SizedCoversTests {
 	}
 
 	@Test
+	void aCardWithoutACoverOffersNoSizes() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		fixtures.published(creator, Fixtures.unique("No cover"), new byte[] { 6 });
+		String html = mvc.perform(get("/creators/" + creator.accountId().value())).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(html).contains("cover-placeholder").doesNotContain("srcset=", "/covers/");
+	}
+
+	@Test
 	void aCoverTheJdkCannotResizeIsServedAsUploaded() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("WebP cover"), new byte[] { 5 });
