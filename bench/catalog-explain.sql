@@ -2,7 +2,7 @@
 -- bench/catalog.sh. psql variables: cursor (a bundle some 12,000 from the newest, "page 500"), creator and
 -- creator_cursor (that creator's 30th newest bundle).
 \set public 'b.status = ''PUBLISHED'' and b.hidden_at is null and b.owner_withdrawn_at is null'
-\set card 'b.id, b.owner_id, b.creator_name, b.title, b.summary, b.gate, b.price_minor, b.price_currency, b.suggested_minor, b.cover_key is not null as has_cover, b.created_at, b.published_at, b.release_at'
+\set card 'b.id, b.owner_id, b.creator_name, b.title, b.summary, b.gate, b.price_minor, b.price_currency, b.suggested_minor, case when b.cover_key is not null then left(b.cover_sha256, 16) end as cover_version, b.created_at, b.published_at, b.release_at'
 \echo == / (newest first)
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) select :card from bundles b where :public
 order by b.published_at desc, b.id desc limit 25;

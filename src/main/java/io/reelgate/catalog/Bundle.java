@@ -602,8 +602,8 @@ class Bundle {
 	}
 
 	private BundleSummary summary(@Nullable Money price, @Nullable Money suggested) {
-		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price,
-				suggested, coverKey != null, status, hiddenAt == null ? null : hiddenReason, createdAt,
+		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price, suggested,
+				cover().map(CoverView::version).orElse(null), status, hiddenAt == null ? null : hiddenReason, createdAt,
 				publishedAt, ownerWithdrawnAt != null, removedAt != null, reviewNote, releaseAt);
 	}
 

@@ -12,12 +12,17 @@ import org.jspecify.annotations.Nullable;
  * minimum for pay what you want, whose {@code suggestedPrice} is what the page proposes (null for other gates). A
  * removed bundle ({@code removed}) is hidden too, with the removal's reason. {@code reviewNote} says why an admin sent
  * it back from pre-moderation review, if they did. {@code releaseAt}, if set, is when buyers get the locked files:
- * before it the bundle sells as a pre-order.
+ * before it the bundle sells as a pre-order. {@code coverVersion}, when it has a cover, names that cover's bytes
+ * ({@link CoverView#version()}): the sized covers' URLs carry it, so they change when the cover does.
  */
 public record BundleSummary(BundleId id, AccountId creatorId, String creatorName, String title, String summary,
-		Gate gate, @Nullable Money price, @Nullable Money suggestedPrice, boolean hasCover, BundleStatus status,
+		Gate gate, @Nullable Money price, @Nullable Money suggestedPrice, @Nullable String coverVersion, BundleStatus status,
 		@Nullable String hiddenReason, Instant createdAt, @Nullable Instant publishedAt, boolean creatorWithdrawn,
 		boolean removed, @Nullable String reviewNote, @Nullable Instant releaseAt) {
+
+	public boolean hasCover() {
+		return coverVersion != null;
+	}
 
 	public boolean isPendingReview() {
 		return status == BundleStatus.PENDING_REVIEW;

@@ -32,7 +32,7 @@ class PublicListings {
 
 	private static final String CARD = """
 			b.id, b.owner_id, b.creator_name, b.title, b.summary, b.gate, b.price_minor, b.price_currency,
-			b.suggested_minor, b.cover_key is not null as has_cover, b.created_at, b.published_at, b.release_at""";
+			b.suggested_minor, case when b.cover_key is not null then left(b.cover_sha256, 16) end as cover_version, b.created_at, b.published_at, b.release_at""";
 
 	private static final String CURSOR = "(select c.published_at, c.id from bundles c where c.id = :cursor)";
 
@@ -129,7 +129,7 @@ class PublicListings {
 				Gate.valueOf(row.get("gate", String.class)),
 				price == null || currency == null ? null : Money.of(price, currency),
 				suggested == null || currency == null ? null : Money.of(suggested, currency),
-				Boolean.TRUE.equals(row.get("has_cover")), BundleStatus.PUBLISHED, null,
+				row.get("cover_version", String.class), BundleStatus.PUBLISHED, null,
 				instant(row.get("created_at")), instant(row.get("published_at")), false, false, null,
 				instant(row.get("release_at")));
 	}

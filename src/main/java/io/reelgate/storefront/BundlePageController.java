@@ -15,6 +15,7 @@ import io.reelgate.catalog.CaptionTracks;
 import io.reelgate.catalog.CaptionView;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.Viewer;
+import io.reelgate.catalog.CoverRenditions;
 import io.reelgate.catalog.CoverView;
 import io.reelgate.catalog.FileView;
 import io.reelgate.catalog.Gate;
@@ -48,6 +49,14 @@ class BundlePageController {
 
 	static final String VIEW = "storefront/bundle";
 
+	/** Sized covers: their URL names the cover's bytes, so a new cover is a new URL and this one never changes. */
+	static final String SIZED_COVER_CACHE = "public, max-age=31536000, immutable";
+
+	/** Where a page cached before the cover changed still points: sent on to the new cover, briefly cached. */
+	private static final String REPLACED_COVER_CACHE = "public, max-age=60";
+
+	private static final String COVER_CACHE = "public, max-age=300";
+
 	private final Catalog catalog;
 
 	private final Library library;
@@ -66,11 +75,14 @@ class BundlePageController {
 
 	private final ViewerCurrency currencies;
 
+	private final CoverRenditions renditions;
+
 	BundlePageController(Catalog catalog, Library library, BlobStore store, BlobSender sender,
 			DiscountService discounts, DiscountCodeThrottle codeThrottle, Analytics analytics,
-			CaptionTracks captions, ViewerCurrency currencies) {
+			CaptionTracks captions, ViewerCurrency currencies, CoverRenditions renditions) {
 		this.captions = captions;
 		this.currencies = currencies;
+		this.renditions = renditions;
 		this.discounts = discounts;
 		this.codeThrottle = codeThrottle;
 		this.catalog = catalog;
@@ -126,8 +138,35 @@ class BundlePageController {
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		CoverView cover = catalog.cover(id, viewer(me));
 		new BlobDownload(cover.storageKey(), cover.size(), cover.sha256(), cover.updatedAt(), cover.contentType(),
-				"cover", false, "public, max-age=300")
+				"cover", false, COVER_CACHE)
 			.respond(request, response, store);
+	}
+
+	/**
+	 * The cover {@code width} pixels wide, a JPEG made once ({@link CoverRenditions}). {@code version} names the
+	 * cover's bytes: an older one (a page cached before the cover changed) is sent on to the current cover; a cover
+	 * the JDK cannot resize is served as uploaded.
+	 */
+	@GetMapping("/bundles/{id}/covers/{version}/{width}.jpg")
+	void sizedCover(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable String version, @PathVariable String width, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		CoverView cover = catalog.cover(id, viewer(me));
+		int pixels = CoverRenditions.WIDTHS.stream().filter(w -> String.valueOf(w).equals(width)).findFirst()
+			.orElseThrow(BundleNotFoundException::new);
+		if (!cover.version().equals(version)) {
+			response.setHeader("Cache-Control", REPLACED_COVER_CACHE);
+			response.sendRedirect(request.getContextPath() + "/bundles/" + id.value() + "/covers/" + cover.version()
+					+ "/" + pixels + ".jpg");
+			return;
+		}
+		CoverView sized = renditions.of(cover, pixels).orElse(null);
+		BlobDownload download = sized == null
+				? new BlobDownload(cover.storageKey(), cover.size(), cover.sha256(), cover.updatedAt(),
+						cover.contentType(), "cover", false, COVER_CACHE)
+				: new BlobDownload(sized.storageKey(), sized.size(), sized.sha256(), sized.updatedAt(),
+						sized.contentType(), "cover", false, SIZED_COVER_CACHE);
+		download.respond(request, response, store);
 	}
 
 	/**
