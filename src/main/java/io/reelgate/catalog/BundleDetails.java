@@ -1,6 +1,8 @@
 package io.reelgate.catalog;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** A bundle with everything its page shows. */
 public record BundleDetails(BundleSummary summary, String description, List<FileView> files) {
@@ -17,5 +19,32 @@ public record BundleDetails(BundleSummary summary, String description, List<File
 	/** The part behind the gate. */
 	public List<FileView> lockedFiles() {
 		return files.stream().filter(f -> !f.unlocked()).toList();
+	}
+
+	/** Every file with the kind a buyer knows it by, the main film (the largest locked video) first. */
+	public List<IncludedFile> included() {
+		FileView feature = lockedFiles().stream()
+			.filter(f -> f.contentType().startsWith("video/") && !f.name().toLowerCase(Locale.ROOT).contains("trailer"))
+			.max(Comparator.comparingLong(FileView::size))
+			.orElse(null);
+		return files.stream()
+			.map(f -> IncludedFile.of(f, f == feature))
+			.sorted(Comparator.comparing(IncludedFile::kind))
+			.toList();
+	}
+
+	/** The included files behind the gate. */
+	public List<IncludedFile> includedLocked() {
+		return included().stream().filter(i -> !i.file().unlocked()).toList();
+	}
+
+	/** The included files free to everyone. */
+	public List<IncludedFile> includedUnlocked() {
+		return included().stream().filter(i -> i.file().unlocked()).toList();
+	}
+
+	/** The languages of the captions files, in the order the page lists them. */
+	public List<IncludedFile> captions() {
+		return included().stream().filter(i -> i.kind() == IncludedFile.Kind.CAPTIONS && i.language() != null).toList();
 	}
 }

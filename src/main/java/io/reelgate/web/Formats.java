@@ -5,8 +5,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.UploadLimits;
+import io.reelgate.shared.BundleId;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** Formatting helpers for templates, as {@code ${@formats.bytes(size)}}. */
@@ -23,8 +26,11 @@ public class Formats {
 
 	private final UploadLimits limits;
 
-	Formats(UploadLimits limits) {
+	private final MessageSource messages;
+
+	Formats(UploadLimits limits, MessageSource messages) {
 		this.limits = limits;
+		this.messages = messages;
 	}
 
 	/** Sizes in binary units as people read them: {@code 1.4 GB}, {@code 820 KB}. */
@@ -36,6 +42,24 @@ public class Formats {
 			unit++;
 		}
 		return unit == 0 ? bytes + " B" : String.format(Locale.ENGLISH, value < 10 ? "%.1f %s" : "%.0f %s", value, UNITS[unit]);
+	}
+
+	/** Which of the title cards' eight tones a bundle without a cover gets: always the same one for a bundle. */
+	public int tone(BundleId id) {
+		return Math.floorMod(id.value().hashCode(), 8);
+	}
+
+	/** A bundle's price as lists show it: "Free", "$4.99", "Pay what you want (from $2.00)". */
+	public String price(BundleSummary bundle, Locale locale) {
+		if (bundle.isFree()) {
+			return messages.getMessage("storefront.free", null, locale);
+		}
+		if (bundle.price() == null) {
+			return messages.getMessage("gate." + bundle.gate(), null, locale);
+		}
+		return bundle.isPayWhatYouWant()
+				? messages.getMessage("storefront.pwyw", new Object[] { bundle.price().display(locale) }, locale)
+				: bundle.price().display(locale);
 	}
 
 	public String maxFileSize() {
