@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /** A bundle with everything its page shows. */
 public record BundleDetails(BundleSummary summary, String description, List<FileView> files) {
 
@@ -23,14 +25,24 @@ public record BundleDetails(BundleSummary summary, String description, List<File
 
 	/** Every file with the kind a buyer knows it by, the main film (the largest locked video) first. */
 	public List<IncludedFile> included() {
-		FileView feature = lockedFiles().stream()
-			.filter(f -> f.contentType().startsWith("video/") && !f.name().toLowerCase(Locale.ROOT).contains("trailer"))
-			.max(Comparator.comparingLong(FileView::size))
-			.orElse(null);
+		FileView feature = featureFile();
 		return files.stream()
 			.map(f -> IncludedFile.of(f, f == feature))
 			.sorted(Comparator.comparing(IncludedFile::kind))
 			.toList();
+	}
+
+	/** The main film, if the bundle has one: the largest locked video that is not a trailer. */
+	public @Nullable IncludedFile feature() {
+		FileView feature = featureFile();
+		return feature == null ? null : IncludedFile.of(feature, true);
+	}
+
+	private @Nullable FileView featureFile() {
+		return lockedFiles().stream()
+			.filter(f -> f.contentType().startsWith("video/") && !f.name().toLowerCase(Locale.ROOT).contains("trailer"))
+			.max(Comparator.comparingLong(FileView::size))
+			.orElse(null);
 	}
 
 	/** The included files behind the gate. */

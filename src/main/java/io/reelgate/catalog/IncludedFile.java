@@ -17,6 +17,9 @@ public record IncludedFile(FileView file, Kind kind, @Nullable Locale language) 
 	/** Language tags as creators write them before a captions file's extension: {@code .en.}, {@code _pt-BR.}. */
 	private static final Pattern LANGUAGE_TAG = Pattern.compile("[._-]([a-z]{2,3}(?:[-_][A-Za-z]{2})?)\\.(?:vtt|srt|ass|ssa)$");
 
+	/** Words that name a film's music; whole words, so that "host" or "poster" are not an OST. */
+	private static final Pattern SOUNDTRACK = Pattern.compile("\\b(soundtrack|score|ost)\\b");
+
 	public enum Kind {
 		FEATURE, TRAILER, VIDEO, SOUNDTRACK, AUDIO, STILL, CAPTIONS, SCREENPLAY, PRESS_KIT, DOCUMENT, ARCHIVE, OTHER
 	}
@@ -62,8 +65,7 @@ public record IncludedFile(FileView file, Kind kind, @Nullable Locale language) 
 					: feature ? Kind.FEATURE : file.unlocked() ? Kind.TRAILER : Kind.VIDEO;
 		}
 		else if (type.startsWith("audio/")) {
-			kind = name.contains("soundtrack") || name.contains("score") || name.contains("ost") ? Kind.SOUNDTRACK
-					: Kind.AUDIO;
+			kind = SOUNDTRACK.matcher(name).find() ? Kind.SOUNDTRACK : Kind.AUDIO;
 		}
 		else if (type.startsWith("image/")) {
 			kind = Kind.STILL;

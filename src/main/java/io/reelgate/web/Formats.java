@@ -3,9 +3,14 @@ package io.reelgate.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 import io.reelgate.catalog.BundleSummary;
+import io.reelgate.catalog.IncludedFile;
 import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.BundleId;
 
@@ -60,6 +65,37 @@ public class Formats {
 		return bundle.isPayWhatYouWant()
 				? messages.getMessage("storefront.pwyw", new Object[] { bundle.price().display(locale) }, locale)
 				: bundle.price().display(locale);
+	}
+
+	/** An included file as a buyer reads it: "Feature film · 1:42:05 · 1080p". */
+	public String included(IncludedFile file, Locale locale) {
+		StringJoiner text = new StringJoiner(" · ");
+		text.add(messages.getMessage("file.kind." + file.kind(), null, locale));
+		if (file.durationText() != null) {
+			text.add(file.durationText());
+		}
+		if (file.resolutionClass() != null) {
+			text.add(file.resolutionClass());
+		}
+		return text.toString();
+	}
+
+	/** What a file's line says after its kind: "1:42:05 · 1080p · 1.2 GB". */
+	public String facts(IncludedFile file) {
+		StringJoiner text = new StringJoiner(" · ");
+		if (file.durationText() != null) {
+			text.add(file.durationText());
+		}
+		if (file.resolutionClass() != null) {
+			text.add(file.resolutionClass());
+		}
+		return text.add(bytes(file.file().size())).toString();
+	}
+
+	/** The captions' languages in the viewer's words, each once: "English, French". */
+	public String languages(List<IncludedFile> captions, Locale locale) {
+		return captions.stream().map(c -> c.languageName(locale)).filter(Objects::nonNull).distinct()
+			.collect(Collectors.joining(", "));
 	}
 
 	public String maxFileSize() {

@@ -3,6 +3,7 @@ package io.reelgate.checkout.simulated;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
+import io.reelgate.catalog.Catalog.Viewer;
 import io.reelgate.checkout.CheckoutService;
 import io.reelgate.checkout.OrderClosedException;
 import io.reelgate.checkout.OrderPayments;
@@ -55,6 +56,7 @@ class SimulatedCheckoutController {
 		BundleSummary bundle = catalog.acquirable(order.bundle());
 		model.addAttribute("order", order);
 		model.addAttribute("bundle", bundle);
+		model.addAttribute("details", catalog.bundle(order.bundle(), new Viewer(me.accountId(), me.isAdmin())));
 		return VIEW;
 	}
 
