@@ -82,6 +82,8 @@ class BundlePageController {
 			model.addAttribute("codeCheck", codeCheck(me, bundle, code, request, model));
 		}
 		model.addAttribute("bundle", bundle);
+		// A code arriving with the link (a shared ?code=) opens the "Have a code?" disclosure it is in.
+		model.addAttribute("codeGiven", code != null && !code.isBlank());
 		model.addAttribute("rental", bundle.summary().gate() == Gate.PAID ? catalog.rental(id).orElse(null) : null);
 		model.addAttribute("renting", me != null && library.rents(me.accountId(), id));
 		model.addAttribute("owned", me != null && library.owns(me.accountId(), id));

