@@ -98,9 +98,11 @@ class BundlePageController {
 	@GetMapping("/bundles/{id}/cover")
 	void cover(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
-		CoverView cover = catalog.cover(id, viewer(me));
+		// A buyer still sees the cover of what they hold while moderation hides it; that copy stays out of shared caches.
+		boolean held = me != null && library.owns(me.accountId(), id);
+		CoverView cover = catalog.cover(id, viewer(me), held);
 		new BlobDownload(cover.storageKey(), cover.size(), cover.sha256(), cover.updatedAt(), cover.contentType(),
-				"cover", false, "public, max-age=300")
+				"cover", false, held ? "private, max-age=300" : "public, max-age=300")
 			.respond(request, response, store);
 	}
 
