@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.reelgate.shared.PublicUrlProperties;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -29,8 +31,12 @@ class PageLinks {
 		this.publicUrl = publicUrl;
 	}
 
+	/** None on an error page: a 404 for a mistyped link names no page to index. */
 	@ModelAttribute("canonicalUrl")
-	String canonicalUrl(HttpServletRequest request) {
+	@Nullable String canonicalUrl(HttpServletRequest request) {
+		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null) {
+			return null;
+		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		UriComponentsBuilder link = UriComponentsBuilder.fromUri(publicUrl.publicUrl()).path(path);
 		request.getParameterMap().entrySet().stream()
