@@ -95,6 +95,9 @@ class Bundle {
 
 	private @Nullable String hiddenReason;
 
+	/** When an admin put it in the storefront's featured row; null when it is not there. */
+	private @Nullable Instant featuredAt;
+
 	/**
 	 * Set when moderation removed the bundle for good (it is hidden too, so every storefront query leaves it out):
 	 * buyers lose their downloads, and only an upheld appeal brings it back.
@@ -427,6 +430,27 @@ class Bundle {
 		}
 		this.hiddenAt = now;
 		this.hiddenReason = reason;
+	}
+
+	/** Puts it in the storefront's featured row (again: a repeated pick keeps the first one's place). */
+	void feature(Instant now) {
+		if (removedAt != null) {
+			throw new CatalogException("bundle.removed");
+		}
+		if (status != BundleStatus.PUBLISHED) {
+			throw new CatalogException("bundle.feature.unpublished");
+		}
+		if (featuredAt == null) {
+			this.featuredAt = now;
+		}
+	}
+
+	void unfeature() {
+		this.featuredAt = null;
+	}
+
+	boolean isFeatured() {
+		return featuredAt != null;
 	}
 
 	/** Undoes a hiding; a removed bundle stays out (only an upheld appeal reinstates it). */

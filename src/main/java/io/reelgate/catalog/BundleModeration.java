@@ -47,6 +47,19 @@ public class BundleModeration {
 		return bundle.summary();
 	}
 
+	/** Puts a published bundle in the storefront's featured row. */
+	public BundleSummary feature(BundleId id) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		bundle.feature(clock.instant());
+		return bundle.summary();
+	}
+
+	public BundleSummary unfeature(BundleId id) {
+		Bundle bundle = CatalogService.find(bundles, id.value());
+		bundle.unfeature();
+		return bundle.summary();
+	}
+
 	/** Takes all of a suspended or banned creator's bundles out of the storefront; returns how many they have. */
 	public int withdrawAllOf(AccountId owner) {
 		List<Bundle> owned = bundles.findByOwnerId(owner.value());

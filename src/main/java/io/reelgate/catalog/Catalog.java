@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,9 @@ public class Catalog {
 
 	public static final int PAGE_SIZE = 24;
 
+	/** How many bundles the featured row shows: two rows of four on a laptop. */
+	static final int FEATURED_SIZE = 8;
+
 	private final Bundles bundles;
 
 	private final PublicListings listings;
@@ -56,6 +60,19 @@ public class Catalog {
 	 */
 	public Listing storefront(@Nullable BundleId before, @Nullable BundleId after) {
 		return newest(null, before, after);
+	}
+
+	/** The storefront's featured row: the public bundles admins picked, latest pick first, one statement. */
+	public List<BundleSummary> featured() {
+		return listings.featured(FEATURED_SIZE);
+	}
+
+	/** Which of these bundles are in the featured row, for the admins' list. */
+	public Set<BundleId> featuredAmong(Collection<BundleId> ids) {
+		return bundles.findAllById(ids.stream().map(BundleId::value).toList()).stream()
+			.filter(Bundle::isFeatured)
+			.map(b -> b.summary().id())
+			.collect(Collectors.toSet());
 	}
 
 	/** A creator's public bundles, paged as {@link #storefront}. */
@@ -153,8 +170,16 @@ public class Catalog {
 	}
 
 	public CoverView cover(BundleId id, Viewer viewer) {
+		return cover(id, viewer, false);
+	}
+
+	/**
+	 * A bundle's cover; {@code held} says the caller checked that the viewer holds the bundle, whose library then
+	 * keeps showing its cover while it is hidden or unpublished.
+	 */
+	public CoverView cover(BundleId id, Viewer viewer, boolean held) {
 		Bundle bundle = CatalogService.find(bundles, id.value());
-		if (!viewer.maySee(bundle)) {
+		if (!held && !viewer.maySee(bundle)) {
 			throw new BundleNotFoundException();
 		}
 		return bundle.cover().orElseThrow(BundleNotFoundException::new);

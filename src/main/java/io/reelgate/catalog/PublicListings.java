@@ -98,6 +98,13 @@ class PublicListings {
 			.setParameter("limit", limit));
 	}
 
+	/** Up to {@code limit} public bundles an admin featured, the latest pick first. */
+	List<BundleSummary> featured(int limit) {
+		String sql = "select " + CARD + " from bundles b where b.featured_at is not null and " + PUBLIC
+				+ " order by b.featured_at desc, b.id desc limit :limit";
+		return cards(em.createNativeQuery(sql, Tuple.class).setParameter("limit", limit));
+	}
+
 	private List<BundleSummary> page(@Nullable AccountId owner, @Nullable BundleId cursor, String direction,
 			String order, int limit) {
 		String sql = "select " + CARD + " from bundles b where " + PUBLIC

@@ -75,6 +75,18 @@ public class ModerationService {
 	}
 
 	/**
+	 * Puts a published bundle in the storefront's featured row; the audit log says who picked it. A pick is a
+	 * curator's choice, not a sanction, so it asks for no reason and tells the creator nothing.
+	 */
+	public void feature(AccountPrincipal admin, BundleId id) {
+		audit(admin, AuditAction.FEATURE_BUNDLE, bundles.feature(id), "Featured on the storefront");
+	}
+
+	public void unfeature(AccountPrincipal admin, BundleId id) {
+		audit(admin, AuditAction.UNFEATURE_BUNDLE, bundles.unfeature(id), "Taken out of the featured row");
+	}
+
+	/**
 	 * Removes a bundle for good: it leaves the storefront, its buyers lose their downloads at once and are refunded
 	 * (by checkout, reacting to the catalog's event, after this commits). Repeating it is harmless: it is audited
 	 * and told to the creator once, and only finishes refunds a failed attempt left over.

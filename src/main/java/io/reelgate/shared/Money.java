@@ -63,6 +63,14 @@ public record Money(long minor, Currency currency) {
 		return new Money(Math.addExact(minor, other.minor), currency);
 	}
 
+	/** What is left after taking {@code other} away, e.g. a discount: list price minus the price paid. */
+	public Money minus(Money other) {
+		if (!currency.equals(other.currency)) {
+			throw new IllegalArgumentException("Cannot subtract " + other.currency + " from " + currency);
+		}
+		return new Money(Math.subtractExact(minor, other.minor), currency);
+	}
+
 	/** The amount as decimal text without currency symbol, e.g. {@code 12.50}; used to prefill forms. */
 	public String toDecimalString() {
 		return BigDecimal.valueOf(minor, fractionDigits(currency)).toPlainString();

@@ -123,6 +123,8 @@ class BundlePageController {
 					e -> e.getValue().stream().map(CaptionView::label).collect(Collectors.joining(", ")))));
 		model.addAttribute("rental", bundle.summary().gate() == Gate.PAID && shown.isPresent()
 				? catalog.rental(id, shown.get()).orElse(null) : null);
+		// A code arriving with the link (a shared ?code=) opens the "Have a code?" disclosure it is in.
+		model.addAttribute("codeGiven", code != null && !code.isBlank());
 		model.addAttribute("renting", me != null && library.rents(me.accountId(), id));
 		model.addAttribute("owned", me != null && library.owns(me.accountId(), id));
 		model.addAttribute("mine", me != null && bundle.summary().creatorId().equals(me.accountId()));
@@ -136,9 +138,11 @@ class BundlePageController {
 	@GetMapping("/bundles/{id}/cover")
 	void cover(@AuthenticationPrincipal @Nullable AccountPrincipal me, @PathVariable BundleId id,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
-		CoverView cover = catalog.cover(id, viewer(me));
+		// A buyer still sees the cover of what they hold while moderation hides it; that copy stays out of shared caches.
+		boolean held = me != null && library.owns(me.accountId(), id);
+		CoverView cover = catalog.cover(id, viewer(me), held);
 		new BlobDownload(cover.storageKey(), cover.size(), cover.sha256(), cover.updatedAt(), cover.contentType(),
-				"cover", false, COVER_CACHE)
+				"cover", false, held ? "private, max-age=300" : COVER_CACHE)
 			.respond(request, response, store);
 	}
 

@@ -1,5 +1,7 @@
 package io.reelgate.storefront;
 
+import java.util.List;
+
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountView;
 import io.reelgate.accounts.Role;
@@ -48,6 +50,9 @@ class StorefrontController {
 		String shown = searching && query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query;
 		model.addAttribute("bundles", searching ? catalog.search(shown, page) : catalog.storefront(before, after));
 		model.addAttribute("query", searching ? shown : "");
+		// The featured row heads the storefront's first page only: not search results, not older pages.
+		boolean firstPage = !searching && before == null && after == null;
+		model.addAttribute("featured", firstPage ? catalog.featured() : List.of());
 		return HOME_VIEW;
 	}
 

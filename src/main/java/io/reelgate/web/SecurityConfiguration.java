@@ -89,6 +89,8 @@ class SecurityConfiguration {
 			.permitAll()
 			// For crawlers: what to index (robots.txt) and the public pages there are (sitemaps).
 			.requestMatchers(HttpMethod.GET, "/robots.txt", "/sitemap.xml", "/sitemaps/*").permitAll()
+			.requestMatchers(HttpMethod.GET, "/terms", "/refunds", "/privacy", "/copyright", "/contact").permitAll()
+			.requestMatchers(HttpMethod.HEAD, "/terms", "/refunds", "/privacy", "/copyright", "/contact").permitAll()
 			// Mailed links carry their own single-use token (accounts' LinkTokens); resets are asked for logged out.
 			.requestMatchers("/email/verify", "/password/forgot", "/password/reset").permitAll()
 			// The creator API's Swagger UI (springdoc), under this chain's strict CSP; its data needs a token.

@@ -79,6 +79,8 @@ class MediaMetadataTests {
 		fixtures.publish(creator, bundle);
 		String publicPage = mvc.perform(get("/bundles/{id}", bundle)).andReturn().getResponse().getContentAsString();
 		assertThat(publicPage).contains("0:02", "320×240", "H.264/AAC").doesNotContain("Use poster frame as cover");
+		// Buyers read what the file is and how sharp, not its name: the one locked video is the feature film.
+		assertThat(publicPage).contains("Feature film", "0:02 · 240p");
 	}
 
 	@Test

@@ -53,4 +53,11 @@ class MoneyTests {
 		assertThat(new Money(100, USD).plus(new Money(250, USD))).isEqualTo(new Money(350, USD));
 		assertThatIllegalArgumentException().isThrownBy(() -> new Money(100, USD).plus(new Money(1, JPY)));
 	}
+
+	@Test
+	void subtractsOnlyTheSameCurrencyAndNeverBelowZero() {
+		assertThat(new Money(999, USD).minus(new Money(749, USD))).isEqualTo(new Money(250, USD));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Money(100, USD).minus(new Money(1, JPY)));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Money(100, USD).minus(new Money(101, USD)));
+	}
 }

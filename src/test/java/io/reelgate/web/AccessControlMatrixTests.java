@@ -305,6 +305,8 @@ class AccessControlMatrixTests {
 		change("/studio/discounts/" + discountCode + "/disable", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/admin/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/bundles/" + published + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/bundles/" + published + "/feature", LOGIN, 403, 403, 403, 403, SKIP);
+		change("/admin/bundles/" + published + "/unfeature", LOGIN, 403, 403, 403, 403, SKIP);
 		page("/admin/bundles/" + published + "/remove", LOGIN, 403, 403, 403, 403, 200);
 		page("/admin/reports/bundles/" + published + "/remove", LOGIN, 403, 403, 403, 403, 200);
 		change("/admin/bundles/" + published + "/remove", LOGIN, 403, 403, 403, 403, SKIP);

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
+import io.reelgate.catalog.Catalog.Viewer;
 import io.reelgate.checkout.CheckoutService;
 import io.reelgate.checkout.OrderClosedException;
 import io.reelgate.checkout.OrderPayments;
@@ -70,6 +71,7 @@ class SimulatedCheckoutController {
 		model.addAttribute("bundle", bundle);
 		model.addAttribute("rates", new TreeMap<>(tax.simulatedRates()));
 		model.addAttribute("taxIncluded", tax.behavior() == TaxProperties.Behavior.INCLUSIVE);
+		model.addAttribute("details", catalog.bundle(order.bundle(), new Viewer(me.accountId(), me.isAdmin())));
 		return VIEW;
 	}
 

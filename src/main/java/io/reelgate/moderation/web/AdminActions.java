@@ -14,20 +14,24 @@ final class AdminActions {
 	private AdminActions() {
 	}
 
+	/** An action that needs no reason (a featured pick): done, or refused with the catalog's reason. */
+	static String perform(RedirectAttributes redirect, String success, String backTo, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("success", success);
+		}
+		catch (CatalogException ex) {
+			redirect.addFlashAttribute("error", ex.code());
+		}
+		return "redirect:" + backTo;
+	}
+
 	static String perform(BindingResult result, RedirectAttributes redirect, String success, String backTo,
 			Runnable action) {
 		if (result.hasErrors()) {
 			redirect.addFlashAttribute("error", "moderation.reason.required");
+			return "redirect:" + backTo;
 		}
-		else {
-			try {
-				action.run();
-				redirect.addFlashAttribute("success", success);
-			}
-			catch (CatalogException ex) {
-				redirect.addFlashAttribute("error", ex.code());
-			}
-		}
-		return "redirect:" + backTo;
+		return perform(redirect, success, backTo, action);
 	}
 }

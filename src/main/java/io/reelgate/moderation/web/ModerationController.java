@@ -3,6 +3,7 @@ package io.reelgate.moderation.web;
 import java.util.Locale;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.ModerationFilter;
 import io.reelgate.moderation.AuditAction;
@@ -11,6 +12,7 @@ import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.BundleId;
 import jakarta.validation.Valid;
 
+import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +53,9 @@ class ModerationController {
 			@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
 		model.addAttribute("filter", filter);
 		model.addAttribute("filters", ModerationFilter.values());
-		model.addAttribute("bundles", catalog.forModeration(filter, page));
+		Page<BundleSummary> bundles = catalog.forModeration(filter, page);
+		model.addAttribute("bundles", bundles);
+		model.addAttribute("featured", catalog.featuredAmong(bundles.map(BundleSummary::id).getContent()));
 		return BUNDLES_VIEW;
 	}
 
@@ -60,6 +64,18 @@ class ModerationController {
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
 		return AdminActions.perform(result, redirect, "moderation.hidden", BACK,
 				() -> moderation.hide(me, id, form.reason()));
+	}
+
+	@PostMapping("/bundles/{id}/feature")
+	String feature(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			RedirectAttributes redirect) {
+		return AdminActions.perform(redirect, "moderation.featured", BACK, () -> moderation.feature(me, id));
+	}
+
+	@PostMapping("/bundles/{id}/unfeature")
+	String unfeature(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			RedirectAttributes redirect) {
+		return AdminActions.perform(redirect, "moderation.unfeatured", BACK, () -> moderation.unfeature(me, id));
 	}
 
 	@GetMapping("/bundles/{id}/remove")
