@@ -92,6 +92,6 @@ class IncludedFileTests {
 	}
 
 	private static BundleDetails details(FileView... files) {
-		return new BundleDetails(null, "", List.of(files));
+		return new BundleDetails(null, "", List.of(files), List.of());
 	}
 }
