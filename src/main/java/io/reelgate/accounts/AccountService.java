@@ -148,6 +148,14 @@ public class AccountService {
 		return true;
 	}
 
+	/** Whether {@code password} is the account's, for asking a signed-in person to type it again. */
+	@Transactional(readOnly = true)
+	public boolean checkPassword(AccountId id, String password) {
+		return accounts.findById(id.value()).filter(account -> !account.isDeleted())
+			.map(account -> passwordEncoder.matches(password, account.passwordHash()))
+			.orElse(false);
+	}
+
 	/** How many sessions the account has, this one included. */
 	@Transactional(readOnly = true)
 	public int sessionCount(String email) {
