@@ -145,6 +145,14 @@ public class AccountService {
 		return true;
 	}
 
+	/** Whether {@code password} is the account's, for asking a signed-in person to type it again. */
+	@Transactional(readOnly = true)
+	public boolean checkPassword(AccountId id, String password) {
+		return accounts.findById(id.value()).filter(account -> !account.isDeleted())
+			.map(account -> passwordEncoder.matches(password, account.passwordHash()))
+			.orElse(false);
+	}
+
 	private void endSessionsOf(Account account) {
 		sessions.endAllSessions(account.email());
 	}

@@ -20,12 +20,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stepUpWindow how long a second factor (or, for accounts without one, the password) counts as fresh for
  * dangerous actions (payout details, email, password, API tokens, deleting the account, admins' removals, refunds,
  * bans and role changes); older, and it is asked for again; default 5 minutes
+ * @param stepUp whether those actions ask for a fresh factor at all; default true (the test profile turns it off
+ * for the suite's simple sessions, and the step-up tests switch it on)
  * @param failures wrong codes per account, in a burst; default 5 per 5 minutes
  * @param sustainedFailures wrong codes per account over a longer time; default 15 per 6 hours
  */
 @ConfigurationProperties("reelgate.security.second-factor")
 public record SecondFactorProperties(@Nullable String encryptionKey, String issuer, Boolean requiredForAdmins,
-		Boolean requiredForPayoutCreators, Duration stepUpWindow, Limit failures, Limit sustainedFailures) {
+		Boolean requiredForPayoutCreators, Duration stepUpWindow, Boolean stepUp, Limit failures, Limit sustainedFailures) {
 
 	public SecondFactorProperties {
 		if (encryptionKey != null && encryptionKey.isBlank()) {
@@ -45,6 +47,9 @@ public record SecondFactorProperties(@Nullable String encryptionKey, String issu
 		}
 		if (stepUpWindow.isNegative() || stepUpWindow.isZero()) {
 			throw new IllegalArgumentException("reelgate.security.second-factor.step-up-window must be positive");
+		}
+		if (stepUp == null) {
+			stepUp = true;
 		}
 		if (failures == null) {
 			failures = new Limit(5, Duration.ofMinutes(5));

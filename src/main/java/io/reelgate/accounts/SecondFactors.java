@@ -159,13 +159,16 @@ public class SecondFactors {
 		return check;
 	}
 
-	/** Replaces every recovery code, used or not, with ten new ones, to be shown once. */
-	public List<String> renewRecoveryCodes(AccountId account, @Nullable String clientAddress) {
+	/**
+	 * Replaces every recovery code, used or not, with ten new ones, to be shown once.
+	 * @return the new codes; empty if no authenticator is switched on (there is nothing they could stand in for)
+	 */
+	public Optional<List<String>> renewRecoveryCodes(AccountId account, @Nullable String clientAddress) {
 		if (!isEnabled(account)) {
-			throw new IllegalStateException("No authenticator is switched on");
+			return Optional.empty();
 		}
 		events.record(account, SecurityEvent.Kind.RECOVERY_CODES_RENEWED, clientAddress);
-		return newRecoveryCodes(account);
+		return Optional.of(newRecoveryCodes(account));
 	}
 
 	/** Switches the authenticator off and drops the recovery codes. */

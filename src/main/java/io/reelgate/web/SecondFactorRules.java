@@ -1,8 +1,10 @@
 package io.reelgate.web;
 
 import java.io.IOException;
+import java.net.URI;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.accounts.LoginTargets;
 import io.reelgate.accounts.SecondFactorStatus;
 import io.reelgate.accounts.SecondFactors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,10 +13,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.DelegatingMissingAuthorityAccessDeniedHandler;
@@ -36,7 +40,10 @@ class SecondFactorRules {
 
 	static final String SETUP_PAGE = "/account/two-factor/setup";
 
-	static final String[] PASSWORD_ONLY = { CODE_PAGE, SETUP_PAGE };
+	/** Where a session whose password was typed too long ago for a dangerous action types it again. */
+	static final String PASSWORD_PAGE = "/login/confirm-password";
+
+	static final String[] PASSWORD_ONLY = { CODE_PAGE, SETUP_PAGE, PASSWORD_PAGE };
 
 	@Bean
 	AuthorizationManagerFactory<RequestAuthorizationContext> secondFactorAuthorization() {
@@ -49,7 +56,14 @@ class SecondFactorRules {
 	/** Sends a session that lacks the second factor on to get it; other refusals go to {@code otherwise}. */
 	static AccessDeniedHandler deniedHandler(AccessDeniedHandler otherwise) {
 		DelegatingMissingAuthorityAccessDeniedHandler handler = DelegatingMissingAuthorityAccessDeniedHandler.builder()
-			.addEntryPointFor((request, response, ex) -> sendOn(request, response), SecondFactors.FACTOR_AUTHORITY)
+			.addEntryPointFor((request, response, ex) -> {
+				returnToForm(request);
+				sendOn(request, response);
+			}, SecondFactors.FACTOR_AUTHORITY)
+			.addEntryPointFor((request, response, ex) -> {
+				returnToForm(request);
+				response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
+			}, FactorGrantedAuthority.PASSWORD_AUTHORITY)
 			.build();
 		handler.setDefaultAccessDeniedHandler(otherwise);
 		// Only a page can be gone back to after the code; a refused form post is not replayed.
@@ -57,6 +71,32 @@ class SecondFactorRules {
 		pages.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod()));
 		handler.setRequestCache(pages);
 		return handler;
+	}
+
+	/**
+	 * A form post refused for want of a fresh factor (a step-up, {@link StepUpRules}) is not replayed: afterwards the
+	 * visitor goes back to the page the form was on, to send it again.
+	 */
+	private static void returnToForm(HttpServletRequest request) {
+		if (HttpMethod.GET.matches(request.getMethod())) {
+			return;
+		}
+		@Nullable String referer = request.getHeader(HttpHeaders.REFERER);
+		@Nullable String path = null;
+		if (referer != null) {
+			try {
+				URI uri = URI.create(referer);
+				path = uri.getRawPath() == null ? null
+						: uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+			}
+			catch (IllegalArgumentException ex) {
+				path = null;
+			}
+		}
+		@Nullable String target = LoginTargets.local(path);
+		if (target != null) {
+			request.getSession().setAttribute(LoginTargets.SESSION_ATTRIBUTE, target);
+		}
 	}
 
 	/** Whether this session has still to show a second factor, straight after the password. */
@@ -73,7 +113,7 @@ class SecondFactorRules {
 		response.sendRedirect(request.getContextPath() + (enrolled ? CODE_PAGE : SETUP_PAGE));
 	}
 
-	private static boolean demandsSecondFactor(Authentication authentication) {
+	static boolean demandsSecondFactor(Authentication authentication) {
 		return authentication.getPrincipal() instanceof AccountPrincipal principal
 				&& principal.secondFactor() != SecondFactorStatus.NOT_REQUIRED;
 	}

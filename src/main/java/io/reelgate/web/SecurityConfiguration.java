@@ -61,6 +61,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle, KnownDevices devices,
+			StepUpRules stepUp,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
 			MessageSource messages, JsonMapper json) throws Exception {
 		LoginThrottleFilter throttle = new LoginThrottleFilter(loginThrottle, devices);
@@ -69,6 +70,11 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			// Typing the second factor (or setting one up) needs only the password (SecondFactorRules).
 			.requestMatchers(SecondFactorRules.PASSWORD_ONLY).access(AuthenticatedAuthorizationManager.authenticated())
+			// Dangerous actions need a factor shown in the last few minutes (StepUpRules).
+			.requestMatchers(HttpMethod.POST, StepUpRules.ACCOUNT).access(stepUp.passwordInForm())
+			.requestMatchers(HttpMethod.POST, StepUpRules.ACCOUNT_SECURITY).access(stepUp.signedIn())
+			.requestMatchers(HttpMethod.POST, StepUpRules.CREATOR).access(stepUp.role("CREATOR"))
+			.requestMatchers(HttpMethod.POST, StepUpRules.ADMIN).access(stepUp.role("ADMIN"))
 			.requestMatchers("/studio/**").hasRole("CREATOR")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.requestMatchers(HttpMethod.GET, "/", "/bundles/**", "/creators/**").permitAll()

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static io.reelgate.accounts.TwoFactorSignInTests.PASSWORD;
 import static io.reelgate.accounts.TwoFactorSignInTests.awayFromAStepBoundary;
@@ -38,6 +39,11 @@ class LoginReturnTests {
 		awayFromAStepBoundary();
 	}
 
+	/** A login form post that carries a target, as the form does when a page sent the visitor. */
+	static MockHttpServletRequestBuilder logIn(String email, String next) {
+		return post("/login").with(csrf()).param("username", email).param("password", PASSWORD).param("next", next);
+	}
+
 	@Test
 	void theLoginFormCarriesOnlyALocalTarget() throws Exception {
 		mvc.perform(get("/login").param("next", "/bundles/abc"))
@@ -50,11 +56,11 @@ class LoginReturnTests {
 	@Test
 	void loggingInGoesBackToThePageThatSentTheVisitorButNeverToAnotherSite() throws Exception {
 		AccountPrincipal viewer = fixtures.viewer();
-		mvc.perform(formLogin().user(viewer.email()).password(PASSWORD).param("next", "/library?x=1"))
+		mvc.perform(logIn(viewer.email(), "/library?x=1"))
 			.andExpect(redirectedUrl("/library?x=1"));
-		mvc.perform(formLogin().user(viewer.email()).password(PASSWORD).param("next", "//evil.example/"))
+		mvc.perform(logIn(viewer.email(), "//evil.example/"))
 			.andExpect(redirectedUrl("/"));
-		mvc.perform(formLogin().user(viewer.email()).password(PASSWORD).param("next", "https://evil.example/"))
+		mvc.perform(logIn(viewer.email(), "https://evil.example/"))
 			.andExpect(redirectedUrl("/"));
 	}
 
@@ -77,7 +83,7 @@ class LoginReturnTests {
 		byte[] secret = base32((String) setup.getModelAndView().getModel().get("secret"));
 		mvc.perform(post("/account/two-factor/setup").cookie(session).with(csrf()).param("code", code(secret, -1)));
 
-		Cookie[] next = mvc.perform(formLogin().user(viewer.email()).password(PASSWORD).param("next", "/library"))
+		Cookie[] next = mvc.perform(logIn(viewer.email(), "/library"))
 			.andExpect(redirectedUrl("/login/second-factor")).andReturn().getResponse().getCookies();
 		mvc.perform(post("/login/second-factor").cookie(next).with(csrf()).param("code", code(secret, 0)))
 			.andExpect(redirectedUrl("/library"));

@@ -14,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,8 +57,11 @@ class SecondFactorController {
 		this.accounts = accounts;
 	}
 
+	/** After the password, or again for a dangerous action when the code shown earlier is too old (a step-up). */
 	@GetMapping("/login/second-factor")
-	String showCode(@AuthenticationPrincipal AccountPrincipal me) {
+	String showCode(@AuthenticationPrincipal AccountPrincipal me, Authentication authentication, Model model) {
+		model.addAttribute("stepUp", authentication.getAuthorities().stream()
+			.anyMatch(authority -> SecondFactors.FACTOR_AUTHORITY.equals(authority.getAuthority())));
 		return me.secondFactor() == SecondFactorStatus.ENROLLED ? CODE_VIEW : "redirect:/";
 	}
 
@@ -103,9 +107,14 @@ class SecondFactorController {
 	}
 
 	@PostMapping("/account/two-factor/recovery-codes")
-	String renewRecoveryCodes(@AuthenticationPrincipal AccountPrincipal me, Model model, HttpServletRequest request) {
-		return recoveryCodes(secondFactors.renewRecoveryCodes(me.accountId(), request.getRemoteAddr()),
-				"secondFactor.codes.renewed", model);
+	String renewRecoveryCodes(@AuthenticationPrincipal AccountPrincipal me, Model model, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		var codes = secondFactors.renewRecoveryCodes(me.accountId(), request.getRemoteAddr());
+		if (codes.isEmpty()) {
+			redirect.addFlashAttribute("error", "secondFactor.code.NOT_ENROLLED");
+			return "redirect:/account";
+		}
+		return recoveryCodes(codes.get(), "secondFactor.codes.renewed", model);
 	}
 
 	/** Switching off needs a current code (or a recovery code), and is refused where the operator requires one. */

@@ -57,6 +57,21 @@ class SecondFactorSessions {
 		store(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities), request, response);
 	}
 
+	/** Records that the password was just typed again: the password factor is stamped now. */
+	void passwordConfirmed(AccountPrincipal principal, HttpServletRequest request, HttpServletResponse response) {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
+		if (current != null) {
+			current.getAuthorities().stream()
+				.filter(FactorGrantedAuthority.class::isInstance)
+				.filter(authority -> !FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(authority.getAuthority()))
+				.forEach(authorities::add);
+		}
+		authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+			.issuedAt(clock.instant()).build());
+		store(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities), request, response);
+	}
+
 	/** Keeps the session's factors but records that the account no longer has an authenticator. */
 	void removed(AccountPrincipal principal, SecondFactorStatus status, HttpServletRequest request,
 			HttpServletResponse response) {

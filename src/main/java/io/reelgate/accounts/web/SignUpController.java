@@ -1,16 +1,21 @@
 package io.reelgate.accounts.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.reelgate.accounts.AccountService;
-import io.reelgate.accounts.LoginTargets;
 import io.reelgate.accounts.EmailAlreadyUsedException;
+import io.reelgate.accounts.LoginTargets;
 import io.reelgate.accounts.web.SignUpForm.AccountType;
 import io.reelgate.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -92,8 +97,10 @@ class SignUpController {
 	private void logIn(String email, HttpServletRequest request, HttpServletResponse response) {
 		UserDetails principal = users.loadUserByUsername(email);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+		// The password was just typed: stamped like a login's, so step-up rules see a fresh factor.
+		List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
+		authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).build());
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
 		SecurityContextHolder.setContext(context);
 		if (request.getSession(false) != null) {
 			request.changeSessionId();
