@@ -3,6 +3,7 @@ package io.reelgate.library;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -62,6 +63,9 @@ class CaptionsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MessageSource messages;
 
 	@LocalServerPort
 	int port;
@@ -104,14 +108,23 @@ class CaptionsTests {
 			.isEqualTo("WEBVTT\n\n00:00:00.200 --> 00:00:01.800\nHello <i>there</i>\n");
 
 		String master = hlsUrl(watch);
-		String playlist = mvc.perform(get(master)).andReturn().getResponse().getContentAsString();
+		// RFC 8216: playlists are UTF-8.
+		String playlist = mvc.perform(get(master)).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(playlist).contains("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"English\",LANGUAGE=\"en\"",
 				"NAME=\"Français\",LANGUAGE=\"fr\"", "SUBTITLES=\"subs\"");
-		// ffprobe, which nobody here wrote, follows the master playlist into both subtitle renditions.
-		List<String> codecs = ffprobeCodecs(master);
-		assertThat(codecs).contains("h264", "aac").filteredOn("webvtt"::equals).hasSize(2);
-
+		// ffprobe, which nobody here wrote, reads the stream through the master playlist and each subtitle rendition
+		// through its media playlist, as WebVTT.
+		assertThat(ffprobeCodecs(master)).contains("h264", "aac");
 		String base = master.substring(0, master.length() - "master.m3u8".length());
+		Matcher subtitles = Pattern.compile("URI=\"(s-[0-9a-f-]+\\.m3u8)\"").matcher(playlist);
+		int renditions = 0;
+		while (subtitles.find()) {
+			assertThat(ffprobeCodecs(base + subtitles.group(1))).contains("webvtt");
+			renditions++;
+		}
+		assertThat(renditions).isEqualTo(2);
+
 		String altered = base.replaceFirst("/[^/]+/$", "/" + "A".repeat(43) + "/");
 		String vttName = track.group(1).substring(track.group(1).lastIndexOf('/') + 1);
 		assertThat(mvc.perform(get(altered + vttName)).andReturn().getResponse().getStatus()).isEqualTo(403);
@@ -122,15 +135,14 @@ class CaptionsTests {
 	@Test
 	void aBadCaptionFileIsRefusedWithAMessageNamingTheLineAndNothingIsStored() throws Exception {
 		String broken = SRT + "\r\n2\r\n00:00:02 --> 00:00:03,000\r\nNo milliseconds\r\n";
-		MockHttpSession session = new MockHttpSession();
-		mvc.perform(multipart("/studio/bundles/{id}/files/{fid}/captions", bundle, film)
-			.file(new MockMultipartFile("captions", "broken.srt", "application/x-subrip",
-					broken.getBytes(StandardCharsets.UTF_8)))
-			.param("language", "en").session(session).with(user(creator)).with(csrf()))
-			.andExpect(flash().attribute("error", "caption.invalid.timing"));
-		String editor = mvc.perform(get("/studio/bundles/{id}", bundle).session(session).with(user(creator)))
-			.andReturn().getResponse().getContentAsString();
-		assertThat(editor).contains("Line 6: expected a cue timing such as 00:01:02.500 --&gt; 00:01:04.000.");
+		Object[] arguments = (Object[]) add(creator, film, "broken.srt", broken, "en", "")
+			.andExpect(flash().attribute("error", "caption.invalid.timing"))
+			.andReturn()
+			.getFlashMap()
+			.get("errorArgs");
+		// What the layout shows for the flash message (#messages.msgWithParams).
+		assertThat(messages.getMessage("caption.invalid.timing", arguments, Locale.ENGLISH))
+			.isEqualTo("Line 6: expected a cue timing such as 00:01:02.500 --> 00:01:04.000.");
 
 		byte[] latin1 = "1\n00:00:00,200 --> 00:00:01,000\nCaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
 		mvc.perform(multipart("/studio/bundles/{id}/files/{fid}/captions", bundle, film)

@@ -293,6 +293,8 @@ class AccessControlMatrixTests {
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/delete", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/unlocked", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/poster", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + free + "/files/" + mediaFile + "/captions/" + UUID.randomUUID() + "/delete", LOGIN,
+				403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/publish", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/release", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/release/now", LOGIN, 403, 403, SKIP, 404, 403);
