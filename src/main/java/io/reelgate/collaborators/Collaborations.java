@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountView;
@@ -43,6 +44,9 @@ public class Collaborations implements RevenueShares {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** A plain address: accounts sign up with such, and only the account with the invited one can accept. */
+	private static final Pattern ADDRESS = Pattern.compile("[a-z0-9._%+'-]{1,64}@[a-z0-9-]{1,63}(\\.[a-z0-9-]{1,63})+");
+
 	private final JdbcClient jdbc;
 
 	private final Catalog catalog;
@@ -68,7 +72,7 @@ public class Collaborations implements RevenueShares {
 	public Invitation invite(AccountId owner, BundleId bundle, String email, String percent) {
 		BundleDetails details = catalog.editable(owner, bundle);
 		String address = email.strip().toLowerCase(Locale.ROOT);
-		if (!address.matches("[^@\\s]{1,64}@[^@\\s]{1,255}")) {
+		if (address.length() > 320 || !ADDRESS.matcher(address).matches()) {
 			throw new CollaboratorRefusedException("collaborators.email.invalid");
 		}
 		int basisPoints = basisPoints(percent);

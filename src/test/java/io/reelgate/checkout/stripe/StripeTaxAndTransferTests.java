@@ -43,6 +43,9 @@ class StripeTaxAndTransferTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	StripeTransfers transfers;
+
 	private AccountPrincipal creator;
 
 	private String orderId;
@@ -160,6 +163,52 @@ class StripeTaxAndTransferTests {
 		assertThat(transferRequests()).isEmpty();
 	}
 
+	@Test
+	void eachCollaboratorGetsATransferOfTheirShareAndOneNotOnboardedIsPaidWhenTheyFinish() throws Exception {
+		AccountPrincipal director = fixtures.viewer();
+		AccountPrincipal composer = fixtures.viewer();
+		fixtures.payoutsReady(director);
+		collaborate(director, 3333);
+		collaborate(composer, 3333);
+		stripe.paidSession(session, orderId, paymentIntent, "ch_split_" + orderId.substring(0, 8), 1000, 190, 1190,
+				"DE");
+
+		deliver("evt_i", "checkout.session.completed").andExpect(status().isOk());
+
+		// The fee is 100 of the net 1000; the 900 left is 300 each (33.34 %, 33.33 %, 33.33 % by largest remainder).
+		assertThat(transferRequests()).extracting(r -> r.form().get("amount") + " " + r.idempotencyKey())
+			.containsExactlyInAnyOrder("300 transfer-" + orderId + "-" + creator.accountId(),
+					"300 transfer-" + orderId + "-" + director.accountId());
+		assertThat(transfers()).containsExactlyInAnyOrder("SENT 300", "SENT 300", "PENDING 300");
+
+		fixtures.payoutsReady(composer);
+		transfers.payDue();
+
+		assertThat(transferRequests()).extracting(r -> r.form().get("amount") + " " + r.idempotencyKey())
+			.contains("300 transfer-" + orderId + "-" + composer.accountId());
+		assertThat(transfers()).containsExactly("SENT 300", "SENT 300", "SENT 300");
+
+		mvc.perform(post("/studio/sales/{id}/refund", orderId).with(user(creator)).with(csrf()));
+
+		assertThat(stripe.requests("POST", "/v1/transfers/")).filteredOn(r -> r.path().endsWith("/reversals"))
+			.filteredOn(r -> r.idempotencyKey().startsWith("reversal-" + orderId))
+			.extracting(r -> r.form().get("amount") + " " + r.idempotencyKey())
+			.containsExactlyInAnyOrder("300 reversal-" + orderId + "-" + creator.accountId(),
+					"300 reversal-" + orderId + "-" + director.accountId(),
+					"300 reversal-" + orderId + "-" + composer.accountId());
+		assertThat(transfers()).containsExactly("REVERSED 300", "REVERSED 300", "REVERSED 300");
+	}
+
+	/** An accepted collaboration (the invitation flow itself is CollaboratorTests'). */
+	private void collaborate(AccountPrincipal who, int basisPoints) {
+		String bundle = jdbc.sql("select bundle_id::text from orders where id = ?::uuid").param(orderId)
+			.query(String.class).single();
+		jdbc.sql("""
+				insert into collaborators (id, bundle_id, email, basis_points, token_hash, account_id, invited_at, accepted_at)
+				values (gen_random_uuid(), ?::uuid, ?, ?, md5(random()::text), ?, now(), now())
+				""").params(bundle, who.email(), basisPoints, who.accountId().value()).update();
+	}
+
 	private ResultActions deliver(String eventId, String type) throws Exception {
 		return deliverAbout(eventId, type, session, "checkout.session");
 	}
@@ -188,7 +237,8 @@ class StripeTaxAndTransferTests {
 	}
 
 	private List<String> transfers() {
-		return jdbc.sql("select status || ' ' || amount_minor from transfers where order_id = ?::uuid").param(orderId)
+		return jdbc.sql("select status || ' ' || amount_minor from transfers where order_id = ?::uuid order by status")
+			.param(orderId)
 			.query(String.class).list();
 	}
 }
