@@ -23,7 +23,7 @@ import org.springframework.web.util.UriUtils;
 @ControllerAdvice(annotations = Controller.class)
 class PageLinks {
 
-	private static final Set<String> LISTING_PARAMETERS = Set.of("page", "before", "after", "sort", "q");
+	private static final Set<String> LISTING_PARAMETERS = Set.of("page", "before", "after", "q");
 
 	private final PublicUrlProperties publicUrl;
 
