@@ -119,6 +119,11 @@ public class SecondFactors {
 		return Optional.of(new Enrolment(base32, uri(email, base32)));
 	}
 
+	/** Whether an authenticator is being set up: a secret was shown and not yet confirmed. */
+	public boolean settingUp(AccountId account) {
+		return stored(account).filter(s -> !s.confirmed()).isPresent();
+	}
+
 	/**
 	 * Switches the authenticator on if {@code code} is current for the secret being set up, and makes the first
 	 * recovery codes.

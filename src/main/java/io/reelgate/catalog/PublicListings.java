@@ -40,12 +40,17 @@ class PublicListings {
 	private static final String TYPED = "(websearch_to_tsquery('english', :text) || to_tsquery('simple', :prefix))";
 
 	/**
-	 * Each word replaced by the most similar word of any title or creator name (itself if it is one), all required.
+	 * Each word replaced by the most similar word of any title or creator name (itself if it is one), all required;
+	 * the last word may also still be a prefix, as it is while someone types ("hurston pict" is not corrected to
+	 * "hurston picture" alone when "Hurston Pictures" is meant).
 	 */
 	private static final String CORRECTED = """
-			(select to_tsquery('simple', string_agg(coalesce((select w.word from search_words w where w.word % t.word
-			  order by w.word <-> t.word, w.word limit 1), t.word), ' & ' order by t.i))
-			 from regexp_split_to_table(:words, ' ') with ordinality as t(word, i))""";
+			(select to_tsquery('simple', string_agg(case when t.i = t.n then '(' || c.word || ' | ' || t.word || ':*)'
+			  else c.word end, ' & ' order by t.i))
+			 from (select s.word, s.i, count(*) over () as n
+			       from regexp_split_to_table(:words, ' ') with ordinality as s(word, i)) t,
+			  lateral (select coalesce((select w.word from search_words w where w.word % t.word
+			    order by w.word <-> t.word, w.word limit 1), t.word) as word) c)""";
 
 	private final EntityManager em;
 

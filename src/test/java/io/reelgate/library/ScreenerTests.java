@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.library.RentalRefusedException.Problem;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,13 +87,13 @@ class ScreenerTests {
 			.param(bundle.value()).param("%" + code.substring(0, 4) + "%").query(Long.class).single()).isZero();
 
 		AccountPrincipal juror = fixtures.viewer();
-		mvc.perform(post("/screeners").with(user(juror)).with(csrf()).param("code", " " + code.toLowerCase(Locale.ROOT)))
+		mvc.perform(post("/screeners").with(ownAddress()).with(user(juror)).with(csrf()).param("code", " " + code.toLowerCase(Locale.ROOT)))
 			.andExpect(redirectedUrl("/library")).andExpect(flash().attribute("success", "screener.redeemed"));
 		assertThat(library.owns(juror.accountId(), bundle)).isTrue();
 		assertThat(policy.mayDownloadWhole(juror.accountId(), bundle)).isTrue();
-		mvc.perform(post("/screeners").with(user(fixtures.viewer())).with(csrf()).param("code", code))
+		mvc.perform(post("/screeners").with(ownAddress()).with(user(fixtures.viewer())).with(csrf()).param("code", code))
 			.andExpect(redirectedUrl("/screeners")).andExpect(flash().attribute("error", "screener.redeem.used"));
-		mvc.perform(post("/screeners").with(user(fixtures.viewer())).with(csrf()).param("code", "NOPE-NOPE-NOPE-NOPE"))
+		mvc.perform(post("/screeners").with(ownAddress()).with(user(fixtures.viewer())).with(csrf()).param("code", "NOPE-NOPE-NOPE-NOPE"))
 			.andExpect(flash().attribute("error", "screener.redeem.unknown"));
 		mvc.perform(get("/studio/bundles/{id}/screeners", bundle).with(user(creator)))
 			.andExpect(content().string(allOf(containsString("=Berlinale jury"), containsString("Redeemed"),
@@ -239,5 +241,19 @@ class ScreenerTests {
 	private BundleFileId fileOf(BundleId bundle) {
 		return new BundleFileId(jdbc.sql("select id from bundle_files where bundle_id = ?").param(bundle.value())
 			.query(UUID.class).single());
+	}
+
+	private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+	/**
+	 * Redemptions are limited per address, and the rest of the suite posts from 127.0.0.1 too: these come from an
+	 * address of their own so the limit they meet is this test's.
+	 */
+	private static RequestPostProcessor ownAddress() {
+		String address = "203.0.113." + (ADDRESSES.incrementAndGet() % 250 + 1);
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 }

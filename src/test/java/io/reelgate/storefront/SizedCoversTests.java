@@ -117,7 +117,7 @@ class SizedCoversTests {
 		fixtures.published(creator, Fixtures.unique("No cover"), new byte[] { 6 });
 		String html = mvc.perform(get("/creators/" + creator.accountId().value())).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(html).contains("cover-placeholder").doesNotContain("srcset=", "/covers/");
+		assertThat(html).contains("title-card").doesNotContain("srcset=", "/covers/");
 	}
 
 	@Test

@@ -97,6 +97,10 @@ class SecondFactorController {
 		var codes = secondFactors.confirm(me.accountId(), code, request.getRemoteAddr());
 		if (codes.isEmpty()) {
 			throttle.failed(me.accountId());
+			if (!secondFactors.settingUp(me.accountId())) {
+				// Nothing was shown to confirm (a stale or forged post): a refused code stores no new secret.
+				return "redirect:/account/two-factor/setup";
+			}
 			model.addAttribute("error", "secondFactor.code.WRONG");
 			return setup(me, model);
 		}
