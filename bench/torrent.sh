@@ -79,6 +79,7 @@ echo "== starting the app on $("$JAVA" -version 2>&1 | head -1) with -Xmx$HEAP"
 "$JAVA" -Xmx"$HEAP" -jar "$JAR" --server.port=$PORT --reelgate.embedded-postgres.port=$PG_PORT \
   --reelgate.embedded-postgres.data-directory="$WORK/pg" --reelgate.storage.filesystem-root="$WORK/files" \
   --reelgate.uploads.staging-directory="$WORK/staging" --reelgate.downloads.links.secret-file="$WORK/link-secret" \
+  --reelgate.mail.log-contents=true \
   ${APP_ARGS:-} > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 600); do curl -sf "$BASE/actuator/health" > /dev/null && break; sleep 1; done
