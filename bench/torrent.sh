@@ -8,14 +8,15 @@
 # when present.
 #
 #   bench/torrent.sh [size-in-MiB] [buyers] [heap]      defaults: 1024 5 512m
+#   JAR=target/reelgate-x.jar DURATION=20 TIMEOUT=1800 APP_ARGS='--reelgate.torrents.web-seed-rate=0' bench/torrent.sh
 set -euo pipefail
 
 SIZE_MIB=${1:-1024}
 BUYERS=${2:-5}
 HEAP=${3:-512m}
-PORT=18393
-PG_PORT=54593
-PEER_PORT=18400
+PORT=18617
+PG_PORT=54617
+PEER_PORT=18620
 DURATION=${DURATION:-20}
 TIMEOUT=${TIMEOUT:-1800}
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,12 +49,12 @@ token() { curl -s -c "$1" -b "$1" "$2" | csrf; }
 # Follows the verification link the app mailed to $2 (from its log: there is no SMTP server here).
 verify_email() {
   local jar=$1 email=$2 link=""
-  for _ in $(seq 1 40); do
+  for _ in $(seq 1 240); do
     link=$(grep -A12 "^To: $email\$" "$WORK/app.log" | grep -o '/email/verify?token=[A-Za-z0-9_-]*' | tail -1 || true)
     [ -n "$link" ] && break
     sleep 0.5
   done
-  [ -n "$link" ] || { echo "no verification mail to $email in the app's log"; exit 1; }
+  [ -n "$link" ] || { echo "no verification mail to $email in the app's log"; tail -40 "$WORK/app.log"; exit 1; }
   post "$jar" "$BASE/email/verify" --data-urlencode "_csrf=$(token "$jar" "$BASE$link")" \
     --data-urlencode "token=${link#*token=}" > /dev/null
 }
@@ -68,17 +69,20 @@ web_seed_bytes() {
   curl -s "$BASE/actuator/prometheus" | awk '/^reelgate_torrents_web_seed_bytes_total/ { printf "%.0f\n", $2 }'
 }
 
-echo "== building the jar"
-(cd "$ROOT" && ./mvnw -B -q -DskipTests package)
-JAR=$(ls "$ROOT"/target/reelgate-*.jar | grep -v plain | head -1)
+if [ -z "${JAR:-}" ]; then   # JAR=target/reelgate-....jar reuses a jar already built
+  echo "== building the jar"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+  JAR=$(ls "$ROOT"/target/reelgate-*.jar | grep -v plain | head -1)
+fi
 
 echo "== starting the app on $("$JAVA" -version 2>&1 | head -1) with -Xmx$HEAP"
 "$JAVA" -Xmx"$HEAP" -jar "$JAR" --server.port=$PORT --reelgate.embedded-postgres.port=$PG_PORT \
   --reelgate.embedded-postgres.data-directory="$WORK/pg" --reelgate.storage.filesystem-root="$WORK/files" \
   --reelgate.uploads.staging-directory="$WORK/staging" --reelgate.downloads.links.secret-file="$WORK/link-secret" \
+  --reelgate.mail.log-contents=true \
   ${APP_ARGS:-} > "$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 180); do curl -sf "$BASE/actuator/health" > /dev/null && break; sleep 1; done
+for _ in $(seq 1 600); do curl -sf "$BASE/actuator/health" > /dev/null && break; sleep 1; done
 curl -sf "$BASE/actuator/health" > /dev/null || { echo "the app did not start"; tail -50 "$WORK/app.log"; exit 1; }
 
 echo "== a creator uploads a ${SIZE_MIB} MiB file over tus and publishes it as a free bundle"
