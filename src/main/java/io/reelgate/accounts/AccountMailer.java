@@ -1,5 +1,9 @@
 package io.reelgate.accounts;
 
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * Mails about the account itself. The accounts module decides what to send and makes the links; the notifications
  * module implements this and knows how mail is rendered and delivered. Links are a path and the token it takes as
@@ -14,4 +18,10 @@ public interface AccountMailer {
 
 	/** Tells the account's current address that a change to another address was asked for. */
 	void addressChangeRequested(String to, String displayName, String newEmail);
+
+	/**
+	 * Tells the account's address about a change to how it signs in, or a sign-in from a new browser, with a link
+	 * to review its sessions; {@code kind} names a {@link SecurityEvent.Kind}.
+	 */
+	void securityAlert(String to, String displayName, String kind, Instant at, @Nullable String clientAddress);
 }

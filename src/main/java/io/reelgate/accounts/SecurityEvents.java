@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,9 +29,12 @@ class SecurityEvents {
 
 	private final Clock clock;
 
-	SecurityEvents(JdbcClient jdbc, Clock clock) {
+	private final ApplicationEventPublisher publisher;
+
+	SecurityEvents(JdbcClient jdbc, Clock clock, ApplicationEventPublisher publisher) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.publisher = publisher;
 	}
 
 	void record(AccountId account, SecurityEvent.Kind kind, @Nullable String clientAddress) {
@@ -43,6 +47,10 @@ class SecurityEvents {
 			.param("at", Timestamp.from(clock.instant()))
 			.param("address", clientAddress)
 			.update();
+		if (kind.alerts()) {
+			// Published with the row: the mail goes out once this commits, and is retried if sending fails.
+			publisher.publishEvent(new SecurityAlertRaised(account, kind, clock.instant(), clientAddress));
+		}
 	}
 
 	List<SecurityEvent> recent(AccountId account, int max) {

@@ -1,5 +1,8 @@
 package io.reelgate.notifications;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +52,18 @@ class AccountMails implements AccountMailer {
 	@Override
 	public void addressChangeRequested(String to, String displayName, String newEmail) {
 		send(to, "accountMail.changeNotice", displayName, null, newEmail);
+	}
+
+	@Override
+	public void securityAlert(String to, String displayName, String kind, Instant at, @Nullable String clientAddress) {
+		String when = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", LOCALE).format(at.atOffset(ZoneOffset.UTC));
+		String key = "accountMail.alert." + kind;
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("name", displayName);
+		variables.put("text", message(key + ".text", when, clientAddress == null ? "?" : clientAddress));
+		variables.put("link", site.link("/account"));
+		variables.put("footnote", message("accountMail.alert.footnote"));
+		mailer.send(new Mail(to, message(key + ".subject"), templates.render("account", LOCALE, variables)));
 	}
 
 	private void send(String to, String key, String name, @Nullable String link, Object... arguments) {

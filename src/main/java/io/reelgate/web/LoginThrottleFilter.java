@@ -3,6 +3,7 @@ package io.reelgate.web;
 import java.io.IOException;
 
 import io.reelgate.accounts.KnownDevices;
+import io.reelgate.accounts.SignIns;
 import io.reelgate.accounts.LoginTargets;
 import io.reelgate.accounts.LoginThrottle;
 import io.reelgate.ratelimit.RateLimitExceededException;
@@ -42,7 +43,10 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 
 	private final KnownDevices devices;
 
-	LoginThrottleFilter(LoginThrottle throttle, KnownDevices devices) {
+	private final SignIns signIns;
+
+	LoginThrottleFilter(LoginThrottle throttle, KnownDevices devices, SignIns signIns) {
+		this.signIns = signIns;
 		this.throttle = throttle;
 		this.devices = devices;
 	}
@@ -85,6 +89,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 		return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
 			String email = request.getParameter(USERNAME);
 			if (email != null) {
+				signIns.signedIn(email, knownDevice(request), request.getRemoteAddr());
 				ResponseCookie cookie = ResponseCookie.from(KnownDevices.COOKIE, devices.issue(email))
 					.httpOnly(true)
 					.secure(request.isSecure())

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.reelgate.accounts.KnownDevices;
+import io.reelgate.accounts.SignIns;
 import io.reelgate.accounts.LoginThrottle;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,10 +62,11 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle, KnownDevices devices,
+			SignIns signIns,
 			StepUpRules stepUp,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
 			MessageSource messages, JsonMapper json) throws Exception {
-		LoginThrottleFilter throttle = new LoginThrottleFilter(loginThrottle, devices);
+		LoginThrottleFilter throttle = new LoginThrottleFilter(loginThrottle, devices, signIns);
 		TusRefusals tus = new TusRefusals(messages, json);
 		RequestMatcher tusPaths = PathPatternRequestMatcher.withDefaults().matcher(TusRefusals.PATH);
 		http.authorizeHttpRequests(requests -> requests
