@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.reelgate.shared.AccountId;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -40,9 +42,12 @@ public class AccountService {
 
 	private final SecondFactors secondFactors;
 
+	private final SecurityEvents securityEvents;
+
 	AccountService(Accounts accounts, PasswordEncoder passwordEncoder, Clock clock,
 			AccountSessions sessions, ApplicationEventPublisher events,
-			LinkTokens tokens, SecondFactors secondFactors) {
+			LinkTokens tokens, SecondFactors secondFactors, SecurityEvents securityEvents) {
+		this.securityEvents = securityEvents;
 		this.tokens = tokens;
 		this.secondFactors = secondFactors;
 		this.accounts = accounts;
@@ -133,7 +138,8 @@ public class AccountService {
 	 * logged in elsewhere is out); the session that made the change stays.
 	 * @return whether the current password was right; nothing changes if it was not
 	 */
-	public boolean changePassword(AccountId id, String currentPassword, String newPassword, String keepSessionId) {
+	public boolean changePassword(AccountId id, String currentPassword, String newPassword, String keepSessionId,
+			@Nullable String clientAddress) {
 		Account account = accounts.findById(id.value()).orElseThrow(AccountNotFoundException::new);
 		if (!passwordEncoder.matches(currentPassword, account.passwordHash())) {
 			return false;
@@ -142,6 +148,7 @@ public class AccountService {
 		// A thief who asked to move the account to their own address loses that link with the password.
 		tokens.revoke(account.id(), AccountToken.Purpose.CHANGE_EMAIL);
 		sessions.endOtherSessions(account.email(), keepSessionId);
+		securityEvents.record(account.id(), SecurityEvent.Kind.PASSWORD_CHANGED, clientAddress);
 		return true;
 	}
 

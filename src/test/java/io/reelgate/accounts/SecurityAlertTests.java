@@ -91,6 +91,21 @@ class SecurityAlertTests {
 		assertThat(subjects(viewer.email()).stream().filter(NEW_SIGN_IN::equals).count()).isEqualTo(1);
 	}
 
+	@Test
+	void aChangedPasswordIsMailedToTheOwner() throws Exception {
+		AccountPrincipal viewer = fixtures.viewer();
+		Cookie[] session = mvc.perform(formLogin().user(viewer.email()).password(PASSWORD)).andReturn().getResponse()
+			.getCookies();
+		mvc.perform(post("/account/password").cookie(session).with(csrf()).param("currentPassword", "a-wrong-guess")
+			.param("newPassword", "a-brand-new-password"));
+		mvc.perform(post("/account/password").cookie(session).with(csrf()).param("currentPassword", PASSWORD)
+			.param("newPassword", "a-brand-new-password"));
+		String changed = "The password of your Reelgate account was changed";
+		await().atMost(Duration.ofSeconds(20)).until(() -> subjects(viewer.email()).contains(changed));
+		Thread.sleep(1_000);
+		assertThat(subjects(viewer.email()).stream().filter(changed::equals).count()).isEqualTo(1);
+	}
+
 	private List<String> subjects(String to) {
 		return mails.to(to).stream().map(SentMails.Received::subject).toList();
 	}

@@ -87,7 +87,7 @@ class AccountSettingsController {
 		}
 		throttle.admit(me.email(), request.getRemoteAddr(), SIGNED_IN);
 		if (!accounts.changePassword(me.accountId(), form.currentPassword(), form.newPassword(),
-				request.getSession().getId())) {
+				request.getSession().getId(), request.getRemoteAddr())) {
 			throttle.failed(me.email(), request.getRemoteAddr(), SIGNED_IN);
 			result.rejectValue("currentPassword", "account.password.wrong");
 			return view(me, model, request);
