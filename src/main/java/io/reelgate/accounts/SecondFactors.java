@@ -134,7 +134,12 @@ public class SecondFactors {
 		if (stored.isEmpty()) {
 			return Optional.empty();
 		}
-		Long step = matchingStep(box.open(account, stored.get().sealed()), normalize(code));
+		String typed = normalize(code);
+		if (typed.length() != Totp.DIGITS || !typed.chars().allMatch(Character::isDigit)) {
+			// Not a code at all (a paste of something else, or hostile input): refused, but no guess to put on record.
+			return Optional.empty();
+		}
+		Long step = matchingStep(box.open(account, stored.get().sealed()), typed);
 		if (step == null) {
 			events.record(account, SecurityEvent.Kind.SECOND_FACTOR_WRONG, clientAddress);
 			return Optional.empty();
