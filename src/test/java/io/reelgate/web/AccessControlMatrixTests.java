@@ -196,6 +196,9 @@ class AccessControlMatrixTests {
 		page("/downloads/" + draftFile, LOGIN, 404, 404, 200, 404, 200);
 		page("/checkout/simulated/" + order, LOGIN, 200, 404, 404, 404, 404);
 		page("/orders/" + order, LOGIN, 200, 404, 404, 404, 404);
+		page("/studio/bundles/" + draft + "/screeners", LOGIN, 403, 403, 200, 404, 403);
+		page("/studio/bundles/" + draft + "/collaborators", LOGIN, 403, 403, 200, 404, 403);
+		page("/account/two-factor/setup", LOGIN, 200, 200, 200, 200, 200);
 		// The player's stream: media only, to whoever may have the file (or rents it, see RentalTests).
 		page("/stream/" + mediaFile, LOGIN, 200, 404, 200, 404, 200);
 		page("/stream/" + publishedFile, LOGIN, 404, 404, 404, 404, 404);
@@ -288,6 +291,9 @@ class AccessControlMatrixTests {
 		change("/studio/bundles/" + draft, LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/gate", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/rental", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/prices/EUR", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/prices/EUR/delete", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/screeners", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/cover", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/delete", LOGIN, 403, 403, SKIP, 404, 403);
