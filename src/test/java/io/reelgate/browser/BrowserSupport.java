@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
@@ -44,6 +45,9 @@ public final class BrowserSupport {
 	}
 
 	public static Playwright playwright() {
+		// Playwright's 5 s default is tight on a 2-core machine where the app, PostgreSQL, ffmpeg and Chromium share
+		// the cores; an assertion that holds still passes at once, one that never holds fails after 15 s.
+		PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
 		return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 	}
 

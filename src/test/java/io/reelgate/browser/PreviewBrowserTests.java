@@ -59,11 +59,15 @@ class PreviewBrowserTests {
 				async video => {
 				  if (video.readyState < 1) {
 				    await new Promise((ok, fail) => {
+				      setTimeout(() => fail('no metadata within 30 s'), 30000);
 				      video.addEventListener('loadedmetadata', ok, { once: true });
 				      video.addEventListener('error', () => fail(video.error && video.error.message), { once: true });
 				    });
 				  }
-				  const seeked = new Promise(ok => video.addEventListener('seeked', ok, { once: true }));
+				  const seeked = new Promise((ok, fail) => {
+				    setTimeout(() => fail('not seeked within 30 s'), 30000);
+				    video.addEventListener('seeked', ok, { once: true });
+				  });
 				  video.currentTime = 2.5;
 				  await seeked;
 				  return [video.duration, video.currentTime];

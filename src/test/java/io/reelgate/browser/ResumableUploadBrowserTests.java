@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -17,10 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -149,14 +153,10 @@ class ResumableUploadBrowserTests {
 		assertThat(files.getByRole(AriaRole.ALERT)).containsText("You were signed out");
 		assertThat(resume).isVisible();
 
-		// Signed in again in another tab; back on this page, Resume continues the same upload.
-		Page other = browser.newPage();
-		other.navigate(url("/login"));
-		other.getByLabel("Email").fill(email);
-		other.getByLabel("Password").fill("a-long-enough-password");
-		other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-		other.close();
-		creator.bringToFront();
+		// Signed in again elsewhere with the same browser's cookies (as another tab would), so this page is never
+		// sent to the background: a hidden tab in headless Chromium renders no frames, and closing the other tab and
+		// bringing this one back has no timeout of its own.
+		signInElsewhere(browser, email);
 		int before = requests.size();
 		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume")).click();
 
@@ -189,6 +189,7 @@ class ResumableUploadBrowserTests {
 		// with SHA-1 (the algorithm the checksum extension requires), computed by the browser's own crypto.
 		Object outcome = creator.evaluate("""
 				([bundle]) => new Promise((resolve) => {
+				  setTimeout(() => resolve('no answer within a minute'), 60000);
 				  const bytes = new Uint8Array(2 * 1024 * 1024 + 5);
 				  for (let i = 0; i < bytes.length; i++) { bytes[i] = (i * 31 + 7) % 251; }
 				  const file = new Blob([bytes]);
@@ -226,6 +227,7 @@ class ResumableUploadBrowserTests {
 		// A chunk that does not match its checksum is refused with 460 and not kept.
 		Object corrupt = creator.evaluate("""
 				([bundle]) => new Promise((resolve) => {
+				  setTimeout(() => resolve('no answer within a minute'), 60000);
 				  const file = new Blob([new Uint8Array(100000)]);
 				  const csrf = {};
 				  csrf[document.querySelector('meta[name=csrf-header]').content] =
@@ -268,11 +270,15 @@ class ResumableUploadBrowserTests {
 	 */
 	private void signOutElsewhere(String cookies) {
 		try {
-			HttpClient http = HttpClient.newHttpClient();
-			String page = http.send(HttpRequest.newBuilder(URI.create(url("/studio"))).header("Cookie", cookies).build(), HttpResponse.BodyHandlers.ofString()).body();
+			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+			String page = http.send(HttpRequest.newBuilder(URI.create(url("/studio")))
+				.timeout(Duration.ofSeconds(30))
+				.header("Cookie", cookies)
+				.build(), HttpResponse.BodyHandlers.ofString()).body();
 			Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
 			org.assertj.core.api.Assertions.assertThat(csrf.find()).as("signed in before").isTrue();
 			HttpResponse<Void> logout = http.send(HttpRequest.newBuilder(URI.create(url("/logout")))
+				.timeout(Duration.ofSeconds(30))
 				.header("Cookie", cookies)
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf.group(1),
@@ -283,6 +289,19 @@ class ResumableUploadBrowserTests {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Signs in through the login form's own POST, sharing the browser context's cookies. */
+	private void signInElsewhere(BrowserContext browser, String email) {
+		String form = browser.request().get(url("/login")).text();
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+		org.assertj.core.api.Assertions.assertThat(csrf.find()).as("login form").isTrue();
+		APIResponse login = browser.request().post(url("/login"), RequestOptions.create()
+			.setForm(FormData.create().set("username", email).set("password", "a-long-enough-password")
+				.set("_csrf", csrf.group(1)))
+			.setMaxRedirects(0));
+		org.assertj.core.api.Assertions.assertThat(login.status()).isEqualTo(302);
+		org.assertj.core.api.Assertions.assertThat(login.headers().get("location")).doesNotContain("error");
 	}
 
 	private String url(String path) {
