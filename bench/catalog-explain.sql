@@ -17,7 +17,9 @@ order by b.published_at desc, b.id desc limit 25;
 \echo == /bundles/<id> (the entity by primary key, then its files)
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) select * from bundles where id = :'cursor';
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) select * from bundle_files where bundle_id = :'cursor' order by position;
-\set search 'with candidates as materialized (select ' :card ', b.search from bundles b where ' :public ' and b.search @@ (websearch_to_tsquery(''english'', $1) || to_tsquery(''simple'', $2)) order by b.published_at desc, b.id desc limit 240) select * from candidates b order by ts_rank(b.search, websearch_to_tsquery(''english'', $1) || to_tsquery(''simple'', $2)) desc, b.published_at desc, b.id desc offset 0 limit 25'
+-- The newest 240 matches, ranked: up to 5,000 (PublicListings.DENSE) from the text index, else a walk of the
+-- storefront index (only then: a one-time filter).
+\set search 'with hits as materialized (select b.id, b.published_at from bundles b where ' :public ' and b.search @@ (websearch_to_tsquery(''english'', $1) || to_tsquery(''simple'', $2))), sparse as materialized (select count(*) <= 5000 as sparse from (select from hits limit 5000 + 1) h), candidates as materialized ((select ' :card ', b.search from bundles b where b.id in (select n.id from hits n where (select s.sparse from sparse s) order by n.published_at desc, n.id desc limit 240)) union all (select ' :card ', b.search from bundles b where not (select s.sparse from sparse s) and ' :public ' and b.search @@ (websearch_to_tsquery(''english'', $1) || to_tsquery(''simple'', $2)) order by b.published_at desc, b.id desc limit 240)) select * from candidates b order by ts_rank(b.search, websearch_to_tsquery(''english'', $1) || to_tsquery(''simple'', $2)) desc, b.published_at desc, b.id desc offset 0 limit 25'
 PREPARE search(text, text) AS :search;
 SET plan_cache_mode = force_custom_plan;
 \echo == /?q=harbor (a common word)
@@ -33,9 +35,15 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE search('lum', 'lum:*');
 \echo == /?q=kowalczik (a typo: nothing as typed, then the corrected statement)
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE search('kowalczik', 'kowalczik:*');
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-with q as materialized (select (select to_tsquery('simple', string_agg(coalesce((select w.word from search_words w
-  where w.word % t.word order by w.word <-> t.word, w.word limit 1), t.word), ' & ' order by t.i))
-  from regexp_split_to_table('kowalczik', ' ') with ordinality as t(word, i)) as q),
-candidates as materialized (select :card, b.search from bundles b, q where :public and b.search @@ q.q
-  order by b.published_at desc, b.id desc limit 240)
-select b.* from candidates b, q order by ts_rank(b.search, q.q) desc, b.published_at desc, b.id desc offset 0 limit 25;
+with q as materialized (select (select to_tsquery('simple', string_agg(case when t.i = t.n then '(' || c.word || ' | ' || t.word || ':*)'
+  else c.word end, ' & ' order by t.i))
+  from (select s.word, s.i, count(*) over () as n from regexp_split_to_table('kowalczik', ' ') with ordinality as s(word, i)) t,
+  lateral (select coalesce((select w.word from search_words w where w.word % t.word
+    order by w.word <-> t.word, w.word limit 1), t.word) as word) c) as q),
+hits as materialized (select b.id, b.published_at from bundles b where :public and b.search @@ (select q.q from q)),
+sparse as materialized (select count(*) <= 5000 as sparse from (select from hits limit 5000 + 1) h),
+candidates as materialized ((select :card, b.search from bundles b where b.id in (select n.id from hits n
+  where (select s.sparse from sparse s) order by n.published_at desc, n.id desc limit 240))
+  union all (select :card, b.search from bundles b where not (select s.sparse from sparse s) and :public
+  and b.search @@ (select q.q from q) order by b.published_at desc, b.id desc limit 240))
+select * from candidates b order by ts_rank(b.search, (select q.q from q)) desc, b.published_at desc, b.id desc offset 0 limit 25;

@@ -13,6 +13,8 @@
 #   DURATION=15 CONNECTIONS=32 THREADS=2 WARMUP=5 HEAP=512m CREATORS=200 bench/catalog.sh 100000
 #   EXPLAIN_ONLY=1 bench/catalog.sh 1000000  seed and explain, no wrk
 #   SKIP_BUILD=1 START_TIMEOUT=900 ...       use target/reelgate-*.jar as built; wait longer for the app to start
+#   DATA=/var/tmp/catalog bench/catalog.sh   keep each size's database in DATA/<size> and reuse it once seeded
+#   JAVA_OPTS='-XX:+UseParallelGC' ...       more JVM flags for the app; NO_NGINX=1 leaves the nginx part out
 set -euo pipefail
 
 SIZES=("${@:-100000 1000000}")
@@ -22,9 +24,11 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-5}
 HEAP=${HEAP:-512m}
+JAVA_OPTS=${JAVA_OPTS:-}
+DATA=${DATA:-}
 CREATORS=${CREATORS:-200}
-PORT=18393
-PG_PORT=54593
+PORT=${PORT:-18393}
+PG_PORT=${PG_PORT:-54593}
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d /tmp/reelgate-catalog-bench.XXXXXX)"
 BASE="http://127.0.0.1:$PORT"
@@ -120,24 +124,34 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   echo "== building the jar"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 fi
-JAR=$(ls "$ROOT"/target/reelgate-*.jar | grep -v plain | head -1)
+JAR=${JAR:-$(ls "$ROOT"/target/reelgate-*.jar | grep -v plain | head -1)}
 
 echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before starting"
 for size in "${SIZES[@]}"; do
-  rm -rf "$WORK/pg" "$WORK/files"
-  echo "== $size bundles: starting the app on $("$JAVA" -version 2>&1 | head -1) with -Xmx$HEAP"
-  "$JAVA" -Xmx"$HEAP" -jar "$JAR" --server.port=$PORT --reelgate.embedded-postgres.port=$PG_PORT \
-    --reelgate.embedded-postgres.data-directory="$WORK/pg" --reelgate.storage.filesystem-root="$WORK/files" \
+  if [ -n "$DATA" ]; then
+    dir="$DATA/$size"; mkdir -p "$dir"
+  else
+    dir="$WORK"; rm -rf "$WORK/pg" "$WORK/files"
+  fi
+  echo "== $size bundles: starting the app on $("$JAVA" -version 2>&1 | head -1) with -Xmx$HEAP $JAVA_OPTS"
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  "$JAVA" -Xmx"$HEAP" $JAVA_OPTS -jar "$JAR" --server.port=$PORT --reelgate.embedded-postgres.port=$PG_PORT \
+    --reelgate.embedded-postgres.data-directory="$dir/pg" --reelgate.storage.filesystem-root="$dir/files" \
     --reelgate.downloads.links.secret-file="$WORK/link-secret" --logging.level.root=WARN >> "$WORK/app.log" 2>&1 &
   APP_PID=$!
   # A loaded machine (other builds on the same cores) can take minutes to start the JVM.
   for _ in $(seq 1 "${START_TIMEOUT:-600}"); do curl -sf "$BASE/actuator/health" > /dev/null && break; sleep 1; done
   curl -sf "$BASE/actuator/health" > /dev/null || { echo "the app did not start"; tail -50 "$WORK/app.log"; exit 1; }
 
-  echo "== seeding"
-  start=$(date +%s)
-  sql -v creators="$CREATORS" -v bundles="$size" -f "$ROOT/bench/catalog-seed.sql"
-  echo "seeded in $(( $(date +%s) - start )) s"
+  if [ -f "$dir/seeded" ]; then
+    echo "== reusing the database seeded in $dir"
+  else
+    echo "== seeding"
+    start=$(date +%s)
+    sql -v creators="$CREATORS" -v bundles="$size" -f "$ROOT/bench/catalog-seed.sql"
+    echo "seeded in $(( $(date +%s) - start )) s"
+    [ -n "$DATA" ] && touch "$dir/seeded"
+  fi
 
   cursor=$(value "select id from bundles where status = 'PUBLISHED' order by published_at desc, id desc offset 12000 limit 1")
   creator=$(value "select id from accounts where display_name = 'Mina Kowalczyk'")
@@ -172,7 +186,9 @@ for size in "${SIZES[@]}"; do
         "$non2xx non-2xx, $errors errors ($timeouts timeouts)"
     done
     echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-    if command -v nginx > /dev/null || [ -x /usr/sbin/nginx ]; then proxy_cache_figures; fi
+    if [ -z "${NO_NGINX:-}" ] && { command -v nginx > /dev/null || [ -x /usr/sbin/nginx ]; }; then
+      proxy_cache_figures
+    fi
   fi
 
   echo "== heap and database"

@@ -165,7 +165,7 @@ echo "== tracker: wrk, 32 connections, ${DURATION} s, a new peer id per announce
 PASSKEY_URL=$(/usr/bin/python3 - "$WORK/buyer1.torrent" <<'PY'
 import sys, libtorrent as lt
 info = lt.torrent_info(sys.argv[1])
-print(info.trackers()[0].url, "".join("%%%02X" % b for b in bytes.fromhex(str(info.info_hash()))))
+print(list(info.trackers())[0].url, "".join("%%%02X" % b for b in bytes.fromhex(str(info.info_hash()))))
 PY
 )
 ANNOUNCE=${PASSKEY_URL% *}

@@ -39,6 +39,17 @@
             },
             options: options(true)
         });
+        new Chart(document.getElementById('chart-watch'), {
+            type: 'bar',
+            data: {
+                labels: data.days,
+                datasets: [
+                    {label: root.dataset.labelWatchMinutes, data: data.watchMinutes},
+                    {label: root.dataset.labelPlays, data: data.plays, type: 'line'}
+                ]
+            },
+            options: options(false)
+        });
         var money = document.getElementById('chart-money');
         if (data.money.length === 0) {
             money.parentElement.hidden = true;

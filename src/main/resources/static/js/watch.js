@@ -154,13 +154,25 @@
         }, { once: true });
     }
 
-        // Reports the position to the server (signed-in viewers of the whole file only): every 10 s of playback, on
+    // Reports the position to the server (signed-in viewers of the whole file only): every 10 s of playback, on
     // pause, at the end, and when the page is hidden or left. A keepalive fetch outlives the page; the CSRF token
     // travels in the form body. Nothing is reported before playback has started, so opening the page changes nothing.
+    // Each report names this page's play (a random id) and its number in it, from which the server counts plays and
+    // watch time for the creator's analytics; a report sent twice has the same number and counts once.
     const positionUrl = video.dataset.position;
     if (positionUrl) {
         let started = false;
         let lastReported = -1;
+        let seq = 0;
+        // getRandomValues, unlike randomUUID, also works on a page served without TLS.
+        const play = (function () {
+            const b = crypto.getRandomValues(new Uint8Array(16));
+            b[6] = (b[6] & 0x0f) | 0x40;
+            b[8] = (b[8] & 0x3f) | 0x80;
+            const h = Array.from(b, function (x) { return x.toString(16).padStart(2, '0'); }).join('');
+            return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' +
+                h.slice(20);
+        })();
         const report = function () {
             if (!started || video.seeking || !isFinite(video.currentTime)) {
                 return;
@@ -170,7 +182,8 @@
                 return;
             }
             lastReported = seconds;
-            const body = new URLSearchParams({ seconds: seconds.toFixed(1), _csrf: video.dataset.csrf });
+            const body = new URLSearchParams({ seconds: seconds.toFixed(1), play: play, n: String(seq++),
+                _csrf: video.dataset.csrf });
             fetch(positionUrl, { method: 'POST', body: body, keepalive: true, credentials: 'same-origin',
                 redirect: 'manual' }).catch(function () {
                 // A lost report only costs a few seconds of position; the next one replaces it.

@@ -35,8 +35,11 @@ public class EmailAddresses {
 
 	private final Clock clock;
 
+	private final Passkeys passkeys;
+
 	EmailAddresses(Accounts accounts, AccountSessions sessions, LinkTokens tokens, PasswordEncoder passwordEncoder,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.tokens = tokens;
@@ -85,6 +88,8 @@ public class EmailAddresses {
 		String previous = account.email();
 		account.changeEmail(newEmail, clock.instant());
 		accounts.flush();
+		// Passkeys find their account by its address (the WebAuthn user entity's name).
+		passkeys.emailChanged(previous, newEmail);
 		tokens.revoke(account.id(), Purpose.VERIFY_EMAIL);
 		// Sessions are indexed by the address they logged in with, and hold it: they end, and the holder logs in
 		// again with the new address.

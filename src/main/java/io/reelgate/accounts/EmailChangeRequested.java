@@ -6,5 +6,5 @@ import io.reelgate.shared.AccountId;
  * The account holder, having given their password, asked to move the account to a new address: a link goes to the
  * new address and a notice to the old one.
  */
-public record EmailChangeRequested(AccountId account, String previousEmail, String newEmail) {
+record EmailChangeRequested(AccountId account, String previousEmail, String newEmail) {
 }

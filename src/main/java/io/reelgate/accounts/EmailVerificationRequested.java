@@ -6,5 +6,5 @@ import io.reelgate.shared.AccountId;
  * An account's address needs confirming (it signed up, or asked for a new link). Carries no token: the link is made
  * when the mail is sent, so no usable secret is ever written to the event publication table.
  */
-public record EmailVerificationRequested(AccountId account) {
+record EmailVerificationRequested(AccountId account) {
 }

@@ -1,18 +1,13 @@
 package io.reelgate.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import io.reelgate.accounts.AccountToken.Purpose;
 import io.reelgate.shared.AccountId;
+import io.reelgate.shared.MailedTokens;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 
@@ -35,10 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 class LinkTokens {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	/** Base64url of 32 bytes; anything else is not one of our tokens and is refused without a database lookup. */
-	private static final int TOKEN_LENGTH = 43;
+	private static final int TOKEN_LENGTH = MailedTokens.LENGTH;
 
 	/** Used and expired links are kept this long (for support questions), then deleted. */
 	private static final Duration KEEP = Duration.ofDays(7);
@@ -74,9 +67,7 @@ class LinkTokens {
 	String issue(AccountId account, Purpose purpose, @Nullable String email) {
 		Instant now = clock.instant();
 		tokens.revoke(account.value(), purpose, now);
-		byte[] secret = new byte[32];
-		RANDOM.nextBytes(secret);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = MailedTokens.newToken();
 		tokens.save(new AccountToken(hash(token), account, purpose, email, now, now.plus(properties.lifetime(purpose))));
 		return token;
 	}
@@ -134,12 +125,6 @@ class LinkTokens {
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
-		}
+		return MailedTokens.sha256(token);
 	}
 }

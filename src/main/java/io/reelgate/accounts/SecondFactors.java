@@ -31,7 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SecondFactors {
 
-	/** The authority a session gets once it has shown a code (or a recovery code) since signing in. */
+	/**
+	 * The authority a session gets once it has shown a second factor since signing in: an authenticator code, a
+	 * recovery code or a passkey (a passkey alone counts as both factors: something held, unlocked on the device).
+	 */
 	public static final String FACTOR_AUTHORITY = "FACTOR_TOTP";
 
 	public static final int RECOVERY_CODES = 10;
@@ -53,8 +56,11 @@ public class SecondFactors {
 
 	private final Clock clock;
 
+	private final SecondFactorPolicy policy;
+
 	SecondFactors(JdbcClient jdbc, SecretBox box, SecurityEvents events, SecondFactorProperties properties,
-			Clock clock) {
+			Clock clock, SecondFactorPolicy policy) {
+		this.policy = policy;
 		this.jdbc = jdbc;
 		this.box = box;
 		this.events = events;
@@ -203,8 +209,10 @@ public class SecondFactors {
 		return events.recent(account, max);
 	}
 
-	/** Erases all of it, for a deleted account (the events hold client addresses). */
+	/** Erases all of it, passkeys included, for a deleted account (the events hold client addresses). */
 	void forget(AccountId account) {
+		jdbc.sql("delete from user_entities where name = (select email from accounts where id = ?)")
+			.param(account.value()).update();
 		jdbc.sql("delete from recovery_codes where account_id = ?").param(account.value()).update();
 		jdbc.sql("delete from totp_secrets where account_id = ?").param(account.value()).update();
 		jdbc.sql("delete from security_events where account_id = ?").param(account.value()).update();
@@ -297,10 +305,25 @@ public class SecondFactors {
 	private record Stored(SecretBox.Sealed sealed, boolean confirmed) {
 	}
 
-	/** How an account stands at sign-in, for its principal. */
+	/** Whether the account has a passkey, which is a second factor after the password as an authenticator is. */
+	@Transactional(readOnly = true)
+	public boolean hasPasskey(AccountId account) {
+		return jdbc.sql("""
+				select count(*) from user_credentials c join user_entities u on u.id = c.user_entity_user_id
+				join accounts a on a.email = u.name where a.id = ?""")
+			.param(account.value()).query(Long.class).single() > 0;
+	}
+
+	/** How an account stands now (after a factor was added or removed), for the session's principal. */
+	@Transactional(readOnly = true)
+	public SecondFactorStatus status(AccountId account, Role role) {
+		return status(account, role, policy);
+	}
+
+	/** How an account stands at sign-in, for its principal: an authenticator or a passkey is a second factor. */
 	@Transactional(readOnly = true)
 	SecondFactorStatus status(AccountId account, Role role, SecondFactorPolicy policy) {
-		if (isEnabled(account)) {
+		if (isEnabled(account) || hasPasskey(account)) {
 			return SecondFactorStatus.ENROLLED;
 		}
 		return policy.requires(account, role) ? SecondFactorStatus.ENROLMENT_REQUIRED : SecondFactorStatus.NOT_REQUIRED;

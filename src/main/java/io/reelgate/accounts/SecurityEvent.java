@@ -9,7 +9,8 @@ public record SecurityEvent(Kind kind, Instant at, @Nullable String clientAddres
 
 	public enum Kind {
 		TOTP_ENABLED(true), TOTP_DISABLED(true), RECOVERY_CODES_RENEWED(true), RECOVERY_CODE_USED(true),
-		SECOND_FACTOR_WRONG(false), SECOND_FACTOR_REPLAYED(false), SIGNED_IN_NEW_DEVICE(true), PASSWORD_CHANGED(true);
+		SECOND_FACTOR_WRONG(false), SECOND_FACTOR_REPLAYED(false), SIGNED_IN_NEW_DEVICE(true), PASSWORD_CHANGED(true),
+		PASSKEY_ADDED(true), PASSKEY_REMOVED(true);
 
 		private final boolean alerts;
 

@@ -46,6 +46,21 @@ public class Analytics {
 		return events.append(Event.counted(Kind.VIEW, bundle, creator, now, key, visit.referrer()));
 	}
 
+	/**
+	 * The buy card shown on another site ({@code /embed/bundles/{id}}), counted like a page view (once per visitor,
+	 * bundle and day) but apart from the bundle page's views, with the embedding page's host as its referrer.
+	 *
+	 * @return whether this counted as a new embed view
+	 */
+	public boolean embedViewed(BundleId bundle, AccountId creator, Visit visit) {
+		if (!visit.isCountable() || creator.equals(visit.viewer())) {
+			return false;
+		}
+		Instant now = clock.instant();
+		String key = keys.key(LocalDate.ofInstant(now, ZoneOffset.UTC), "embed:" + bundle, visit.visitorIdentity());
+		return events.append(Event.counted(Kind.EMBED, bundle, creator, now, key, visit.referrer()));
+	}
+
 	/** A free preview's media request; counts when it starts playback. @return whether this counted as a stream */
 	public boolean previewPlayed(BundleId bundle, BundleFileId file, AccountId creator, Visit visit) {
 		if (!visit.isCountable() || !visit.startsPlayback() || creator.equals(visit.viewer())) {

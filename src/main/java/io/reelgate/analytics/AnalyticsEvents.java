@@ -31,14 +31,14 @@ class AnalyticsEvents {
 	boolean append(Event event) {
 		return jdbc.sql("""
 				insert into analytics_events (kind, bundle_id, creator_id, day, occurred_at, recorded_at, dedupe_key,
-				    unlock_kind, referrer, currency, gross_minor, fee_minor, net_minor, units)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    unlock_kind, referrer, currency, gross_minor, fee_minor, net_minor, units, tax_minor)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (dedupe_key) do nothing
 				""")
 			.params(event.kind().name(), event.bundle().value(), event.creator().value(), event.day(),
 					Timestamp.from(event.occurredAt()), Timestamp.from(clock.instant()), event.dedupeKey(),
 					event.unlockKind(), event.referrer(), event.currency(), event.gross(), event.fee(),
-					event.gross() - event.fee(), event.units())
+					event.gross() - event.fee(), event.units(), event.tax())
 			.update() == 1;
 	}
 
@@ -66,16 +66,26 @@ class AnalyticsEvents {
 	}
 
 	enum Kind {
-		VIEW, STREAM, UNLOCK, REFUND
+		VIEW, STREAM, UNLOCK, REFUND,
+		/** A view of the buy card framed on another site; its referrer is that site's host. */
+		EMBED
 	}
 
 	/**
-	 * One raw event. Amounts are minor units of {@code currency} (null when no money moved); {@code units} is -1
-	 * for a refund undone (a dispute the seller won).
+	 * One raw event. Amounts are minor units of {@code currency} (null when no money moved); {@code gross} leaves
+	 * the sales tax or VAT out, {@code tax} is that tax; {@code units} is -1 for a refund undone (a dispute the
+	 * seller won).
 	 */
 	record Event(Kind kind, BundleId bundle, AccountId creator, Instant occurredAt, String dedupeKey,
 			@Nullable String unlockKind, @Nullable String referrer, @Nullable String currency, long gross, long fee,
-			int units) {
+			int units, long tax) {
+
+		/** An event with no tax on it. */
+		Event(Kind kind, BundleId bundle, AccountId creator, Instant occurredAt, String dedupeKey,
+				@Nullable String unlockKind, @Nullable String referrer, @Nullable String currency, long gross, long fee,
+				int units) {
+			this(kind, bundle, creator, occurredAt, dedupeKey, unlockKind, referrer, currency, gross, fee, units, 0);
+		}
 
 		LocalDate day() {
 			return LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);

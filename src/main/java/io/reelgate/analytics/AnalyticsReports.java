@@ -12,9 +12,11 @@ import java.util.UUID;
 
 import io.reelgate.catalog.Catalog;
 import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,8 @@ public class AnalyticsReports {
 
 	/** How many referrers the top list shows. */
 	static final int TOP_REFERRERS = 20;
+
+	private static final String EMBED = "embed:";
 
 	private final JdbcClient jdbc;
 
@@ -49,14 +53,16 @@ public class AnalyticsReports {
 		Map<LocalDate, long[]> counts = dailyCounts(scope);
 		TreeSet<String> kinds = new TreeSet<>();
 		Map<LocalDate, Map<String, Long>> unlocks = dailyUnlocks(scope, kinds);
+		Map<LocalDate, long[]> watching = dailyWatching(scope);
 		List<DayFigures> days = new ArrayList<>();
 		for (LocalDate day : range.days()) {
 			long[] c = counts.getOrDefault(day, new long[3]);
-			days.add(new DayFigures(day, c[0], unlocks.getOrDefault(day, Map.of()), c[2], c[1]));
+			long[] w = watching.getOrDefault(day, new long[2]);
+			days.add(new DayFigures(day, c[0], unlocks.getOrDefault(day, Map.of()), c[2], c[1], w[0], w[1]));
 		}
 		List<MoneyFigures> money = dailyMoney(scope);
 		return new AnalyticsReport(title, range, days, List.copyOf(kinds), total(days), money, moneyTotals(money),
-				topReferrers(scope));
+				topReferrers(scope, false), topReferrers(scope, true), perFile(scope));
 	}
 
 	/** One creator's figures for one bundle (or {@link Rollups#ALL_BUNDLES}) over a range of days. */
@@ -64,6 +70,14 @@ public class AnalyticsReports {
 
 		Object[] params() {
 			return new Object[] { creator.value(), bundle, range.from(), range.to() };
+		}
+
+		MapSqlParameterSource named() {
+			return new MapSqlParameterSource().addValue("creator", creator.value())
+				.addValue("bundle", bundle)
+				.addValue("all", Rollups.ALL_BUNDLES)
+				.addValue("from", range.from())
+				.addValue("to", range.to());
 		}
 	}
 
@@ -80,6 +94,43 @@ public class AnalyticsReports {
 						new long[] { rs.getLong("views"), rs.getLong("streams"), rs.getLong("downloads") });
 			});
 		return counts;
+	}
+
+	/** Plays and watch time by day, over the scope's files. */
+	private Map<LocalDate, long[]> dailyWatching(Scope scope) {
+		Map<LocalDate, long[]> watching = new HashMap<>();
+		jdbc.sql("""
+				select day, sum(plays) as plays, sum(watched_ms) as watched from analytics_daily_watch
+				where creator_id = :creator and (:bundle = :all or bundle_id = :bundle) and day between :from and :to
+				group by day
+				""")
+			.paramSource(scope.named())
+			.query(rs -> {
+				watching.put(rs.getObject("day", LocalDate.class),
+						new long[] { rs.getLong("plays"), rs.getLong("watched") });
+			});
+		return watching;
+	}
+
+	/** Each watched file's figures over the range, most watched first. */
+	private List<WatchFigures> perFile(Scope scope) {
+		record Row(BundleId bundle, BundleFileId file, long plays, long watched) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select bundle_id, file_id, sum(plays) as plays, sum(watched_ms) as watched from analytics_daily_watch
+				where creator_id = :creator and (:bundle = :all or bundle_id = :bundle) and day between :from and :to
+				group by bundle_id, file_id order by watched desc, plays desc, file_id
+				""")
+			.paramSource(scope.named())
+			.query((rs, n) -> new Row(new BundleId(rs.getObject("bundle_id", UUID.class)),
+					new BundleFileId(rs.getObject("file_id", UUID.class)), rs.getLong("plays"), rs.getLong("watched")))
+			.list();
+		Map<BundleId, String> titles = catalog.titles(rows.stream().map(Row::bundle).toList());
+		Map<BundleFileId, String> names = catalog.fileNames(rows.stream().map(Row::file).toList());
+		return rows.stream()
+			.map(r -> new WatchFigures(r.bundle(), titles.get(r.bundle()), r.file(), names.get(r.file()), r.plays(),
+					r.watched()))
+			.toList();
 	}
 
 	/** Unlocks by day and kind, adding each kind seen to {@code kinds}. */
@@ -104,25 +155,29 @@ public class AnalyticsReports {
 		long views = 0;
 		long streams = 0;
 		long downloads = 0;
+		long plays = 0;
+		long watched = 0;
 		Map<String, Long> unlockTotals = new TreeMap<>();
 		for (DayFigures day : days) {
 			views += day.views();
 			streams += day.streams();
 			downloads += day.downloads();
+			plays += day.plays();
+			watched += day.watchedMillis();
 			day.unlocks().forEach((kind, n) -> unlockTotals.merge(kind, n, Long::sum));
 		}
-		return new DayFigures(null, views, new LinkedHashMap<>(unlockTotals), downloads, streams);
+		return new DayFigures(null, views, new LinkedHashMap<>(unlockTotals), downloads, streams, plays, watched);
 	}
 
 	private List<MoneyFigures> dailyMoney(Scope scope) {
 		return jdbc.sql("""
-				select day, currency, gross, fees, refunded, refunds, net from analytics_daily_money
+				select day, currency, gross, fees, refunded, refunds, net, tax, tax_refunded from analytics_daily_money
 				where creator_id = ? and bundle_id = ? and day between ? and ? order by day, currency
 				""")
 			.params(scope.params())
 			.query((rs, n) -> new MoneyFigures(rs.getObject("day", LocalDate.class), rs.getString("currency"),
 					rs.getLong("gross"), rs.getLong("fees"), rs.getLong("refunded"), rs.getLong("refunds"),
-					rs.getLong("net")))
+					rs.getLong("net"), rs.getLong("tax"), rs.getLong("tax_refunded")))
 			.list();
 	}
 
@@ -131,21 +186,29 @@ public class AnalyticsReports {
 		Map<String, MoneyFigures> totals = new TreeMap<>();
 		for (MoneyFigures m : money) {
 			totals.merge(m.currency(), new MoneyFigures(null, m.currency(), m.gross(), m.fees(), m.refunded(),
-					m.refunds(), m.net()), (a, b) -> new MoneyFigures(null, a.currency(), a.gross() + b.gross(),
-							a.fees() + b.fees(), a.refunded() + b.refunded(), a.refunds() + b.refunds(),
-							a.net() + b.net()));
+					m.refunds(), m.net(), m.tax(), m.taxRefunded()), (a, b) -> new MoneyFigures(null, a.currency(),
+							a.gross() + b.gross(), a.fees() + b.fees(), a.refunded() + b.refunded(),
+							a.refunds() + b.refunds(), a.net() + b.net(), a.tax() + b.tax(),
+							a.taxRefunded() + b.taxRefunded()));
 		}
 		return List.copyOf(totals.values());
 	}
 
-	private List<ReferrerFigures> topReferrers(Scope scope) {
+	/**
+	 * The rollup keeps the embedded card's referrers as {@code embed:<host>} (see {@link Rollups}); a host or a
+	 * {@code ref:} code never starts so.
+	 */
+	private List<ReferrerFigures> topReferrers(Scope scope, boolean embed) {
 		return jdbc.sql("""
 				select referrer, sum(views) as views from analytics_daily_referrers
-				where creator_id = ? and bundle_id = ? and day between ? and ?
+				where creator_id = ? and bundle_id = ? and day between ? and ? and (referrer like 'embed:%') = ?
 				group by referrer order by views desc, referrer limit ?
 				""")
-			.params(scope.creator().value(), scope.bundle(), scope.range().from(), scope.range().to(), TOP_REFERRERS)
-			.query((rs, n) -> new ReferrerFigures(rs.getString("referrer"), rs.getLong("views")))
+			.params(scope.creator().value(), scope.bundle(), scope.range().from(), scope.range().to(), embed,
+					TOP_REFERRERS)
+			.query((rs, n) -> new ReferrerFigures(
+					embed ? rs.getString("referrer").substring(EMBED.length()) : rs.getString("referrer"),
+					rs.getLong("views")))
 			.list();
 	}
 }

@@ -97,11 +97,13 @@ class OrderAnalytics {
 
 	/** {@code sign} -1 records money going the other way (a refund undone). */
 	private static Event money(Kind kind, OrderView order, String key, @Nullable String unlockKind, Instant at, int sign) {
-		// Sales tax and VAT belong to the tax authorities, not the creator: their figures count the net.
+		// Sales tax and VAT belong to the tax authorities, not the creator: their figures count the net, and the tax
+		// is kept beside it for the exports.
 		Money amount = order.net();
 		boolean moved = amount != null && !amount.isZero();
 		return new Event(kind, order.bundle(), order.seller(), at, key, unlockKind, null,
 				moved ? amount.currency().getCurrencyCode() : null, moved ? sign * amount.minor() : 0,
-				moved ? sign * order.feeMinor() : 0, sign);
+				moved ? sign * order.feeMinor() : 0, sign,
+				moved && order.tax() != null ? sign * order.tax().minor() : 0);
 	}
 }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.reelgate.library.WatchActivity;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the rollups current and the raw events within their retention, on one instance of the cluster at a time.
  * Each run rolls up today and yesterday (downloads arrive for them without events) and any day that got events in
- * the lookback window (an order paid just before midnight, handled after a restart).
+ * the lookback window (an order paid just before midnight, handled after a restart), or plays reported in it (a
+ * film started before midnight and watched on). Raw events and plays past the retention are deleted.
  */
 @Component
 class RollupJob {
@@ -30,15 +32,18 @@ class RollupJob {
 
 	private final VisitorKeys keys;
 
+	private final WatchActivity watching;
+
 	private final AnalyticsProperties properties;
 
 	private final Clock clock;
 
-	RollupJob(Rollups rollups, AnalyticsEvents events, VisitorKeys keys, AnalyticsProperties properties,
-			Clock clock) {
+	RollupJob(Rollups rollups, AnalyticsEvents events, VisitorKeys keys, WatchActivity watching,
+			AnalyticsProperties properties, Clock clock) {
 		this.rollups = rollups;
 		this.events = events;
 		this.keys = keys;
+		this.watching = watching;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -58,6 +63,7 @@ class RollupJob {
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		Set<LocalDate> days = new TreeSet<>(events.daysRecordedSince(now.minus(properties.rollupLookback())));
+		days.addAll(watching.daysReportedSince(now.minus(properties.rollupLookback())));
 		days.add(today);
 		days.add(today.minusDays(1));
 		rollups.rollUp(days);
@@ -67,6 +73,7 @@ class RollupJob {
 	long purge() {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		keys.deleteBefore(today.minusDays(1));
-		return events.deleteBefore(today.minusDays(properties.retention().toDays()));
+		LocalDate keepFrom = today.minusDays(properties.retention().toDays());
+		return events.deleteBefore(keepFrom) + watching.deleteBefore(keepFrom);
 	}
 }

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import io.reelgate.library.DownloadActivity;
 import io.reelgate.library.DownloadActivity.DailyDownloads;
+import io.reelgate.library.WatchActivity;
+import io.reelgate.library.WatchActivity.DailyWatching;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Rolls raw events up into per bundle and day figures, then those into per creator and day figures (the row with
  * bundle id {@link #ALL_BUNDLES}). A day is recomputed as a whole from its events and written with an upsert, so
  * rolling a day up again, on any instance, gives the same rows: the job can re-run, overlap days, or catch up.
- * Downloads come from the library's download activity for the same days.
+ * Downloads, plays and watch time come from the library's download and watch activity for the same days.
  */
 @Component
 @Transactional
@@ -29,9 +31,12 @@ class Rollups {
 
 	private final DownloadActivity downloads;
 
-	Rollups(JdbcClient jdbc, DownloadActivity downloads) {
+	private final WatchActivity watching;
+
+	Rollups(JdbcClient jdbc, DownloadActivity downloads, WatchActivity watching) {
 		this.jdbc = jdbc;
 		this.downloads = downloads;
+		this.watching = watching;
 	}
 
 	void rollUp(Collection<LocalDate> days) {
@@ -51,7 +56,22 @@ class Rollups {
 				.params(d.creator().value(), d.bundle().value(), d.day(), d.downloads())
 				.update();
 		}
+		watching(list);
 		overall(list);
+	}
+
+	/** Per file, so replaced as a whole per day; the report adds files up per bundle and over all bundles. */
+	private void watching(List<LocalDate> days) {
+		jdbc.sql("delete from analytics_daily_watch where day in (:days)").param("days", days).update();
+		for (DailyWatching w : watching.daily(days)) {
+			jdbc.sql("""
+					insert into analytics_daily_watch (creator_id, bundle_id, file_id, day, plays, watched_ms)
+					values (?, ?, ?, ?, ?, ?)
+					""")
+				.params(w.creator().value(), w.bundle().value(), w.file().value(), w.day(), w.plays(),
+						w.watchedMillis())
+				.update();
+		}
 	}
 
 	private void perBundle(List<LocalDate> days) {
@@ -87,7 +107,7 @@ class Rollups {
 	private void money(List<LocalDate> days) {
 		jdbc.sql("""
 				insert into analytics_daily_money (creator_id, bundle_id, day, currency, gross, fees, refunded, refunds,
-				    net)
+				    net, tax, tax_refunded)
 				select creator_id, bundle_id, day, currency,
 				       coalesce(sum(gross_minor) filter (where kind = 'UNLOCK'), 0),
 				       coalesce(sum(fee_minor) filter (where kind = 'UNLOCK'), 0)
@@ -95,22 +115,26 @@ class Rollups {
 				       coalesce(sum(gross_minor) filter (where kind = 'REFUND'), 0),
 				       coalesce(sum(units) filter (where kind = 'REFUND'), 0),
 				       coalesce(sum(net_minor) filter (where kind = 'UNLOCK'), 0)
-				           - coalesce(sum(net_minor) filter (where kind = 'REFUND'), 0)
+				           - coalesce(sum(net_minor) filter (where kind = 'REFUND'), 0),
+				       coalesce(sum(tax_minor) filter (where kind = 'UNLOCK'), 0),
+				       coalesce(sum(tax_minor) filter (where kind = 'REFUND'), 0)
 				from analytics_events
 				where day in (:days) and kind in ('UNLOCK', 'REFUND') and currency is not null
 				group by creator_id, bundle_id, day, currency
 				on conflict (creator_id, bundle_id, day, currency) do update
 				    set gross = excluded.gross, fees = excluded.fees, refunded = excluded.refunded,
-				        refunds = excluded.refunds, net = excluded.net
+				        refunds = excluded.refunds, net = excluded.net, tax = excluded.tax,
+				        tax_refunded = excluded.tax_refunded
 				""").param("days", days).update();
 	}
 
 	private void referrers(List<LocalDate> days) {
 		jdbc.sql("""
 				insert into analytics_daily_referrers (creator_id, bundle_id, day, referrer, views)
-				select creator_id, bundle_id, day, coalesce(referrer, ''), count(*)
-				from analytics_events where day in (:days) and kind = 'VIEW'
-				group by creator_id, bundle_id, day, coalesce(referrer, '')
+				select creator_id, bundle_id, day,
+				       case when kind = 'EMBED' then 'embed:' else '' end || coalesce(referrer, ''), count(*)
+				from analytics_events where day in (:days) and kind in ('VIEW', 'EMBED')
+				group by creator_id, bundle_id, day, kind, coalesce(referrer, '')
 				on conflict (creator_id, bundle_id, day, referrer) do update set views = excluded.views
 				""").param("days", days).update();
 	}
@@ -133,13 +157,15 @@ class Rollups {
 				""").param("days", days).param("all", ALL_BUNDLES).update();
 		jdbc.sql("""
 				insert into analytics_daily_money (creator_id, bundle_id, day, currency, gross, fees, refunded, refunds,
-				    net)
-				select creator_id, :all, day, currency, sum(gross), sum(fees), sum(refunded), sum(refunds), sum(net)
+				    net, tax, tax_refunded)
+				select creator_id, :all, day, currency, sum(gross), sum(fees), sum(refunded), sum(refunds), sum(net),
+				       sum(tax), sum(tax_refunded)
 				from analytics_daily_money where day in (:days) and bundle_id <> :all
 				group by creator_id, day, currency
 				on conflict (creator_id, bundle_id, day, currency) do update
 				    set gross = excluded.gross, fees = excluded.fees, refunded = excluded.refunded,
-				        refunds = excluded.refunds, net = excluded.net
+				        refunds = excluded.refunds, net = excluded.net, tax = excluded.tax,
+				        tax_refunded = excluded.tax_refunded
 				""").param("days", days).param("all", ALL_BUNDLES).update();
 		jdbc.sql("""
 				insert into analytics_daily_referrers (creator_id, bundle_id, day, referrer, views)

@@ -28,6 +28,16 @@ public record Visit(String method, String userAgent, boolean prefetch, String cl
 				request.getRemoteAddr(), viewer, referrer(request), request.getHeader(HttpHeaders.RANGE));
 	}
 
+	/**
+	 * A request for the embedded buy card: its referrer is only the Referer's host (the page that frames the card;
+	 * a {@code ?ref=} in the frame's URL is not a creator's link anyone followed).
+	 */
+	public static Visit ofEmbed(HttpServletRequest request, @Nullable AccountId viewer) {
+		Visit visit = of(request, viewer);
+		return new Visit(visit.method, visit.userAgent, visit.prefetch, visit.clientAddress, viewer,
+				refererHost(request), visit.range);
+	}
+
 	/** Browsers mark speculative loads: Chrome and Safari with Sec-Purpose or Purpose, Firefox with X-Moz. */
 	private static boolean isPrefetch(HttpServletRequest request) {
 		for (String header : new String[] { "Sec-Purpose", "Purpose", "X-Purpose", "X-Moz" }) {
@@ -47,6 +57,11 @@ public record Visit(String method, String userAgent, boolean prefetch, String cl
 		if (ref != null && REF.matcher(ref).matches()) {
 			return "ref:" + ref.toLowerCase(Locale.ROOT);
 		}
+		return refererHost(request);
+	}
+
+	/** The Referer's host without {@code www.}, at most 90 characters; null when absent or not a URL. */
+	private static @Nullable String refererHost(HttpServletRequest request) {
 		String referer = request.getHeader(HttpHeaders.REFERER);
 		if (referer == null || referer.isBlank()) {
 			return null;

@@ -1,9 +1,7 @@
 package io.reelgate.catalog;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -15,14 +13,10 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
 import io.reelgate.storage.StoredBlob;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -30,17 +24,19 @@ import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A film and what goes with it, as one creator publishes it. The aggregate guards its own rules: only its owner
- * changes it, it publishes only with files, its price obeys the gate, and moderation is separate from publishing.
+ * A film and what goes with it, as one creator publishes it. The aggregate coordinates value objects that guard their
+ * own rules ({@link Pricing} with its {@link RentalOffer}, {@link Publication} with its {@link Review}, {@link Release},
+ * {@link Withdrawal}, {@link Cover}) and keeps the rules that span them: only its owner changes it, it publishes only with files, and
+ * moderation is separate from publishing.
+ * <p>
+ * Hibernate leaves an embedded value null when all its columns are, so the nullable ones are read through accessors
+ * that stand in {@code NONE}, and written only when they change.
  */
 @Entity
 @Table(name = "bundles")
 class Bundle {
 
 	static final int MAX_FILES = 50;
-
-	/** How far ahead a release may be set: a pre-order of ten years is already generous. */
-	static final Duration MAX_PRE_ORDER = Duration.ofDays(3653);
 
 	@Id
 	private UUID id;
@@ -55,72 +51,22 @@ class Bundle {
 
 	private String description;
 
-	@Enumerated(EnumType.STRING)
-	private BundleStatus status;
+	@Embedded
+	private Publication publication;
 
-	@Enumerated(EnumType.STRING)
-	private Gate gate;
+	@Embedded
+	private Pricing pricing;
 
-	private @Nullable Long priceMinor;
+	private @Nullable Cover cover;
 
-	private @Nullable Currency priceCurrency;
-
-	/** For pay what you want, the amount the page proposes; {@code priceMinor} is then the minimum. */
-	private @Nullable Long suggestedMinor;
-
-	/** A rental offer, only beside a fixed price: a lower price that streams the locked media for {@code rentalHours}. */
-	private @Nullable Long rentalPriceMinor;
-
-	private @Nullable Integer rentalHours;
-
-	/**
-	 * Prices in currencies besides the main one ({@code priceCurrency}), for the same gate: fixed prices (each with
-	 * its own rental price, for the same window) or pay-what-you-want minimums and suggestions.
-	 */
-	@ElementCollection
-	@CollectionTable(name = "bundle_prices", joinColumns = @JoinColumn(name = "bundle_id"))
-	private List<CurrencyPrice> otherPrices = new ArrayList<>();
-
-	private @Nullable String coverKey;
-
-	private @Nullable String coverContentType;
-
-	private @Nullable Long coverSize;
-
-	private @Nullable String coverSha256;
-
-	private @Nullable Instant coverUpdatedAt;
-
-	private @Nullable Instant hiddenAt;
-
-	private @Nullable String hiddenReason;
+	private @Nullable Withdrawal withdrawal;
 
 	/** When an admin put it in the storefront's featured row; null when it is not there. */
 	private @Nullable Instant featuredAt;
 
-	/**
-	 * Set when moderation removed the bundle for good (it is hidden too, so every storefront query leaves it out):
-	 * buyers lose their downloads, and only an upheld appeal brings it back.
-	 */
-	private @Nullable Instant removedAt;
-
-	/** Set while the creator is suspended or banned: then none of their bundles is public. */
-	private @Nullable Instant ownerWithdrawnAt;
-
 	private Instant createdAt;
 
-	private @Nullable Instant publishedAt;
-
-	private @Nullable Instant reviewRequestedAt;
-
-	/** Why an admin sent the bundle back from review, for its creator. */
-	private @Nullable String reviewNote;
-
-	/** When buyers get the locked files; before it the bundle sells as a pre-order. Null: released on purchase. */
-	private @Nullable Instant releaseAt;
-
-	/** When the release was announced to its buyers; written only by {@link Bundles#markReleaseAnnounced}. */
-	private @Nullable Instant releaseAnnouncedAt;
+	private @Nullable Release release;
 
 	@OneToMany(mappedBy = "bundle", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("position")
@@ -137,8 +83,8 @@ class Bundle {
 		this.id = UUID.randomUUID();
 		this.ownerId = owner.value();
 		this.creatorName = creatorName;
-		this.status = BundleStatus.DRAFT;
-		this.gate = Gate.FREE;
+		this.publication = Publication.draft();
+		this.pricing = Pricing.free();
 		this.createdAt = now;
 		describe(text);
 	}
@@ -159,7 +105,15 @@ class Bundle {
 	}
 
 	boolean isPublic() {
-		return status == BundleStatus.PUBLISHED && hiddenAt == null && ownerWithdrawnAt == null;
+		return publication.isPublished() && !withdrawal().isWithdrawn();
+	}
+
+	private Withdrawal withdrawal() {
+		return withdrawal == null ? Withdrawal.NONE : withdrawal;
+	}
+
+	private Release release() {
+		return release == null ? Release.NONE : release;
 	}
 
 	void describe(BundleText text) {
@@ -168,146 +122,9 @@ class Bundle {
 		this.description = text.description();
 	}
 
-	void makeFree() {
-		otherPrices.clear();
-		this.gate = Gate.FREE;
-		this.priceMinor = null;
-		this.priceCurrency = null;
-		this.suggestedMinor = null;
-		withdrawRental();
-	}
-
-	void requireEmail() {
-		makeFree();
-		this.gate = Gate.EMAIL;
-	}
-
-	void charge(Money price) {
-		if (price.isZero()) {
-			throw new CatalogException("gate.price.zero");
-		}
-		keepOtherPricesOnlyFor(Gate.PAID, price.currency());
-		this.gate = Gate.PAID;
-		this.priceMinor = price.minor();
-		this.priceCurrency = price.currency();
-		this.suggestedMinor = null;
-		if (rentalPriceMinor != null && rentalPriceMinor >= price.minor()) {
-			withdrawRental();
-		}
-	}
-
-	/**
-	 * Offers a rental beside the fixed price: cheaper than buying, in the same currency.
-	 * @throws CatalogException if the bundle has no fixed price or the rental would not cost less
-	 */
-	void offerRental(Money price, int hours) {
-		Money purchase = price().orElse(null);
-		if (gate != Gate.PAID || purchase == null) {
-			throw new CatalogException("rental.paidOnly");
-		}
-		if (!price.currency().equals(purchase.currency())) {
-			throw new CatalogException("rental.currency", purchase.currency().getCurrencyCode());
-		}
-		if (price.minor() >= purchase.minor()) {
-			throw new CatalogException("rental.notCheaper", purchase.toDecimalString(),
-					purchase.currency().getCurrencyCode());
-		}
-		this.rentalPriceMinor = price.minor();
-		this.rentalHours = hours;
-	}
-
-	void withdrawRental() {
-		this.rentalPriceMinor = null;
-		this.rentalHours = null;
-		if (otherPrices.stream().anyMatch(p -> p.rentalMinor() != null)) {
-			otherPrices.replaceAll(CurrencyPrice::withoutRental);
-		}
-	}
-
-	/**
-	 * A new main price keeps the other currencies' prices only if they mean the same (a fixed price stays a fixed
-	 * price), and none in the new main currency, which the main price now states.
-	 */
-	private void keepOtherPricesOnlyFor(Gate newGate, Currency newMainCurrency) {
-		if (gate != newGate) {
-			otherPrices.clear();
-		}
-		else {
-			otherPrices.removeIf(p -> p.currency().equals(newMainCurrency));
-		}
-	}
-
-	/**
-	 * Sets the price in a currency besides the main one, for the current gate: a fixed price (above zero) with an
-	 * optional rental price below it, which needs a rental offer in the main currency (whose window it shares); or a
-	 * pay-what-you-want minimum (zero allowed) with the suggested amount. Ranges are {@link PriceRules}' to check.
-	 * @throws CatalogException if the bundle is not priced, the currency is the main one, or the amounts disagree
-	 */
-	void priceIn(Money amount, @Nullable Money suggested, @Nullable Money rental) {
-		Currency currency = amount.currency();
-		if ((gate != Gate.PAID && gate != Gate.PWYW) || priceCurrency == null) {
-			throw new CatalogException("prices.pricedOnly");
-		}
-		if (currency.equals(priceCurrency)) {
-			throw new CatalogException("prices.mainCurrency", currency.getCurrencyCode());
-		}
-		CurrencyPrice entry;
-		if (gate == Gate.PAID) {
-			if (amount.isZero()) {
-				throw new CatalogException("gate.price.zero");
-			}
-			if (rental != null && rentalHours == null) {
-				throw new CatalogException("prices.rental.noMainRental");
-			}
-			if (rental != null && rental.minor() >= amount.minor()) {
-				throw new CatalogException("rental.notCheaper", amount.toDecimalString(), currency.getCurrencyCode());
-			}
-			entry = new CurrencyPrice(currency, amount.minor(), null, rental == null ? null : rental.minor());
-		}
-		else {
-			if (suggested == null) {
-				throw new CatalogException("prices.suggested.required");
-			}
-			if (suggested.minor() < amount.minor()) {
-				throw new CatalogException("gate.pwyw.suggestedBelowMinimum");
-			}
-			entry = new CurrencyPrice(currency, amount.minor(), suggested.minor(), null);
-		}
-		dropPriceIn(currency);
-		otherPrices.add(entry);
-	}
-
-	void dropPriceIn(Currency currency) {
-		otherPrices.removeIf(p -> p.currency().equals(currency));
-	}
-
-	/** The prices besides the main one, by currency code, for the editor. */
-	List<OtherPrice> otherPrices() {
-		return otherPrices.stream()
-			.sorted(Comparator.comparing(p -> p.currency().getCurrencyCode()))
-			.map(p -> new OtherPrice(p.amount(), p.suggested().orElse(null), p.rental().orElse(null)))
-			.toList();
-	}
-
-	/** The currencies a viewer may pay in: the main one first, then the others by code; none when not priced. */
-	List<Currency> currencies() {
-		if (priceCurrency == null) {
-			return List.of();
-		}
-		List<Currency> all = new ArrayList<>();
-		all.add(priceCurrency);
-		otherPrices().forEach(p -> all.add(p.amount().currency()));
-		return List.copyOf(all);
-	}
-
-	private Optional<CurrencyPrice> otherPrice(Currency currency) {
-		return otherPrices.stream().filter(p -> p.currency().equals(currency)).findFirst();
-	}
-
-	/** The rental offer as set by the creator, whether or not the bundle has anything to stream. */
-	Optional<RentalTerms> rentalTerms() {
-		return rentalPriceMinor == null || rentalHours == null || priceCurrency == null ? Optional.empty()
-				: Optional.of(new RentalTerms(new Money(rentalPriceMinor, priceCurrency), rentalHours));
+	/** Its gate and prices, which guard their own rules; the editor changes them through here. */
+	Pricing pricing() {
+		return pricing;
 	}
 
 	/** Whether a rental has anything to stream: a locked video or audio file. */
@@ -315,129 +132,55 @@ class Bundle {
 		return files.stream().map(BundleFile::view).anyMatch(f -> !f.unlocked() && f.playable());
 	}
 
-	/** Lets viewers choose what they pay, at least {@code minimum} (which may be zero); the page proposes {@code suggested}. */
-	void payWhatYouWant(Money minimum, Money suggested) {
-		if (!minimum.currency().equals(suggested.currency())) {
-			throw new IllegalArgumentException("Minimum and suggested price in different currencies");
-		}
-		if (suggested.minor() < minimum.minor()) {
-			throw new CatalogException("gate.pwyw.suggestedBelowMinimum");
-		}
-		keepOtherPricesOnlyFor(Gate.PWYW, minimum.currency());
-		this.gate = Gate.PWYW;
-		this.priceMinor = minimum.minor();
-		this.priceCurrency = minimum.currency();
-		this.suggestedMinor = suggested.minor();
-		withdrawRental();
-	}
-
-	/** The fixed price, or for pay what you want the minimum; empty when free. */
-	Optional<Money> price() {
-		return priceMinor == null || priceCurrency == null ? Optional.empty()
-				: Optional.of(new Money(priceMinor, priceCurrency));
-	}
-
-	Optional<Money> suggestedPrice() {
-		return suggestedMinor == null || priceCurrency == null ? Optional.empty()
-				: Optional.of(new Money(suggestedMinor, priceCurrency));
-	}
-
 	void publish(Instant now) {
-		assertPublishable();
-		this.status = BundleStatus.PUBLISHED;
-		if (publishedAt == null) {
-			this.publishedAt = now;
-		}
+		publication.publish(now, !files.isEmpty());
 	}
 
 	/** Withdraws the bundle from the storefront, or from the review queue. */
 	void unpublish() {
-		this.status = BundleStatus.DRAFT;
+		publication.unpublish();
 	}
 
 	/** Whether it has been public before: then buyers may hold it, and republishing needs no review. */
 	boolean wasPublished() {
-		return publishedAt != null;
+		return publication.wasPublished();
 	}
 
 	/** Publishing under pre-moderation: the bundle waits for an admin instead of going public. */
 	void submitForReview(Instant now) {
-		assertPublishable();
-		this.status = BundleStatus.PENDING_REVIEW;
-		this.reviewRequestedAt = now;
-		this.reviewNote = null;
+		publication.submitForReview(now, !files.isEmpty());
 	}
 
 	/** An admin let a bundle waiting for review go public. */
 	void approve(Instant now) {
-		assertPendingReview();
-		this.status = BundleStatus.PUBLISHED;
-		if (publishedAt == null) {
-			this.publishedAt = now;
-		}
+		publication.approve(now);
 	}
 
 	/** An admin sent a bundle back to draft, with a reason its creator sees; they may submit it again. */
 	void reject(String reason) {
-		assertPendingReview();
-		this.status = BundleStatus.DRAFT;
-		this.reviewNote = reason;
+		publication.reject(reason);
 	}
 
-	private void assertPublishable() {
-		if (status == BundleStatus.PENDING_REVIEW) {
-			throw new CatalogException("bundle.review.pending");
-		}
-		if (files.isEmpty()) {
-			throw new CatalogException("bundle.publish.noFiles");
-		}
-	}
-
-	private void assertPendingReview() {
-		if (status != BundleStatus.PENDING_REVIEW) {
-			throw new CatalogException("bundle.review.notPending");
-		}
-	}
-
-	/**
-	 * Sets or moves the release to {@code at}, which must be in the future and at most {@link #MAX_PRE_ORDER} away (a
-	 * year like 999999999 is a typo, and beyond what PostgreSQL stores). Once a release has come, it cannot be taken
-	 * back: its buyers have the files.
-	 */
+	/** Sets or moves the release (see {@link Release#movedTo}); a release that has come cannot be taken back. */
 	void scheduleRelease(Instant at, Instant now) {
-		if (!at.isAfter(now)) {
-			throw new CatalogException("release.past");
-		}
-		if (at.isAfter(now.plus(MAX_PRE_ORDER))) {
-			throw new CatalogException("release.tooFar", MAX_PRE_ORDER.toDays() / 365);
-		}
-		if (releaseAt != null && !releaseAt.isAfter(now)) {
-			throw new CatalogException("release.alreadyOut");
-		}
-		this.releaseAt = at;
+		this.release = release().movedTo(at, now);
 	}
 
 	/** Releases a pre-order now (its buyers get the files and the announcement); a released bundle stays so. */
 	void releaseNow(Instant now) {
-		if (releaseAt != null && releaseAt.isAfter(now)) {
-			this.releaseAt = now;
+		if (release().isAhead(now)) {
+			this.release = new Release(now, release().announcedAt());
 		}
 	}
 
 	void hide(String reason, Instant now) {
-		if (removedAt != null) {
-			throw new CatalogException("bundle.removed");
-		}
-		this.hiddenAt = now;
-		this.hiddenReason = reason;
+		this.withdrawal = withdrawal().hidden(reason, now);
 	}
 
 	/** Puts it in the storefront's featured row (again: a repeated pick keeps the first one's place). */
 	void feature(Instant now) {
-		if (removedAt != null) {
-			throw new CatalogException("bundle.removed");
-		}
-		if (status != BundleStatus.PUBLISHED) {
+		withdrawal().assertNotRemoved();
+		if (!publication.isPublished()) {
 			throw new CatalogException("bundle.feature.unpublished");
 		}
 		if (featuredAt == null) {
@@ -455,11 +198,7 @@ class Bundle {
 
 	/** Undoes a hiding; a removed bundle stays out (only an upheld appeal reinstates it). */
 	void restore() {
-		if (removedAt != null) {
-			throw new CatalogException("bundle.removed");
-		}
-		this.hiddenAt = null;
-		this.hiddenReason = null;
+		this.withdrawal = withdrawal().restored();
 	}
 
 	/**
@@ -467,43 +206,38 @@ class Bundle {
 	 * @return whether this call removed it (false if it was removed already, so retries change nothing)
 	 */
 	boolean remove(String reason, Instant now) {
-		if (removedAt != null) {
+		if (withdrawal().isRemoved()) {
 			return false;
 		}
-		this.removedAt = now;
-		this.hiddenAt = now;
-		this.hiddenReason = reason;
+		this.withdrawal = withdrawal().removed(reason, now);
 		return true;
 	}
 
 	/** An appeal against the removal was upheld: the bundle is public again (its refunded buyers are not back). */
 	void reinstateAfterRemoval() {
-		if (removedAt == null) {
-			throw new CatalogException("bundle.notRemoved");
-		}
-		this.removedAt = null;
-		this.hiddenAt = null;
-		this.hiddenReason = null;
+		this.withdrawal = withdrawal().reinstatedAfterRemoval();
 	}
 
 	boolean isRemoved() {
-		return removedAt != null;
+		return withdrawal().isRemoved();
 	}
 
 	void withdrawWithOwner(Instant now) {
-		if (ownerWithdrawnAt == null) {
-			this.ownerWithdrawnAt = now;
+		if (withdrawal().ownerWithdrawnAt() == null) {
+			this.withdrawal = withdrawal().withOwner(now);
 		}
 	}
 
 	void reinstateWithOwner() {
-		this.ownerWithdrawnAt = null;
+		if (withdrawal().ownerWithdrawnAt() != null) {
+			this.withdrawal = withdrawal().reinstatedWithOwner();
+		}
 	}
 
 	/** The creator deleted their account: out of the storefront for good, and their name is gone. */
 	void withdrawWithDeletedOwner(String placeholderName, Instant now) {
 		withdrawWithOwner(now);
-		this.status = BundleStatus.DRAFT;
+		publication.unpublish();
 		this.creatorName = placeholderName;
 	}
 
@@ -514,14 +248,10 @@ class Bundle {
 	List<String> eraseFiles() {
 		List<String> keys = new ArrayList<>(files.stream().map(f -> f.view().storageKey()).toList());
 		files.clear();
-		if (coverKey != null) {
-			keys.add(coverKey);
+		if (cover != null) {
+			keys.add(cover.key());
 		}
-		this.coverKey = null;
-		this.coverContentType = null;
-		this.coverSize = null;
-		this.coverSha256 = null;
-		this.coverUpdatedAt = null;
+		this.cover = null;
 		return keys;
 	}
 
@@ -547,7 +277,7 @@ class Bundle {
 	 * Only before first publication: once a bundle has been out, buyers may rely on every file in it.
 	 */
 	List<String> removeFile(BundleFileId fileId) {
-		if (publishedAt != null) {
+		if (publication.wasPublished()) {
 			throw new CatalogException("bundle.files.removeAfterPublish");
 		}
 		BundleFile file = file(fileId);
@@ -573,21 +303,13 @@ class Bundle {
 
 	/** Sets a new cover and returns the key of the one it replaces, if any, for deletion. */
 	Optional<String> changeCover(StoredBlob blob, String contentType, Instant now) {
-		Optional<String> previous = Optional.ofNullable(coverKey);
-		this.coverKey = blob.key();
-		this.coverContentType = contentType;
-		this.coverSize = blob.size();
-		this.coverSha256 = blob.sha256();
-		this.coverUpdatedAt = now;
+		Optional<String> previous = Optional.ofNullable(cover).map(Cover::key);
+		this.cover = Cover.of(blob, contentType, now);
 		return previous;
 	}
 
 	Optional<CoverView> cover() {
-		if (coverKey == null || coverContentType == null || coverSize == null || coverSha256 == null
-				|| coverUpdatedAt == null) {
-			return Optional.empty();
-		}
-		return Optional.of(new CoverView(coverKey, coverContentType, coverSize, coverSha256, coverUpdatedAt));
+		return Optional.ofNullable(cover).map(Cover::view);
 	}
 
 	String description() {
@@ -599,45 +321,35 @@ class Bundle {
 	}
 
 	/**
-	 * The rental offer in a currency: the main rental, or the rental price the creator set in that other currency
-	 * (for the same window); empty where there is none.
-	 */
-	Optional<RentalTerms> rentalTermsIn(Currency currency) {
-		if (currency.equals(priceCurrency)) {
-			return rentalTerms();
-		}
-		return rentalHours == null ? Optional.empty()
-				: otherPrice(currency).flatMap(CurrencyPrice::rental).map(p -> new RentalTerms(p, rentalHours));
-	}
-
-	/**
 	 * The bundle as it sells in a currency: priced in it (the main currency, or one the creator set a price in), or
 	 * as it is when not priced at all; empty when it has no price in that currency.
 	 */
 	Optional<BundleSummary> summaryIn(Currency currency) {
-		if (priceCurrency == null || currency.equals(priceCurrency)) {
+		if (pricing.sellsAsSetIn(currency)) {
 			return Optional.of(summary());
 		}
-		return otherPrice(currency).map(p -> summary(p.amount(), p.suggested().orElse(null)));
+		return pricing.otherPrice(currency).map(p -> summary(p.amount(), p.suggested().orElse(null)));
 	}
 
 	BundleSummary summary() {
-		return summary(price().orElse(null), suggestedPrice().orElse(null));
+		return summary(pricing.price().orElse(null), pricing.suggestedPrice().orElse(null));
 	}
 
 	private BundleSummary summary(@Nullable Money price, @Nullable Money suggested) {
-		return new BundleSummary(id(), owner(), creatorName, title, summary, gate, price, suggested,
-				cover().map(CoverView::version).orElse(null), status, hiddenAt == null ? null : hiddenReason, createdAt,
-				publishedAt, ownerWithdrawnAt != null, removedAt != null, reviewNote, releaseAt);
+		Withdrawal out = withdrawal();
+		return new BundleSummary(id(), owner(), creatorName, title, summary, pricing.gate(), price, suggested,
+				cover().map(CoverView::version).orElse(null), publication.status(), out.shownReason(), createdAt,
+				publication.publishedAt(), out.ownerWithdrawnAt() != null, out.isRemoved(), publication.reviewNote(),
+				release().at());
 	}
 
 	BundleDetails details() {
-		return new BundleDetails(summary(), description, fileViews(), currencies());
+		return new BundleDetails(summary(), description, fileViews(), pricing.currencies());
 	}
 
 	/** The details priced in {@code currency} where the bundle has a price in it, else in its main currency. */
 	BundleDetails detailsIn(Currency currency) {
 		return new BundleDetails(summaryIn(currency).orElseGet(this::summary), description, fileViews(),
-				currencies());
+				pricing.currencies());
 	}
 }

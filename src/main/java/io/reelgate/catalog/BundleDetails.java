@@ -59,9 +59,4 @@ public record BundleDetails(BundleSummary summary, String description, List<File
 	public List<IncludedFile> includedUnlocked() {
 		return included().stream().filter(i -> i.file().unlocked()).toList();
 	}
-
-	/** The languages of the captions files, in the order the page lists them. */
-	public List<IncludedFile> captions() {
-		return included().stream().filter(i -> i.kind() == IncludedFile.Kind.CAPTIONS && i.language() != null).toList();
-	}
 }

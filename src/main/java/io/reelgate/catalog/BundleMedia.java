@@ -166,7 +166,7 @@ public class BundleMedia {
 	public void changeCover(AccountId owner, BundleId id, InputStream content) {
 		records.assertOwned(owner, id);
 		BufferedInputStream buffered = new BufferedInputStream(content);
-		String contentType = sniffImage(buffered);
+		String contentType = ImageTypes.sniff(buffered);
 		StoredBlob blob = storeBlob(buffered, properties.maxCoverSize().toBytes());
 		try {
 			Optional<String> previous = records.changeCover(owner, id, blob, contentType);
@@ -175,21 +175,6 @@ public class BundleMedia {
 		catch (RuntimeException ex) {
 			deleteQuietly(blob.key());
 			throw ex;
-		}
-	}
-
-	private static String sniffImage(BufferedInputStream content) {
-		try {
-			content.mark(ImageTypes.HEADER_LENGTH);
-			byte[] header = content.readNBytes(ImageTypes.HEADER_LENGTH);
-			content.reset();
-			if (header.length == 0) {
-				throw new CatalogException("upload.empty");
-			}
-			return ImageTypes.detect(header).orElseThrow(() -> new CatalogException("cover.notAnImage"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

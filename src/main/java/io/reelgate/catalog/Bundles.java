@@ -18,8 +18,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Bundles extends JpaRepository<Bundle, UUID> {
 
-	String PUBLIC = "b.status = io.reelgate.catalog.BundleStatus.PUBLISHED and b.hiddenAt is null"
-			+ " and b.ownerWithdrawnAt is null";
+	String PUBLIC = "b.publication.status = io.reelgate.catalog.BundleStatus.PUBLISHED"
+			+ " and b.withdrawal.hiddenAt is null and b.withdrawal.ownerWithdrawnAt is null";
 
 	/** Bytes of all files in a creator's bundles, for the storage quota. */
 	@Query("select coalesce(sum(f.sizeBytes), 0) from BundleFile f where f.bundle.ownerId = :ownerId")
@@ -32,19 +32,19 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 	@Query("select count(b) from Bundle b where " + PUBLIC)
 	long countPublic();
 
-	long countByStatus(BundleStatus status);
+	long countByPublicationStatus(BundleStatus status);
 
 	/** How many of a creator's bundles have been public, for pre-moderation's "first bundles". */
-	long countByOwnerIdAndPublishedAtIsNotNull(UUID ownerId);
+	long countByOwnerIdAndPublicationPublishedAtIsNotNull(UUID ownerId);
 
 	@Query("""
-			select b from Bundle b where b.status = io.reelgate.catalog.BundleStatus.PENDING_REVIEW
-			order by b.reviewRequestedAt, b.id""")
+			select b from Bundle b where b.publication.status = io.reelgate.catalog.BundleStatus.PENDING_REVIEW
+			order by b.publication.review.requestedAt, b.id""")
 	Page<Bundle> findPendingReview(Pageable pageable);
 
-	long countByHiddenAtIsNotNull();
+	long countByWithdrawalHiddenAtIsNotNull();
 
-	long countByOwnerWithdrawnAtIsNotNull();
+	long countByWithdrawalOwnerWithdrawnAtIsNotNull();
 
 	@EntityGraph(attributePaths = "files")
 	List<Bundle> findWithFilesByIdIn(Collection<UUID> ids);
@@ -52,10 +52,11 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 	@Query("select b from Bundle b order by b.createdAt desc, b.id")
 	Page<Bundle> findAllForModeration(Pageable pageable);
 
-	@Query("select b from Bundle b where b.status = :status and b.hiddenAt is null order by b.createdAt desc, b.id")
+	@Query("select b from Bundle b where b.publication.status = :status and b.withdrawal.hiddenAt is null"
+			+ " order by b.createdAt desc, b.id")
 	Page<Bundle> findVisibleByStatus(BundleStatus status, Pageable pageable);
 
-	@Query("select b from Bundle b where b.hiddenAt is not null order by b.hiddenAt desc, b.id")
+	@Query("select b from Bundle b where b.withdrawal.hiddenAt is not null order by b.withdrawal.hiddenAt desc, b.id")
 	Page<Bundle> findHidden(Pageable pageable);
 
 	@Query("select f from BundleFile f join fetch f.bundle where f.id = :fileId")

@@ -49,17 +49,23 @@ public class Catalog {
 	/** For the admin dashboard. */
 	@PreAuthorize("hasRole('ADMIN')")
 	public BundleCounts counts() {
-		return new BundleCounts(bundles.countPublic(), bundles.countByStatus(BundleStatus.DRAFT),
-				bundles.countByStatus(BundleStatus.PENDING_REVIEW),
-				bundles.countByHiddenAtIsNotNull(), bundles.countByOwnerWithdrawnAtIsNotNull());
+		return new BundleCounts(bundles.countPublic(), bundles.countByPublicationStatus(BundleStatus.DRAFT),
+				bundles.countByPublicationStatus(BundleStatus.PENDING_REVIEW),
+				bundles.countByWithdrawalHiddenAtIsNotNull(), bundles.countByWithdrawalOwnerWithdrawnAtIsNotNull());
 	}
 
 	/**
-	 * A page of the storefront, newest first: the first page, the page older than {@code before} or the page newer
-	 * than {@code after} (at most one of them is used, {@code before} first).
+	 * A page of the storefront in {@code sort}'s order: the first page, the page after {@code before} in the order
+	 * (newest first: older than it) or the page before {@code after} (at most one of them is used, {@code before}
+	 * first).
 	 */
-	public Listing storefront(@Nullable BundleId before, @Nullable BundleId after) {
-		return newest(null, before, after);
+	public Listing storefront(Sort sort, @Nullable BundleId before, @Nullable BundleId after) {
+		return listing(PublicListings.Filter.ALL, sort, before, after);
+	}
+
+	/** A page of the public bundles tagged {@code tag} (normalized by {@link Tags}), paged as {@link #storefront}. */
+	public Listing tagged(String tag, Sort sort, @Nullable BundleId before, @Nullable BundleId after) {
+		return listing(new PublicListings.Filter(null, tag), sort, before, after);
 	}
 
 	/** The storefront's featured row: the public bundles admins picked, latest pick first, one statement. */
@@ -77,7 +83,7 @@ public class Catalog {
 
 	/** A creator's public bundles, paged as {@link #storefront}. */
 	public Listing publicBundlesOf(AccountId creator, @Nullable BundleId before, @Nullable BundleId after) {
-		return newest(creator, before, after);
+		return listing(new PublicListings.Filter(creator, null), Sort.NEW, before, after);
 	}
 
 	/**
@@ -102,9 +108,10 @@ public class Catalog {
 				more ? pageLink(page + 1) : null);
 	}
 
-	private Listing newest(@Nullable AccountId owner, @Nullable BundleId before, @Nullable BundleId after) {
+	private Listing listing(PublicListings.Filter filter, Sort sort, @Nullable BundleId before,
+			@Nullable BundleId after) {
 		if (before == null && after != null) {
-			List<BundleSummary> newer = listings.newerThan(owner, after, PAGE_SIZE + 1);
+			List<BundleSummary> newer = listings.pageBefore(filter, sort, after, PAGE_SIZE + 1);
 			if (newer.size() > PAGE_SIZE) {
 				List<BundleSummary> shown = new ArrayList<>(newer.subList(0, PAGE_SIZE));
 				Collections.reverse(shown);
@@ -113,7 +120,7 @@ public class Catalog {
 			// Fewer than a page is newer: that is the first page.
 			before = null;
 		}
-		List<BundleSummary> older = listings.newest(owner, before, PAGE_SIZE + 1);
+		List<BundleSummary> older = listings.page(filter, sort, before, PAGE_SIZE + 1);
 		List<BundleSummary> shown = older.subList(0, Math.min(older.size(), PAGE_SIZE));
 		return new Listing(shown, before == null || shown.isEmpty() ? null : cursor("after", shown.get(0)),
 				older.size() > PAGE_SIZE ? cursor("before", shown.get(PAGE_SIZE - 1)) : null);
@@ -151,7 +158,7 @@ public class Catalog {
 	public List<OtherPrice> otherPrices(AccountId owner, BundleId id) {
 		Bundle bundle = CatalogService.find(bundles, id.value());
 		bundle.assertOwnedBy(owner);
-		return bundle.otherPrices();
+		return bundle.pricing().otherPrices();
 	}
 
 	/** A bundle for its creator's editor; other accounts get a 404 whatever the bundle's state. */
@@ -213,13 +220,13 @@ public class Catalog {
 	 */
 	public Optional<RentalTerms> rental(BundleId id) {
 		Bundle bundle = CatalogService.find(bundles, id.value());
-		return bundle.isPublic() && bundle.hasLockedMedia() ? bundle.rentalTerms() : Optional.empty();
+		return bundle.isPublic() && bundle.hasLockedMedia() ? bundle.pricing().rentalTerms() : Optional.empty();
 	}
 
 	/** As {@link #rental(BundleId)}, in {@code currency}: empty where the creator set no rental price in it. */
 	public Optional<RentalTerms> rental(BundleId id, Currency currency) {
 		Bundle bundle = CatalogService.find(bundles, id.value());
-		return bundle.isPublic() && bundle.hasLockedMedia() ? bundle.rentalTermsIn(currency) : Optional.empty();
+		return bundle.isPublic() && bundle.hasLockedMedia() ? bundle.pricing().rentalTermsIn(currency) : Optional.empty();
 	}
 
 	public List<BundleSummary> bundlesOf(AccountId owner) {

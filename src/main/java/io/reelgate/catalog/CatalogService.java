@@ -15,6 +15,9 @@ import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -25,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 @PreAuthorize("hasRole('CREATOR')")
 public class CatalogService {
+
+	private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
 
 	private final Bundles bundles;
 
@@ -44,9 +49,12 @@ public class CatalogService {
 
 	private final ApplicationEventPublisher events;
 
+	private final StudioDefaults defaults;
+
 	CatalogService(Bundles bundles, AccountService accounts, PriceRules priceRules, SalesEligibility eligibility,
 			Clock clock, PreModeration preModeration, TrustedCreators trusted, RentalProperties rentals,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, StudioDefaults defaults) {
+		this.defaults = defaults;
 		this.rentals = rentals;
 		this.events = events;
 		this.preModeration = preModeration;
@@ -61,8 +69,30 @@ public class CatalogService {
 	public BundleId create(AccountId owner, BundleText text) {
 		String creatorName = accounts.find(owner).map(AccountView::displayName).orElseThrow();
 		Bundle bundle = new Bundle(owner, creatorName, text, clock.instant());
+		applyDefaultGate(bundle);
 		bundles.save(bundle);
 		return bundle.id();
+	}
+
+	/**
+	 * The operator's default gate ({@link StudioDefaults}); a configured price the rules refuse leaves the draft
+	 * free rather than refusing to create it: the creator sets the price in the editor anyway.
+	 */
+	private void applyDefaultGate(Bundle bundle) {
+		try {
+			switch (defaults.gate()) {
+				case FREE -> bundle.pricing().makeFree();
+				case EMAIL -> bundle.pricing().requireEmail();
+				case PAID -> bundle.pricing().charge(priceRules.price(defaults.price(), priceRules.defaultCurrency()));
+				case PWYW -> bundle.pricing().payWhatYouWant(priceRules.minimum(defaults.price(), priceRules.defaultCurrency()),
+						priceRules.price(defaults.price(), priceRules.defaultCurrency()));
+			}
+		}
+		catch (CatalogException refused) {
+			log.warn("reelgate.studio.defaults.price {} is refused by the price rules ({}); new bundles start free",
+					defaults.price(), refused.getMessage());
+			bundle.pricing().makeFree();
+		}
 	}
 
 	public void describe(AccountId owner, BundleId id, BundleText text) {
@@ -70,18 +100,18 @@ public class CatalogService {
 	}
 
 	public void makeFree(AccountId owner, BundleId id) {
-		owned(owner, id).makeFree();
+		owned(owner, id).pricing().makeFree();
 	}
 
 	/** Sets an email gate: the locked part unlocks for a confirmed email address. */
 	public void requireEmail(AccountId owner, BundleId id) {
-		owned(owner, id).requireEmail();
+		owned(owner, id).pricing().requireEmail();
 	}
 
 	/** Sets a paygate; {@code amount} is what the creator typed, checked against {@link PriceRules}. */
 	public void charge(AccountId owner, BundleId id, String amount, String currency) {
 		Bundle bundle = owned(owner, id);
-		bundle.charge(priceRules.price(amount, currency));
+		bundle.pricing().charge(priceRules.price(amount, currency));
 		if (bundle.isPublic()) {
 			assertMaySell(bundle);
 		}
@@ -93,7 +123,7 @@ public class CatalogService {
 	 */
 	public void payWhatYouWant(AccountId owner, BundleId id, String minimum, String suggested, String currency) {
 		Bundle bundle = owned(owner, id);
-		bundle.payWhatYouWant(priceRules.minimum(minimum, currency), priceRules.price(suggested, currency));
+		bundle.pricing().payWhatYouWant(priceRules.minimum(minimum, currency), priceRules.price(suggested, currency));
 		if (bundle.isPublic()) {
 			assertMaySell(bundle);
 		}
@@ -106,16 +136,16 @@ public class CatalogService {
 	public void offerRental(AccountId owner, BundleId id, String amount, int hours) {
 		Bundle bundle = owned(owner, id);
 		if (amount == null || amount.isBlank()) {
-			bundle.withdrawRental();
+			bundle.pricing().withdrawRental();
 			return;
 		}
 		if (!rentals.hourChoices().contains(hours)) {
 			throw new CatalogException("rental.window.invalid");
 		}
-		Money purchase = bundle.price()
-			.filter(p -> bundle.summary().gate() == Gate.PAID)
+		Money purchase = bundle.pricing().price()
+			.filter(p -> bundle.pricing().gate() == Gate.PAID)
 			.orElseThrow(() -> new CatalogException("rental.paidOnly"));
-		bundle.offerRental(priceRules.price(amount, purchase.currency().getCurrencyCode()), hours);
+		bundle.pricing().offerRental(priceRules.price(amount, purchase.currency().getCurrencyCode()), hours);
 	}
 
 	/**
@@ -126,23 +156,23 @@ public class CatalogService {
 	public void priceIn(AccountId owner, BundleId id, String currency, String amount, String suggested,
 			String rental) {
 		Bundle bundle = owned(owner, id);
-		Gate gate = bundle.summary().gate();
+		Gate gate = bundle.pricing().gate();
 		if (gate != Gate.PAID && gate != Gate.PWYW) {
 			throw new CatalogException("prices.pricedOnly");
 		}
 		if (gate == Gate.PAID) {
-			bundle.priceIn(priceRules.price(amount, currency), null,
+			bundle.pricing().priceIn(priceRules.price(amount, currency), null,
 					rental == null || rental.isBlank() ? null : priceRules.price(rental, currency));
 		}
 		else {
-			bundle.priceIn(priceRules.minimum(amount, currency), priceRules.price(suggested, currency), null);
+			bundle.pricing().priceIn(priceRules.minimum(amount, currency), priceRules.price(suggested, currency), null);
 		}
 	}
 
 	/** Takes away the bundle's price in a currency besides its main one: viewers then see the main price. */
 	public void dropPriceIn(AccountId owner, BundleId id, String currency) {
 		try {
-			owned(owner, id).dropPriceIn(Money.currencyOf(currency));
+			owned(owner, id).pricing().dropPriceIn(Money.currencyOf(currency));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new CatalogException("gate.currency.unknown");
@@ -151,7 +181,7 @@ public class CatalogService {
 
 	/** The creator's rental offer for the editor, whether or not the bundle has media to stream yet. */
 	public Optional<RentalTerms> rentalOffer(AccountId owner, BundleId id) {
-		return owned(owner, id).rentalTerms();
+		return owned(owner, id).pricing().rentalTerms();
 	}
 
 	/** The rental windows (hours) a creator may choose among. */
@@ -214,7 +244,7 @@ public class CatalogService {
 	private boolean needsReview(AccountId owner, Bundle bundle) {
 		PreModerationProperties rule = preModeration.rule();
 		return rule.enabled() && !bundle.wasPublished()
-				&& bundles.countByOwnerIdAndPublishedAtIsNotNull(owner.value()) < rule.firstBundles()
+				&& bundles.countByOwnerIdAndPublicationPublishedAtIsNotNull(owner.value()) < rule.firstBundles()
 				&& !trusted.isTrusted(owner);
 	}
 

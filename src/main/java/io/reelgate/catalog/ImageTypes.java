@@ -1,5 +1,8 @@
 package io.reelgate.catalog;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -12,6 +15,25 @@ final class ImageTypes {
 	static final int HEADER_LENGTH = 12;
 
 	private ImageTypes() {
+	}
+
+	/**
+	 * The type of an uploaded image from its first bytes, leaving the stream where it was.
+	 * @throws CatalogException when it is empty or no image this knows
+	 */
+	static String sniff(BufferedInputStream content) {
+		try {
+			content.mark(HEADER_LENGTH);
+			byte[] header = content.readNBytes(HEADER_LENGTH);
+			content.reset();
+			if (header.length == 0) {
+				throw new CatalogException("upload.empty");
+			}
+			return detect(header).orElseThrow(() -> new CatalogException("cover.notAnImage"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static Optional<String> detect(byte[] header) {

@@ -1,21 +1,17 @@
 package io.reelgate.catalog;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A bundle's file as its page lists it for a buyer: what kind of thing it is ("Feature film", "Trailer", "Stills"),
- * the picture's height class ({@code 1080p}) from the probe, and for captions the language their file name names
- * ({@code film.en.vtt}, {@code film.pt-BR.srt}), so the page reads like the back of a box rather than a directory
- * listing. {@code language} is null when the name names none.
+ * A bundle's file as its page lists it for a buyer: what kind of thing it is ("Feature film", "Trailer", "Stills")
+ * and the picture's height class ({@code 1080p}) from the probe, so the page reads like the back of a box rather than
+ * a directory listing. Caption languages come from the caption tracks creators add to a video ({@code CaptionTracks}),
+ * never guessed from a file's name.
  */
-public record IncludedFile(FileView file, Kind kind, @Nullable Locale language) {
-
-	/** Language tags as creators write them before a captions file's extension: {@code .en.}, {@code _pt-BR.}. */
-	private static final Pattern LANGUAGE_TAG = Pattern.compile("[._-]([a-z]{2,3}(?:[-_][A-Za-z]{2})?)\\.(?:vtt|srt|ass|ssa)$");
+public record IncludedFile(FileView file, Kind kind) {
 
 	/** Words that name a film's music; whole words, so that "host" or "poster" are not an OST. */
 	private static final Pattern SOUNDTRACK = Pattern.compile("\\b(soundtrack|score|ost)\\b");
@@ -45,11 +41,6 @@ public record IncludedFile(FileView file, Kind kind, @Nullable Locale language) 
 
 	public @Nullable String durationText() {
 		return file.media() == null ? null : file.media().durationText();
-	}
-
-	/** The language's name in {@code locale}'s words, or null. */
-	public @Nullable String languageName(Locale locale) {
-		return language == null ? null : language.getDisplayLanguage(locale);
 	}
 
 	/**
@@ -88,17 +79,6 @@ public record IncludedFile(FileView file, Kind kind, @Nullable Locale language) 
 		else {
 			kind = Kind.OTHER;
 		}
-		return new IncludedFile(file, kind, kind == Kind.CAPTIONS ? language(name) : null);
-	}
-
-	private static @Nullable Locale language(String name) {
-		Matcher tag = LANGUAGE_TAG.matcher(name);
-		if (!tag.find()) {
-			return null;
-		}
-		Locale locale = Locale.forLanguageTag(tag.group(1).replace('_', '-'));
-		// A tag Java knows no language for ("xx") is a word in the name, not a language.
-		return locale.getDisplayLanguage(Locale.ENGLISH).isEmpty()
-				|| locale.getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(locale.getLanguage()) ? null : locale;
+		return new IncludedFile(file, kind);
 	}
 }

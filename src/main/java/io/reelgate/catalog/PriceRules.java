@@ -19,8 +19,11 @@ public class PriceRules {
 
 	private final CatalogProperties properties;
 
-	PriceRules(CatalogProperties properties) {
+	private final StudioDefaults defaults;
+
+	PriceRules(CatalogProperties properties, StudioDefaults defaults) {
 		this.properties = properties;
+		this.defaults = defaults;
 	}
 
 	/** The currency codes a creator can choose from, sorted. */
@@ -29,11 +32,13 @@ public class PriceRules {
 	}
 
 	/**
-	 * The currency the editor proposes for a new price: {@code reelgate.catalog.default-currency} if it is one of
-	 * the priced currencies, else the first of them.
+	 * The currency the editor proposes for a new price: {@code reelgate.studio.defaults.currency} (or the older
+	 * {@code reelgate.catalog.default-currency}) if it is one of the priced currencies, else the first of them.
 	 */
 	public String defaultCurrency() {
-		String configured = properties.defaultCurrency().strip().toUpperCase(Locale.ROOT);
+		String chosen = defaults.currency() == null || defaults.currency().isBlank() ? properties.defaultCurrency()
+				: defaults.currency();
+		String configured = chosen.strip().toUpperCase(Locale.ROOT);
 		List<String> all = currencies();
 		return all.contains(configured) ? configured : all.get(0);
 	}

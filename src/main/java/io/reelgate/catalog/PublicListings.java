@@ -3,6 +3,7 @@ package io.reelgate.catalog;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -32,9 +34,8 @@ class PublicListings {
 
 	private static final String CARD = """
 			b.id, b.owner_id, b.creator_name, b.title, b.summary, b.gate, b.price_minor, b.price_currency,
-			b.suggested_minor, case when b.cover_key is not null then left(b.cover_sha256, 16) end as cover_version, b.created_at, b.published_at, b.release_at""";
-
-	private static final String CURSOR = "(select c.published_at, c.id from bundles c where c.id = :cursor)";
+			b.suggested_minor, case when b.cover_key is not null then left(b.cover_sha256, 16) end as cover_version, b.created_at, b.published_at, b.release_at,
+			b.tags""";
 
 	/** A match's query as PostgreSQL builds it from the text (web search syntax) or the words (prefix). */
 	private static final String TYPED = "(websearch_to_tsquery('english', :text) || to_tsquery('simple', :prefix))";
@@ -52,35 +53,73 @@ class PublicListings {
 			  lateral (select coalesce((select w.word from search_words w where w.word % t.word
 			    order by w.word <-> t.word, w.word limit 1), t.word) as word) c)""";
 
+	/**
+	 * Up to this many matches a search takes from the text index and keeps the newest {@link #SEARCH_BOUND} of;
+	 * beyond it the word is common enough that walking the storefront index newest first finds the newest matches
+	 * sooner (at a million bundles, more than one row in 200 matches). Counting the matches costs a heap row each,
+	 * as the walk does for a fraction of that per row, so the bound is kept low: at a million bundles 10,000 made
+	 * a common word ("harbor") ten times slower than the walk alone.
+	 */
+	static final int DENSE = 5_000;
+
+	/**
+	 * The newest {@link #SEARCH_BOUND} matches of a query, ranked, in a shape the planner cannot turn into a walk
+	 * of every public row. {@code hits} is planned on its own for all its rows (a materialized CTE), so for a word
+	 * it estimates rare it reads the text index, and the executor pulls from it only as many rows as
+	 * {@code sparse} counts, one more than {@link #DENSE}. Up to that, the newest of those hits are the candidates;
+	 * past it, and only then (a one-time filter), the storefront index is walked newest first until enough match.
+	 * Left to choose, PostgreSQL misjudged a rare word at a million bundles (its estimate for a prefix is at least
+	 * 0.5 % of the rows) and walked the whole storefront index for ten matches: 4 s.
+	 */
+	private static final String RANKED = """
+			with %1$s hits as materialized (
+			  select b.id, b.published_at from bundles b where %2$s and b.search @@ %3$s),
+			sparse as materialized (select count(*) <= %4$d as sparse from (select from hits limit %4$d + 1) h),
+			candidates as materialized (
+			  (select %5$s, b.search from bundles b
+			   where b.id in (select n.id from hits n where (select s.sparse from sparse s)
+			                  order by n.published_at desc, n.id desc limit %6$d))
+			  union all
+			  (select %5$s, b.search from bundles b where not (select s.sparse from sparse s) and %2$s
+			   and b.search @@ %3$s order by b.published_at desc, b.id desc limit %6$d))
+			select * from candidates b
+			order by ts_rank(b.search, %3$s) desc, b.published_at desc, b.id desc offset :offset limit :limit
+			""";
+
 	private final EntityManager em;
 
+	private final int dense;
+
+	@Autowired
 	PublicListings(EntityManager em) {
+		this(em, DENSE);
+	}
+
+	/** With another bound than {@link #DENSE}, so that tests reach the storefront walk with a few bundles. */
+	PublicListings(EntityManager em, int dense) {
 		this.em = em;
-	}
-
-	/** Up to {@code limit} public bundles, newest first, older than {@code cursor} if given. */
-	List<BundleSummary> newest(@Nullable AccountId owner, @Nullable BundleId cursor, int limit) {
-		return page(owner, cursor, "<", "desc", limit);
-	}
-
-	/** Up to {@code limit} public bundles newer than {@code cursor}, oldest of them first. */
-	List<BundleSummary> newerThan(@Nullable AccountId owner, BundleId cursor, int limit) {
-		return page(owner, cursor, ">", "asc", limit);
+		this.dense = dense;
 	}
 
 	/**
-	 * Matches for the text, best first, among the {@link #SEARCH_BOUND} newest: the planner may walk the storefront
-	 * index for a common word (stopping at the bound) or the text index for a rare one, instead of ranking thousands.
+	 * Up to {@code limit} public bundles in {@code sort}'s order, after {@code cursor} in it if given; only the
+	 * creator's if {@code owner} is given, only those tagged {@code tag} if it is.
+	 */
+	List<BundleSummary> page(Filter filter, Sort sort, @Nullable BundleId cursor, int limit) {
+		return page(filter, sort, cursor, sort.descending() ? "<" : ">", sort.descending() ? "desc" : "asc", limit);
+	}
+
+	/** Up to {@code limit} public bundles before {@code cursor} in {@code sort}'s order, nearest it first. */
+	List<BundleSummary> pageBefore(Filter filter, Sort sort, BundleId cursor, int limit) {
+		return page(filter, sort, cursor, sort.descending() ? ">" : "<", sort.descending() ? "asc" : "desc", limit);
+	}
+
+	/**
+	 * Matches for the text, best first, among the {@link #SEARCH_BOUND} newest, ranking at most that many however
+	 * many match (see {@link #RANKED}).
 	 */
 	List<BundleSummary> search(SearchTerms terms, int offset, int limit) {
-		String sql = """
-				with candidates as materialized (
-				  select %s, b.search from bundles b where %s and b.search @@ %s
-				  order by b.published_at desc, b.id desc limit %d)
-				select * from candidates b
-				order by ts_rank(b.search, %s) desc, b.published_at desc, b.id desc offset :offset limit :limit
-				""".formatted(CARD, PUBLIC, TYPED, SEARCH_BOUND, TYPED);
-		return cards(em.createNativeQuery(sql, Tuple.class)
+		return cards(em.createNativeQuery(ranked("", TYPED), Tuple.class)
 			.setParameter("text", terms.text())
 			.setParameter("prefix", terms.prefixQuery())
 			.setParameter("offset", offset)
@@ -89,18 +128,15 @@ class PublicListings {
 
 	/** Matches for the text's words with typos corrected, as {@link #search} ranks them. */
 	List<BundleSummary> searchCorrected(SearchTerms terms, int offset, int limit) {
-		String sql = """
-				with q as materialized (select %s as q),
-				candidates as materialized (
-				  select %s, b.search from bundles b, q where %s and b.search @@ q.q
-				  order by b.published_at desc, b.id desc limit %d)
-				select b.* from candidates b, q
-				order by ts_rank(b.search, q.q) desc, b.published_at desc, b.id desc offset :offset limit :limit
-				""".formatted(CORRECTED, CARD, PUBLIC, SEARCH_BOUND);
-		return cards(em.createNativeQuery(sql, Tuple.class)
+		return cards(em.createNativeQuery(ranked("q as materialized (select " + CORRECTED + " as q),",
+				"(select q.q from q)"), Tuple.class)
 			.setParameter("words", terms.spacedWords())
 			.setParameter("offset", offset)
 			.setParameter("limit", limit));
+	}
+
+	private String ranked(String before, String match) {
+		return RANKED.formatted(before, PUBLIC, match, dense, CARD, SEARCH_BOUND);
 	}
 
 	/** Up to {@code limit} public bundles an admin featured, the latest pick first. */
@@ -110,20 +146,33 @@ class PublicListings {
 		return cards(em.createNativeQuery(sql, Tuple.class).setParameter("limit", limit));
 	}
 
-	private List<BundleSummary> page(@Nullable AccountId owner, @Nullable BundleId cursor, String direction,
+	private List<BundleSummary> page(Filter filter, Sort sort, @Nullable BundleId cursor, String direction,
 			String order, int limit) {
+		String key = sort.key();
 		String sql = "select " + CARD + " from bundles b where " + PUBLIC
-				+ (owner == null ? "" : " and b.owner_id = :owner")
-				+ (cursor == null ? "" : " and (b.published_at, b.id) " + direction + " " + CURSOR)
-				+ " order by b.published_at " + order + ", b.id " + order + " limit :limit";
+				+ (filter.owner() == null ? "" : " and b.owner_id = :owner")
+				+ (filter.tag() == null ? "" : " and b.tags @> array[cast(:tag as text)]")
+				+ (cursor == null ? ""
+						: " and (" + key + ", b.id) " + direction + " (select " + key.replace("b.", "c.")
+								+ ", c.id from bundles c where c.id = :cursor)")
+				+ " order by " + key + " " + order + ", b.id " + order + " limit :limit";
 		Query query = em.createNativeQuery(sql, Tuple.class).setParameter("limit", limit);
-		if (owner != null) {
-			query.setParameter("owner", owner.value());
+		if (filter.owner() != null) {
+			query.setParameter("owner", filter.owner().value());
+		}
+		if (filter.tag() != null) {
+			query.setParameter("tag", filter.tag());
 		}
 		if (cursor != null) {
 			query.setParameter("cursor", cursor.value());
 		}
 		return cards(query);
+	}
+
+	/** Which public bundles a page lists: all, one creator's, or one tag's. */
+	record Filter(@Nullable AccountId owner, @Nullable String tag) {
+
+		static final Filter ALL = new Filter(null, null);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -143,7 +192,17 @@ class PublicListings {
 				suggested == null || currency == null ? null : Money.of(suggested, currency),
 				row.get("cover_version", String.class), BundleStatus.PUBLISHED, null,
 				instant(row.get("created_at")), instant(row.get("published_at")), false, false, null,
-				instant(row.get("release_at")));
+				instant(row.get("release_at")), tags(row.get("tags")));
+	}
+
+	private static List<String> tags(@Nullable Object value) {
+		if (value instanceof String[] tags) {
+			return List.of(tags);
+		}
+		if (value instanceof Object[] tags) {
+			return Arrays.stream(tags).map(String::valueOf).toList();
+		}
+		return List.of();
 	}
 
 	private static @Nullable Long number(@Nullable Object value) {

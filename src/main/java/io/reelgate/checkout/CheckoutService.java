@@ -79,6 +79,9 @@ public class CheckoutService {
 		this.clock = clock;
 	}
 
+	/** The order summary's address, followed by the order id, for gateways that have no page of ours. */
+	public static final String SUMMARY_PATH = "/checkout/orders/";
+
 	/** What happens after the buyer pressed Buy or Get. */
 	public sealed interface Outcome permits AlreadyOwned, Acquired, PayAt {
 	}
@@ -189,7 +192,7 @@ public class CheckoutService {
 		if (order.status() == OrderStatus.PAID) {
 			return new Acquired();
 		}
-		return pay(buyer, order, gift == null ? bundle.title() : "Gift: " + bundle.title());
+		return pay(buyer, order, bundle.title());
 	}
 
 	/**
@@ -230,7 +233,7 @@ public class CheckoutService {
 			throw new CheckoutRefusedException("checkout.sellerNotReady");
 		}
 		Order order = openOrder(buyer, bundle, destination.orElse(null), Optional.empty(), Terms.NONE, rental, null);
-		return pay(buyer, order, "Rental (" + rental.hours() + " h): " + bundle.title());
+		return pay(buyer, order, bundle.title());
 	}
 
 	/** The currency the buyer asked to pay in, if any; one nobody knows is refused like one the bundle lacks. */
@@ -252,8 +255,46 @@ public class CheckoutService {
 				OrderStatus.PAID, OrderKind.PURCHASE);
 	}
 
-	/** Sends the open order to the gateway, outside any transaction; {@code itemName} is what the payment page shows. */
-	private Outcome pay(AccountId buyer, Order order, String itemName) {
+	/**
+	 * Where the buyer goes to pay the open order of the bundle called {@code title}. A gateway without a page of ours
+	 * (Stripe) is reached from our order summary, so the buyer reads what they buy, for how much and what happens next
+	 * before leaving the site; the simulated gateway's page is that summary itself.
+	 */
+	private Outcome pay(AccountId buyer, Order order, String title) {
+		if (!gateway.showsOrderSummary()) {
+			return new PayAt(SUMMARY_PATH + order.id());
+		}
+		return startPayment(buyer, order, title);
+	}
+
+	/**
+	 * "Pay with Stripe" on the order summary: starts the gateway's payment of the buyer's open order, outside any
+	 * transaction. Pressed twice, the gateway gives the same checkout (its request is idempotent per order).
+	 * @throws OrderClosedException if the order is no longer open
+	 * @throws io.reelgate.catalog.BundleNotFoundException if the bundle cannot be bought any more
+	 */
+	@PreAuthorize("isAuthenticated()")
+	public PayAt payAtGateway(AccountId buyer, OrderId id) {
+		Order order = transactions.execute(status -> orders.findById(id.value())
+			.filter(o -> o.isFor(buyer))
+			.orElseThrow(OrderNotFoundException::new));
+		if (order.status() != OrderStatus.PENDING) {
+			throw new OrderClosedException();
+		}
+		return startPayment(buyer, order, catalog.acquirable(order.bundle()).title());
+	}
+
+	/** What the gateway's page calls the order: the title, as a gift or a rental where it is one. */
+	private static String itemName(Order order, String title) {
+		if (order.isGift()) {
+			return "Gift: " + title;
+		}
+		OrderView view = order.view();
+		return view.rental() ? "Rental (" + view.rentalHours() + " h): " + title : title;
+	}
+
+	private PayAt startPayment(AccountId buyer, Order order, String title) {
+		String itemName = itemName(order, title);
 		Money amount = order.amount().orElseThrow();
 		AccountView who = accounts.find(buyer).orElseThrow();
 		PaymentGateway.PaymentRedirect redirect = gateway.startPayment(new PaymentGateway.PaymentRequest(order.id(),

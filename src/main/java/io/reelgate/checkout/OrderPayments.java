@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +56,11 @@ public class OrderPayments {
 	@Transactional(noRollbackFor = OrderClosedException.class)
 	public boolean confirmPayment(OrderId orderId, String paymentRef) {
 		Order order = locked(orderId);
-		return paid(order, order.markPaid(paymentRef, clock.instant()));
+		boolean changed = order.markPaid(paymentRef, clock.instant());
+		if (changed) {
+			ledger.bookSale(order, clock.instant());
+		}
+		return paid(order, changed);
 	}
 
 	/**
@@ -71,13 +76,13 @@ public class OrderPayments {
 		if (changed) {
 			division.shares().forEach((party, share) -> payouts.owe(order, party, share, settlement.chargeRef(),
 					clock.instant()));
+			ledger.bookSale(order, division.shares(), clock.instant());
 		}
 		return paid(order, changed);
 	}
 
 	private boolean paid(Order order, boolean changed) {
 		if (changed) {
-			ledger.book(order, Ledger.Kind.SALE, clock.instant());
 			count(order, "paid");
 		}
 		orders.save(order);
@@ -104,11 +109,11 @@ public class OrderPayments {
 		previous.ifPresent(status -> {
 			count(order, "refunded");
 			if (status == OrderStatus.PENDING) {
-				ledger.book(order, Ledger.Kind.SALE, clock.instant());
+				ledger.bookSale(order, clock.instant());
 			}
 			// A dispute has taken the money back already; the refund of a disputed order moves nothing more.
 			if (status != OrderStatus.DISPUTED) {
-				ledger.book(order, Ledger.Kind.REFUND, clock.instant());
+				ledger.bookRefund(order, clock.instant());
 			}
 		});
 		orders.save(order);
@@ -122,16 +127,26 @@ public class OrderPayments {
 		Order order = locked(orderId);
 		if (order.refundLatePayment(paymentRef, clock.instant())) {
 			count(order, "refunded");
-			ledger.book(order, Ledger.Kind.SALE, clock.instant());
-			ledger.book(order, Ledger.Kind.REFUND, clock.instant());
+			ledger.bookSale(order, clock.instant());
+			ledger.bookRefund(order, clock.instant());
 		}
 		orders.save(order);
 	}
 
+	/** A dispute of the whole payment. */
 	public void disputed(OrderId orderId) {
+		disputed(orderId, null);
+	}
+
+	/**
+	 * A dispute over {@code amount} of the payment (all of it when null): access is suspended and the ledger books
+	 * that part of each party's line going out; should the dispute be lost, each party's transfer is reversed by as
+	 * much ({@link Payouts#recallDisputed}).
+	 */
+	public void disputed(OrderId orderId, @Nullable Money amount) {
 		Order order = locked(orderId);
 		if (order.dispute()) {
-			ledger.book(order, Ledger.Kind.DISPUTE, clock.instant());
+			ledger.bookDispute(order, amount, clock.instant());
 			count(order, "disputed");
 		}
 		orders.save(order);
@@ -140,7 +155,7 @@ public class OrderPayments {
 	public void disputeWon(OrderId orderId) {
 		Order order = locked(orderId);
 		if (order.winDispute()) {
-			ledger.book(order, Ledger.Kind.DISPUTE_WON, clock.instant());
+			ledger.bookDisputeWon(order, clock.instant());
 			count(order, "dispute_won");
 		}
 		orders.save(order);

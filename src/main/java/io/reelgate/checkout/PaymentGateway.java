@@ -21,6 +21,12 @@ public interface PaymentGateway {
 	/** Whether sales pay the seller out through the gateway, so a seller needs a verified payout account first. */
 	boolean paysSellersOut();
 
+	/**
+	 * Whether the gateway's own page is ours and shows the order summary (the simulated gateway). Otherwise the
+	 * buyer sees our summary first and leaves for the gateway from there.
+	 */
+	boolean showsOrderSummary();
+
 	/** Prepares the payment of an order and says where to send the buyer to pay. Idempotent per order. */
 	PaymentRedirect startPayment(PaymentRequest request);
 

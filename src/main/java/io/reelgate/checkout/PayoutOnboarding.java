@@ -13,7 +13,16 @@ public interface PayoutOnboarding {
 	 * A fresh, single-use link to the provider's onboarding for {@code seller}, opening the seller's payout account
 	 * first if they have none; retries within a short time get the same link.
 	 */
-	String onboardingLink(AccountId seller, String email);
+	default String onboardingLink(AccountId seller, String email) {
+		return onboardingLink(seller, email, "/studio/payouts");
+	}
+
+	/**
+	 * Like {@link #onboardingLink(AccountId, String)}, for a party whose payout pages lie under {@code pages}: the
+	 * provider sends them to {@code pages + "/refresh"} when the link expired and to {@code pages + "/return"} when
+	 * they finished (a creator's under /studio, a collaborator's under /collaborations).
+	 */
+	String onboardingLink(AccountId seller, String email, String pages);
 
 	/** Reads the seller's payout account from the provider (after onboarding) into {@link Sellers}. */
 	void refresh(AccountId seller);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,10 +37,13 @@ public class Payouts {
 
 	private final Clock clock;
 
-	Payouts(JdbcClient jdbc, SellerAccounts accounts, Clock clock) {
+	private final Ledger ledger;
+
+	Payouts(JdbcClient jdbc, SellerAccounts accounts, Clock clock, Ledger ledger) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.ledger = ledger;
 	}
 
 	/** Records that {@code recipient} is owed {@code share} of the paid order; a second call changes nothing. */
@@ -105,16 +109,40 @@ public class Payouts {
 	}
 
 	/**
-	 * The order's payment went back (refund, lost dispute): shares not yet sent are cancelled, and those sent are
-	 * returned, for the caller to reverse. Safe to repeat.
+	 * The order's payment went back in full (a refund): shares not yet sent are cancelled, and those sent are
+	 * returned whole, for the caller to reverse. Safe to repeat.
 	 */
 	public List<Sent> recall(OrderId order) {
+		cancelPending(order);
+		return sent(order);
+	}
+
+	/**
+	 * The order's dispute was lost: shares not yet sent are cancelled, and those sent are returned with the part to
+	 * reverse, what the ledger booked the dispute as taking from that party (for a dispute over the whole payment,
+	 * all of it; over part of it, that part of each share, {@link PlatformFee#inProportion}). Safe to repeat.
+	 */
+	public List<Sent> recallDisputed(OrderId order) {
+		cancelPending(order);
+		// No dispute booked (it cannot happen: the dispute is booked before it is lost): take the shares back whole.
+		Optional<Map<AccountId, Long>> disputed = ledger.disputedShares(order);
+		return sent(order).stream()
+			.map(s -> s.part(Math.min(s.amount().minor(),
+					disputed.map(d -> d.getOrDefault(s.recipient(), 0L)).orElse(s.amount().minor()))))
+			.filter(s -> !s.amount().isZero())
+			.toList();
+	}
+
+	private void cancelPending(OrderId order) {
 		jdbc.sql("update transfers set status = 'CANCELLED', closed_at = ? where order_id = ? and status = 'PENDING'")
 			.params(Timestamp.from(clock.instant()), order.value())
 			.update();
+	}
+
+	private List<Sent> sent(OrderId order) {
 		return jdbc.sql("""
 				select id, order_id, recipient_id, amount_minor, currency, stripe_transfer_id from transfers
-				where order_id = ? and status = 'SENT' order by created_at
+				where order_id = ? and status = 'SENT' order by created_at, recipient_id
 				""")
 			.param(order.value())
 			.query((rs, i) -> new Sent(rs.getObject("id", UUID.class), new OrderId(rs.getObject("order_id", UUID.class)),
@@ -124,10 +152,13 @@ public class Payouts {
 			.list();
 	}
 
-	/** Records that a sent share was taken back from the recipient's account. */
+	/** Records that {@code sent.amount()} of a sent share was taken back from the recipient's account. */
 	public void reversed(Sent sent) {
-		jdbc.sql("update transfers set status = 'REVERSED', closed_at = ? where id = ? and status = 'SENT'")
-			.params(Timestamp.from(clock.instant()), sent.id())
+		jdbc.sql("""
+				update transfers set status = 'REVERSED', reversed_minor = ?, closed_at = ?
+				where id = ? and status = 'SENT'
+				""")
+			.params(sent.amount().minor(), Timestamp.from(clock.instant()), sent.id())
 			.update();
 	}
 
@@ -146,17 +177,20 @@ public class Payouts {
 	}
 
 	/**
-	 * What a party earned per bundle and currency from the sales it shares: transferred to them, and still due
-	 * (waiting for their payout account, or for the next run). Shares of refunded sales are left out.
+	 * What a party earned per bundle and currency from the sales it shares: transferred to them (less what a lost
+	 * dispute took back), and still due (waiting for their payout account, or for the next run). Shares of refunded
+	 * sales, and of sales whose dispute took all of them, are left out.
 	 */
 	@Transactional(readOnly = true)
 	public List<PartyEarnings> earningsOf(AccountId recipient) {
 		return jdbc.sql("""
 				select o.bundle_id, t.currency, count(*) as sales,
-				       coalesce(sum(t.amount_minor) filter (where t.status = 'SENT'), 0) as sent,
+				       coalesce(sum(t.amount_minor - coalesce(t.reversed_minor, 0))
+				           filter (where t.status in ('SENT', 'REVERSED')), 0) as sent,
 				       coalesce(sum(t.amount_minor) filter (where t.status = 'PENDING'), 0) as due
 				from transfers t join orders o on o.id = t.order_id
-				where t.recipient_id = ? and t.status in ('SENT', 'PENDING')
+				where t.recipient_id = ? and (t.status in ('SENT', 'PENDING')
+				    or (t.status = 'REVERSED' and t.reversed_minor < t.amount_minor))
 				group by o.bundle_id, t.currency order by o.bundle_id, t.currency
 				""")
 			.param(recipient.value())
@@ -181,8 +215,12 @@ public class Payouts {
 		}
 	}
 
-	/** A share transferred as {@code transferId}. */
+	/** A share transferred as {@code transferId}; {@code amount} is what to reverse of it. */
 	public record Sent(UUID id, OrderId order, AccountId recipient, Money amount, String transferId) {
+
+		Sent part(long minor) {
+			return new Sent(id, order, recipient, new Money(minor, amount.currency()), transferId);
+		}
 	}
 
 	/** One party's share of an order and where its transfer stands. */

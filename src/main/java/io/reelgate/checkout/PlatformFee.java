@@ -51,29 +51,63 @@ public class PlatformFee {
 		if (parties.isEmpty() || parties.stream().mapToLong(Party::basisPoints).sum() != BASIS) {
 			throw new IllegalArgumentException("Shares must add up to 100 %: " + parties);
 		}
-		long[] whole = new long[parties.size()];
-		List<Integer> byFraction = new ArrayList<>();
-		long left = amount.minor();
+		long[] whole = largestRemainder(amount.minor(), parties.stream().mapToLong(Party::basisPoints).toArray(),
+				BASIS);
+		Map<AccountId, Money> shares = new LinkedHashMap<>();
 		for (int i = 0; i < parties.size(); i++) {
-			long exact = Math.multiplyExact(amount.minor(), (long) parties.get(i).basisPoints());
-			whole[i] = exact / BASIS;
+			shares.merge(parties.get(i).account(), new Money(whole[i], amount.currency()), Money::plus);
+		}
+		return shares;
+	}
+
+	/**
+	 * {@code part} of a movement booked as {@code lines}, line by line in proportion, by the same largest-remainder
+	 * rule: the result adds up to {@code part} exactly, in the lines' order. A refund takes back {@code part} = all
+	 * of it, so each line whole; a dispute over part of a payment takes that part of each line (tax, fee, each
+	 * party's share), and a lost one reverses each party's transfer by its line.
+	 * @param lines non-negative amounts in minor units of one currency
+	 * @param part 0 up to the lines' sum
+	 */
+	public static <K> Map<K, Long> inProportion(Map<K, Long> lines, long part) {
+		long total = lines.values().stream().mapToLong(Long::longValue).sum();
+		if (lines.values().stream().anyMatch(v -> v < 0) || part < 0 || part > total) {
+			throw new IllegalArgumentException("Cannot take " + part + " out of " + lines);
+		}
+		Map<K, Long> result = new LinkedHashMap<>();
+		if (total == 0) {
+			lines.keySet().forEach(k -> result.put(k, 0L));
+			return result;
+		}
+		long[] taken = largestRemainder(part, lines.values().stream().mapToLong(Long::longValue).toArray(), total);
+		int i = 0;
+		for (K key : lines.keySet()) {
+			result.put(key, taken[i++]);
+		}
+		return result;
+	}
+
+	/**
+	 * {@code amount} divided by {@code weights} out of {@code total}: each gets the whole minor units of its exact
+	 * part, and the units left over go one each to the largest fractions, ties to the one listed first.
+	 */
+	private static long[] largestRemainder(long amount, long[] weights, long total) {
+		long[] whole = new long[weights.length];
+		long[] fraction = new long[weights.length];
+		List<Integer> byFraction = new ArrayList<>();
+		long left = amount;
+		for (int i = 0; i < weights.length; i++) {
+			long exact = Math.multiplyExact(amount, weights[i]);
+			whole[i] = exact / total;
+			fraction[i] = exact % total;
 			left -= whole[i];
 			byFraction.add(i);
-		}
-		long[] fraction = new long[parties.size()];
-		for (int i = 0; i < parties.size(); i++) {
-			fraction[i] = Math.multiplyExact(amount.minor(), (long) parties.get(i).basisPoints()) % BASIS;
 		}
 		// A stable sort keeps the listed order among equal fractions.
 		byFraction.sort(Comparator.comparingLong((Integer i) -> fraction[i]).reversed());
 		for (int k = 0; k < left; k++) {
 			whole[byFraction.get(k)]++;
 		}
-		Map<AccountId, Money> shares = new LinkedHashMap<>();
-		for (int i = 0; i < parties.size(); i++) {
-			shares.merge(parties.get(i).account(), new Money(whole[i], amount.currency()), Money::plus);
-		}
-		return shares;
+		return whole;
 	}
 
 	/** A party to a sale and its share of what the fee leaves, in basis points (3333 = 33.33 %). */

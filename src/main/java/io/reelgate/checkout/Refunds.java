@@ -37,6 +37,23 @@ public class Refunds {
 		this.transactions = transactions;
 	}
 
+	/**
+	 * The order {@code actor} may refund, as its confirmation page shows it: an admin any order, a creator their own
+	 * sales; refused (with the page's message) if it is not refundable, so the page never offers what the refund would
+	 * refuse.
+	 */
+	@PreAuthorize("hasAnyRole('ADMIN', 'CREATOR')")
+	public OrderView refundable(AccountPrincipal actor, OrderId id) {
+		OrderView order = transactions.execute(status -> orders.findById(id.value())
+			.filter(o -> actor.isAdmin() || o.isSoldBy(actor.accountId()))
+			.map(Order::view)
+			.orElseThrow(OrderNotFoundException::new));
+		if (!order.refundable()) {
+			throw new CheckoutRefusedException("refund.notRefundable");
+		}
+		return order;
+	}
+
 	@PreAuthorize("hasAnyRole('ADMIN', 'CREATOR')")
 	public OrderView refund(AccountPrincipal actor, OrderId id) {
 		Order order = transactions.execute(status -> orders.findById(id.value())

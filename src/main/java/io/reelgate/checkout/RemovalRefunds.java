@@ -1,5 +1,6 @@
 package io.reelgate.checkout;
 
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What removing a bundle would cost, for the admin's confirmation: every paid order is revoked and, where money was
- * taken, refunded in full (see {@link Refunds}), so the count is of paid orders and the sums are per currency.
+ * What an admin's action would cost, for its confirmation page. Removing a bundle revokes every paid order and, where
+ * money was taken, refunds it in full (see {@link Refunds}), so the count is of paid orders and the sums are per
+ * currency. Suspending or banning a creator takes their bundles out of the storefront while buyers keep them.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,6 +41,18 @@ public class RemovalRefunds {
 			.query((rs, row) -> new Money(rs.getLong("total"), Currency.getInstance(rs.getString("currency"))))
 			.list();
 		return new Consequence(buyers, refunds);
+	}
+
+	/** How many people hold a paid order (bought, rented or claimed) of any of {@code bundles}, each counted once. */
+	@PreAuthorize("hasRole('ADMIN')")
+	public int buyersOf(Collection<BundleId> bundles) {
+		if (bundles.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("select count(distinct buyer_id) from orders where bundle_id in (:bundles) and status = 'PAID'")
+			.param("bundles", bundles.stream().map(BundleId::value).toList())
+			.query(Integer.class)
+			.single();
 	}
 
 	/** {@code buyers} paid orders lose their access; {@code refunds} is what goes back to them, per currency. */

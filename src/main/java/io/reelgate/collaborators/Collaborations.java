@@ -1,15 +1,9 @@
 package io.reelgate.collaborators;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +18,7 @@ import io.reelgate.checkout.PlatformFee;
 import io.reelgate.checkout.RevenueShares;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.MailedTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,8 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Collaborations implements RevenueShares {
 
 	private static final int BASIS = 10_000;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** A plain address: accounts sign up with such, and only the account with the invited one can accept. */
 	private static final Pattern ADDRESS = Pattern.compile("[a-z0-9._%+'-]{1,64}@[a-z0-9-]{1,63}(\\.[a-z0-9-]{1,63})+");
@@ -91,14 +84,23 @@ public class Collaborations implements RevenueShares {
 			.params(bundle.value(), address).query(Long.class).single() > 0) {
 			throw new CollaboratorRefusedException("collaborators.invited");
 		}
-		String token = token();
+		String token = MailedTokens.newToken();
 		jdbc.sql("""
 				insert into collaborators (id, bundle_id, email, basis_points, token_hash, invited_at)
 				values (?, ?, ?, ?, ?, ?)
 				""")
-			.params(UUID.randomUUID(), bundle.value(), address, basisPoints, hash(token), Timestamp.from(clock.instant()))
+			.params(UUID.randomUUID(), bundle.value(), address, basisPoints, MailedTokens.sha256(token), Timestamp.from(clock.instant()))
 			.update();
 		return new Invitation(token, address, details.summary().title(), percent(basisPoints));
+	}
+
+	/** Whether the account accepted a share of any bundle: it then has payouts of its own to set up. */
+	@Transactional(readOnly = true)
+	public boolean collaborates(AccountId account) {
+		return jdbc.sql("select exists (select 1 from collaborators where account_id = ?)")
+			.param(account.value())
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** The invitation behind a mailed token, for its page; unknown tokens are empty. */
@@ -107,7 +109,7 @@ public class Collaborations implements RevenueShares {
 		return jdbc.sql("""
 				select bundle_id, email, basis_points, account_id from collaborators where token_hash = ?
 				""")
-			.param(hash(token))
+			.param(MailedTokens.sha256(token))
 			.query((rs, i) -> new Invited(new BundleId(rs.getObject("bundle_id", UUID.class)), rs.getString("email"),
 					percent(rs.getInt("basis_points")), rs.getObject("account_id") != null))
 			.optional();
@@ -121,7 +123,7 @@ public class Collaborations implements RevenueShares {
 		Invited invited = jdbc.sql("""
 				select bundle_id, email, basis_points, account_id from collaborators where token_hash = ? for update
 				""")
-			.param(hash(token))
+			.param(MailedTokens.sha256(token))
 			.query((rs, i) -> new Invited(new BundleId(rs.getObject("bundle_id", UUID.class)), rs.getString("email"),
 					percent(rs.getInt("basis_points")), rs.getObject("account_id") != null))
 			.optional()
@@ -134,7 +136,7 @@ public class Collaborations implements RevenueShares {
 			throw new CollaboratorRefusedException("collaborators.link.otherAccount");
 		}
 		jdbc.sql("update collaborators set account_id = ?, accepted_at = ? where token_hash = ? and account_id is null")
-			.params(account.value(), Timestamp.from(clock.instant()), hash(token))
+			.params(account.value(), Timestamp.from(clock.instant()), MailedTokens.sha256(token))
 			.update();
 		return invited.bundle();
 	}
@@ -174,22 +176,6 @@ public class Collaborations implements RevenueShares {
 	/** Basis points as a percentage for people: 3333 is "33.33". */
 	static String percent(int basisPoints) {
 		return basisPoints / 100 + "." + String.format(Locale.ROOT, "%02d", basisPoints % 100);
-	}
-
-	private static String token() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	private static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** A new invitation: the token goes into the mail, nowhere else. */

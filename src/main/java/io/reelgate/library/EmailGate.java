@@ -15,6 +15,7 @@ import io.reelgate.catalog.Gate;
 import io.reelgate.notifications.EmailGateMails;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.MailedTokens;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;

@@ -16,6 +16,7 @@ import io.reelgate.checkout.PaidOrders;
 import io.reelgate.notifications.GiftMails;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.MailedTokens;
 import io.reelgate.shared.OrderId;
 import org.jspecify.annotations.Nullable;
 

@@ -111,6 +111,16 @@ public class Screeners {
 		return codes.findByBundleIdOrderByCreatedAtDesc(bundle.value()).stream().map(ScreenerCode::view).toList();
 	}
 
+	/** One of the creator's codes, for the page that confirms revoking it; another creator's code is a 404. */
+	@PreAuthorize("hasRole('CREATOR')")
+	@Transactional(readOnly = true)
+	public ScreenerView code(AccountId creator, UUID codeId) {
+		return codes.findById(codeId)
+			.filter(c -> c.creator().equals(creator))
+			.map(ScreenerCode::view)
+			.orElseThrow(ScreenerNotFoundException::new);
+	}
+
 	/**
 	 * Revokes a code of the creator's: unused, it can no longer be redeemed; used, the holder loses the bundle. Another
 	 * creator's code is the same 404 as one that does not exist. Revoking twice changes nothing.

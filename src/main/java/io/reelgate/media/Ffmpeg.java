@@ -66,6 +66,18 @@ class Ffmpeg {
 		return ProbeReport.parse(result.stdout());
 	}
 
+	/**
+	 * The input's audio streams with their language and title tags, for alternative audio renditions; empty when
+	 * ffprobe cannot read the input (packaging then fails with ffmpeg's own reason).
+	 */
+	List<AudioTrack> audioTracks(MediaInput input) throws IOException {
+		List<String> command = new ArrayList<>(List.of(tools.ffprobe().orElseThrow().toString(), "-v", "error",
+				"-print_format", "json", "-show_streams", "-select_streams", "a"));
+		command.addAll(inputOptions(input));
+		Processes.Result result = Processes.run(command, properties.timeout());
+		return result.succeeded() ? ProbeReport.audioTracks(result.stdout()) : List.of();
+	}
+
 	/** A JPEG of one frame, in a temporary file the caller deletes; empty when ffmpeg could not take one. */
 	Optional<Path> posterFrame(MediaInput input, MediaInfo media) throws IOException {
 		long at = media.durationMillis() == null ? 0 : Math.min(media.durationMillis() / 10, MAX_POSTER_OFFSET_MILLIS);

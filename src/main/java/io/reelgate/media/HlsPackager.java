@@ -25,10 +25,13 @@ class HlsPackager {
 
 	private final MediaTools tools;
 
+	private final Ffmpeg ffmpeg;
+
 	private final HlsProperties properties;
 
-	HlsPackager(MediaTools tools, HlsProperties properties) {
+	HlsPackager(MediaTools tools, Ffmpeg ffmpeg, HlsProperties properties) {
 		this.tools = tools;
+		this.ffmpeg = ffmpeg;
 		this.properties = properties;
 	}
 
@@ -58,7 +61,10 @@ class HlsPackager {
 	 */
 	Packaged packageInto(MediaInput input, MediaInfo media, Path dir, IntPredicate progress)
 			throws IOException, PackagingException {
-		HlsPlan plan = HlsPlan.of(media, properties.ladder(), properties.segmentSeconds());
+		// The probe kept one audio stream's codec; the package offers each of them (dubs, an audio description).
+		List<AudioTrack> tracks = media.videoCodec() != null && media.audioCodec() != null && ffmpeg.canProbe()
+				? ffmpeg.audioTracks(input) : List.of();
+		HlsPlan plan = HlsPlan.of(media, tracks, properties.ladder(), properties.segmentSeconds());
 		Path progressFile = dir.resolve("progress");
 		List<String> command = new ArrayList<>(List.of(tools.ffmpeg().orElseThrow().toString(), "-nostdin", "-v",
 				"error", "-y", "-progress", "file:" + progressFile.toAbsolutePath(), "-protocol_whitelist",

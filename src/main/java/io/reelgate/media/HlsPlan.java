@@ -6,12 +6,16 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 import io.reelgate.catalog.MediaInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one file becomes HLS: which renditions, and the ffmpeg output options that make them. H.264 video is copied
  * as it is (a remux: fast, and no quality lost); any other video is encoded with x264 at each height of the ladder
- * no taller than the source, with keyframes every segment so that all renditions switch at the same points. AAC
- * audio is copied, other audio encoded to AAC. Every rendition is one fMP4 file addressed by byte ranges.
+ * no taller than the source, with keyframes every segment so that all renditions switch at the same points; HEVC
+ * and AV1 are also copied as one extra rendition (named {@code o<height>}) for the players that decode them, while
+ * the H.264 ones play everywhere. AAC audio is copied, other audio encoded to AAC; with pictures, each of the
+ * source's audio streams (dubs, an audio description) is an alternative audio rendition ({@code a}, {@code a1},
+ * ...). Every rendition is one fMP4 file addressed by byte ranges.
  *
  * @param method {@code REMUX} when the video (if any) is copied, {@code LADDER} when it is encoded
  * @param renditions what comes out, video first
@@ -23,17 +27,34 @@ record HlsPlan(String method, List<Rendition> renditions, List<String> outputOpt
 
 	static final String SAFE_AUDIO = "aac";
 
-	/** One rendition: its name (also its files' names), and for video the height it has (null: the source's). */
-	record Rendition(String name, boolean video, Integer height) {
+	/** Codecs kept as they are in an extra rendition, beside H.264 for every browser. */
+	static final List<String> EXTRA_VIDEO = List.of("hevc", "av1");
+
+	/**
+	 * One rendition: its name (also its files' names); for video the height it has and whether it is the source's
+	 * own copied picture in a codec not every browser plays; for audio the source's stream.
+	 */
+	record Rendition(String name, boolean video, @Nullable Integer height, boolean original,
+			@Nullable AudioTrack track) {
+
+		Rendition(String name, boolean video, @Nullable Integer height) {
+			this(name, video, height, false, null);
+		}
 	}
 
 	static HlsPlan of(MediaInfo media, List<Integer> ladder, int segmentSeconds) {
+		return of(media, List.of(), ladder, segmentSeconds);
+	}
+
+	/** @param tracks the source's audio streams as ffprobe lists them (empty: the one the probe found) */
+	static HlsPlan of(MediaInfo media, List<AudioTrack> tracks, List<Integer> ladder, int segmentSeconds) {
 		boolean video = media.videoCodec() != null && media.height() != null;
 		boolean audio = media.audioCodec() != null;
 		if (!video && !audio) {
 			throw new IllegalArgumentException("Nothing to package");
 		}
 		boolean copyVideo = video && SAFE_VIDEO.equals(media.videoCodec());
+		boolean extra = video && EXTRA_VIDEO.contains(media.videoCodec());
 		List<Rendition> renditions = new ArrayList<>();
 		List<String> options = new ArrayList<>();
 		if (copyVideo) {
@@ -42,36 +63,76 @@ record HlsPlan(String method, List<Rendition> renditions, List<String> outputOpt
 		}
 		else if (video) {
 			List<Integer> heights = heights(media.height(), ladder);
-			StringBuilder graph = new StringBuilder("[0:v:0]split=" + heights.size());
-			for (int i = 0; i < heights.size(); i++) {
-				graph.append("[s").append(i).append(']');
-			}
-			for (int i = 0; i < heights.size(); i++) {
-				graph.append(";[s").append(i).append("]scale=-2:").append(heights.get(i)).append("[o").append(i).append(']');
-			}
-			options.addAll(List.of("-filter_complex", graph.toString()));
-			for (int i = 0; i < heights.size(); i++) {
-				options.addAll(List.of("-map", "[o" + i + "]"));
-				renditions.add(new Rendition("v" + heights.get(i), true, heights.get(i)));
-			}
-			options.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-pix_fmt", "yuv420p",
-					"-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*" + segmentSeconds + ")"));
-			for (int i = 0; i < heights.size(); i++) {
-				long kbps = bitrateKbps(heights.get(i));
-				options.addAll(List.of("-b:v:" + i, kbps + "k", "-maxrate:v:" + i, kbps * 3 / 2 + "k", "-bufsize:v:" + i,
-						kbps * 2 + "k"));
+			ladder(heights, segmentSeconds, extra, renditions, options);
+			if (extra) {
+				int index = heights.size();
+				renditions.add(new Rendition("o" + media.height(), true, media.height(), true, null));
+				options.addAll(List.of("-map", "0:v:0", "-c:v:" + index, "copy"));
+				if ("hevc".equals(media.videoCodec())) {
+					// Apple's players want the parameter sets in the sample entry (hvc1), not in band (hev1).
+					options.addAll(List.of("-tag:v:" + index, "hvc1"));
+				}
 			}
 		}
 		if (audio) {
-			renditions.add(new Rendition("a", false, null));
-			options.addAll(List.of("-map", "0:a:0"));
-			options.addAll(SAFE_AUDIO.equals(media.audioCodec()) ? List.of("-c:a", "copy")
-					: List.of("-c:a", "aac", "-b:a", "128k", "-ac", "2"));
+			audio(video && tracks.size() > 1 ? tracks
+					: List.of(new AudioTrack(0, media.audioCodec(), null, null, false, true)), renditions, options);
 		}
 		options.addAll(List.of("-sn", "-dn", "-f", "hls", "-hls_time", Integer.toString(segmentSeconds),
 				"-hls_playlist_type", "vod", "-hls_segment_type", "fmp4", "-hls_flags", "single_file",
 				"-var_stream_map", streamMap(renditions)));
 		return new HlsPlan(copyVideo || !video ? "REMUX" : "LADDER", List.copyOf(renditions), List.copyOf(options));
+	}
+
+	/**
+	 * x264 at each height, keyframes forced at segment boundaries. With an extra copied rendition, each option names
+	 * the encoded streams ({@code -c:v:0}), so that none applies to the copy.
+	 */
+	private static void ladder(List<Integer> heights, int segmentSeconds, boolean perStream,
+			List<Rendition> renditions, List<String> options) {
+		StringBuilder graph = new StringBuilder("[0:v:0]split=" + heights.size());
+		for (int i = 0; i < heights.size(); i++) {
+			graph.append("[s").append(i).append(']');
+		}
+		for (int i = 0; i < heights.size(); i++) {
+			graph.append(";[s").append(i).append("]scale=-2:").append(heights.get(i)).append("[o").append(i).append(']');
+		}
+		options.addAll(List.of("-filter_complex", graph.toString()));
+		for (int i = 0; i < heights.size(); i++) {
+			options.addAll(List.of("-map", "[o" + i + "]"));
+			renditions.add(new Rendition("v" + heights.get(i), true, heights.get(i)));
+		}
+		List<String> x264 = List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", "high", "-pix_fmt",
+				"yuv420p", "-sc_threshold", "0", "-force_key_frames", "expr:gte(t,n_forced*" + segmentSeconds + ")");
+		if (!perStream) {
+			options.addAll(x264);
+		}
+		for (int i = 0; i < heights.size(); i++) {
+			if (perStream) {
+				for (int o = 0; o < x264.size(); o += 2) {
+					String option = x264.get(o);
+					options.add(option.endsWith(":v") ? option + ":" + i : option + ":v:" + i);
+					options.add(x264.get(o + 1));
+				}
+			}
+			long kbps = bitrateKbps(heights.get(i));
+			options.addAll(List.of("-b:v:" + i, kbps + "k", "-maxrate:v:" + i, kbps * 3 / 2 + "k", "-bufsize:v:" + i,
+					kbps * 2 + "k"));
+		}
+	}
+
+	/** One rendition per audio stream: {@code a}, then {@code a1}, {@code a2}; AAC copied, anything else encoded. */
+	private static void audio(List<AudioTrack> tracks, List<Rendition> renditions, List<String> options) {
+		boolean one = tracks.size() == 1;
+		for (int i = 0; i < tracks.size(); i++) {
+			AudioTrack track = tracks.get(i);
+			renditions.add(new Rendition(i == 0 ? "a" : "a" + i, false, null, false, track));
+			options.addAll(List.of("-map", "0:a:" + track.index()));
+			String c = one ? "-c:a" : "-c:a:" + i;
+			options.addAll(SAFE_AUDIO.equals(track.codec()) ? List.of(c, "copy")
+					: one ? List.of("-c:a", "aac", "-b:a", "128k", "-ac", "2")
+							: List.of(c, "aac", "-b:a:" + i, "128k", "-ac:a:" + i, "2"));
+		}
 	}
 
 	/** The ladder's heights no taller than the source, tallest first; the source's own when it is shorter than all. */
@@ -90,8 +151,9 @@ record HlsPlan(String method, List<Rendition> renditions, List<String> outputOpt
 		boolean group = renditions.stream().anyMatch(r -> !r.video()) && renditions.stream().anyMatch(r -> r.video());
 		StringJoiner map = new StringJoiner(" ");
 		int v = 0;
+		int a = 0;
 		for (Rendition rendition : renditions) {
-			String stream = rendition.video() ? "v:" + v++ : "a:0";
+			String stream = rendition.video() ? "v:" + v++ : "a:" + a++;
 			map.add(String.format(Locale.ROOT, "%s,%sname:%s", stream, group ? "agroup:aud," : "", rendition.name()));
 		}
 		return map.toString();

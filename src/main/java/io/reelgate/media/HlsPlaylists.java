@@ -2,6 +2,7 @@ package io.reelgate.media;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -15,8 +16,9 @@ import io.reelgate.media.HlsPackager.PackagingException;
 /**
  * The playlists of a package (RFC 8216). Media playlists are ffmpeg's, checked to be VOD playlists whose every URI
  * is the rendition's own file; the master playlist is written here from what the renditions are: the video
- * renditions as variants (their peak bit rate, with the audio's, as {@code BANDWIDTH}) sharing one audio group, or
- * for sound alone the audio rendition as the only variant.
+ * renditions as variants (their peak bit rate, with the audio's, as {@code BANDWIDTH}, and their codecs as
+ * {@code CODECS}) sharing one audio group of one rendition per audio stream, or for sound alone the audio rendition
+ * as the only variant.
  */
 final class HlsPlaylists {
 
@@ -108,33 +110,102 @@ final class HlsPlaylists {
 
 	static String master(HlsPlan plan, List<Output> outputs, MediaInfo media) throws IOException {
 		StringBuilder master = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-INDEPENDENT-SEGMENTS\n");
-		Output audio = outputs.stream().filter(o -> o.name().equals("a")).findFirst().orElse(null);
-		long audioBandwidth = audio == null ? 0 : bandwidth(audio);
-		List<Output> videos = outputs.stream().filter(o -> !o.name().equals("a")).toList();
-		if (videos.isEmpty() && audio != null) {
+		List<HlsPlan.Rendition> audios = plan.renditions().stream().filter(r -> !r.video()).toList();
+		List<HlsPlan.Rendition> videos = plan.renditions().stream().filter(HlsPlan.Rendition::video).toList();
+		long audioBandwidth = 0;
+		String audioCodec = null;
+		for (HlsPlan.Rendition audio : audios) {
+			Output output = output(outputs, audio);
+			audioBandwidth = Math.max(audioBandwidth, bandwidth(output));
+			if (audioCodec == null) {
+				audioCodec = HlsCodecs.of(output.file());
+			}
+		}
+		if (videos.isEmpty()) {
 			master.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(audioBandwidth).append(",CODECS=\"mp4a.40.2\"\n")
 				.append("a.m3u8\n");
 			return master.toString();
 		}
-		if (audio != null) {
-			master.append("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",NAME=\"Audio\",DEFAULT=YES,AUTOSELECT=YES,URI=\"a.m3u8\"\n");
+		List<String> names = new ArrayList<>();
+		int defaultAudio = defaultAudio(audios);
+		for (int i = 0; i < audios.size(); i++) {
+			master.append(audioMedia(audios.get(i), i, i == defaultAudio, audios.size(), names));
 		}
-		for (HlsPlan.Rendition rendition : plan.renditions()) {
-			if (!rendition.video()) {
-				continue;
-			}
-			Output video = videos.stream().filter(o -> o.name().equals(rendition.name())).findFirst().orElseThrow();
+		for (HlsPlan.Rendition rendition : videos) {
+			Output video = output(outputs, rendition);
 			master.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(bandwidth(video) + audioBandwidth);
+			String videoCodec = HlsCodecs.of(video.file());
+			if (videoCodec != null) {
+				master.append(",CODECS=\"").append(videoCodec).append(audioCodec == null ? "" : "," + audioCodec)
+					.append('"');
+			}
 			if (media.width() != null && media.height() != null && rendition.height() != null) {
 				long width = Math.round(media.width() * (double) rendition.height() / media.height() / 2) * 2;
 				master.append(String.format(Locale.ROOT, ",RESOLUTION=%dx%d", width, rendition.height()));
 			}
-			if (audio != null) {
+			if (!audios.isEmpty()) {
 				master.append(",AUDIO=\"aud\"");
 			}
 			master.append('\n').append(video.name()).append(".m3u8\n");
 		}
 		return master.toString();
+	}
+
+	/** The stream marked default, else the first that is not an audio description, else the first. */
+	private static int defaultAudio(List<HlsPlan.Rendition> audios) {
+		for (int i = 0; i < audios.size(); i++) {
+			AudioTrack track = audios.get(i).track();
+			if (track != null && track.isDefault() && !track.describesVideo()) {
+				return i;
+			}
+		}
+		for (int i = 0; i < audios.size(); i++) {
+			AudioTrack track = audios.get(i).track();
+			if (track == null || !track.describesVideo()) {
+				return i;
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * One alternative audio rendition. Its {@code NAME}, which players list, is the stream's title, else its
+	 * language's own name (Français), else Audio with its number; unique within the group, as RFC 8216 asks.
+	 */
+	private static String audioMedia(HlsPlan.Rendition audio, int index, boolean isDefault, int count,
+			List<String> names) {
+		AudioTrack track = audio.track();
+		String language = track == null ? null : track.language();
+		String name = track != null && track.title() != null ? track.title()
+				: language != null ? ownName(language) : count == 1 ? "Audio" : "Audio " + (index + 1);
+		String unique = name;
+		for (int n = 2; names.contains(unique); n++) {
+			unique = name + " (" + n + ")";
+		}
+		names.add(unique);
+		StringBuilder media = new StringBuilder("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",NAME=\"").append(unique)
+			.append('"');
+		if (language != null) {
+			media.append(",LANGUAGE=\"").append(language).append('"');
+		}
+		media.append(",DEFAULT=").append(isDefault ? "YES" : "NO").append(",AUTOSELECT=YES");
+		if (track != null && track.describesVideo()) {
+			media.append(",CHARACTERISTICS=\"public.accessibility.describes-video\"");
+		}
+		return media.append(",URI=\"").append(audio.name()).append(".m3u8\"\n").toString();
+	}
+
+	private static String ownName(String language) {
+		Locale locale = Locale.forLanguageTag(language);
+		String name = locale.getDisplayLanguage(locale).replace("\"", "");
+		if (name.isBlank()) {
+			return language;
+		}
+		return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
+	}
+
+	private static Output output(List<Output> outputs, HlsPlan.Rendition rendition) {
+		return outputs.stream().filter(o -> o.name().equals(rendition.name())).findFirst().orElseThrow();
 	}
 
 	/** The peak segment rate, or the average over the file for a file of a single short segment. */

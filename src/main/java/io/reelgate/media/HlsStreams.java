@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 public class HlsStreams implements StreamingStates {
 
 	/** The names {@link HlsPlan} gives renditions; anything else is not asked for by a playlist of ours. */
-	private static final Pattern RENDITION = Pattern.compile("a|v[0-9]{2,4}");
+	private static final Pattern RENDITION = Pattern.compile("a[1-7]?|[vo][0-9]{2,4}");
 
 	public static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
 

@@ -1,5 +1,12 @@
 package io.reelgate.media;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+
 import io.reelgate.catalog.MediaInfo;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -53,6 +60,85 @@ final class ProbeReport {
 		return new MediaInfo(duration, video == null ? null : video.path("width").asInt(),
 				video == null ? null : video.path("height").asInt(), name(video, MAX_NAME), name(audio, MAX_NAME),
 				text(format.path("format_name"), MAX_CONTAINER));
+	}
+
+	/** Sources with more audio streams than this keep the first ones: no film has more dubs worth offering. */
+	static final int MAX_AUDIO_TRACKS = 8;
+
+	private static final int MAX_TITLE = 60;
+
+	/** ISO 639-2 three-letter codes (both the terminology and the bibliographic forms) to the two-letter ones. */
+	private static final Map<String, String> TWO_LETTER = twoLetterCodes();
+
+	/** The source's audio streams, in order, for alternative audio renditions; empty when the report has none. */
+	static List<AudioTrack> audioTracks(String json) {
+		JsonNode report;
+		try {
+			report = JSON.readTree(json);
+		}
+		catch (JacksonException ex) {
+			return List.of();
+		}
+		List<AudioTrack> tracks = new ArrayList<>();
+		for (JsonNode stream : report.path("streams")) {
+			if (!"audio".equals(stream.path("codec_type").asString("")) || tracks.size() == MAX_AUDIO_TRACKS) {
+				continue;
+			}
+			JsonNode tags = stream.path("tags");
+			JsonNode disposition = stream.path("disposition");
+			tracks.add(new AudioTrack(tracks.size(), name(stream, MAX_NAME), language(tag(tags, "language")),
+					title(tag(tags, "title")), disposition.path("visual_impaired").asInt(0) == 1,
+					disposition.path("default").asInt(0) == 1));
+		}
+		return List.copyOf(tracks);
+	}
+
+	/** Matroska writes tags in capitals, MP4 in lower case. */
+	private static String tag(JsonNode tags, String name) {
+		JsonNode value = tags.path(name);
+		return (value.isMissingNode() ? tags.path(name.toUpperCase(Locale.ROOT)) : value).asString("");
+	}
+
+	/** An RFC 5646 tag for a stream's language, or null for none, {@code und} or anything that is not a language. */
+	static @Nullable String language(String tag) {
+		String code = tag.strip().toLowerCase(Locale.ROOT);
+		if (!code.matches("[a-z]{2,3}(-[a-z0-9]{2,8})?") || code.equals("und") || code.equals("zxx")
+				|| code.equals("mul")) {
+			return null;
+		}
+		String[] parts = code.split("-", 2);
+		String language = TWO_LETTER.getOrDefault(parts[0], parts[0]);
+		return Locale.forLanguageTag(parts.length == 2 ? language + "-" + parts[1] : language).toLanguageTag();
+	}
+
+	/** A title fit for a quoted playlist attribute: no quotation marks or control characters, at most 60 long. */
+	private static @Nullable String title(String title) {
+		String clean = title.replaceAll("[\\p{Cntrl}\"]", "").strip();
+		if (clean.isEmpty()) {
+			return null;
+		}
+		return clean.length() > MAX_TITLE ? clean.substring(0, MAX_TITLE).strip() : clean;
+	}
+
+	private static Map<String, String> twoLetterCodes() {
+		Map<String, String> codes = new HashMap<>();
+		for (String two : Locale.getISOLanguages()) {
+			try {
+				String three = Locale.forLanguageTag(two).getISO3Language();
+				if (!three.isEmpty()) {
+					codes.put(three, two);
+				}
+			}
+			catch (MissingResourceException ex) {
+				// A code without a three-letter form is never written in a stream's tag.
+			}
+		}
+		// The bibliographic forms some muxers write.
+		codes.putAll(Map.of("fre", "fr", "ger", "de", "dut", "nl", "chi", "zh", "cze", "cs", "gre", "el", "per", "fa",
+				"rum", "ro", "slo", "sk", "wel", "cy"));
+		codes.putAll(Map.of("alb", "sq", "arm", "hy", "baq", "eu", "bur", "my", "geo", "ka", "ice", "is", "mac", "mk",
+				"mao", "mi", "may", "ms", "tib", "bo"));
+		return Map.copyOf(codes);
 	}
 
 	/** ffprobe writes seconds as a decimal string ({@code "6125.040000"}) or {@code "N/A"}. */

@@ -161,6 +161,13 @@ public class ReportService {
 		return resolveAll(existing(id), ReportOutcome.Outcome.BUNDLE_REMOVED, reason);
 	}
 
+	/** Whose bundle {@code id} is, for the page that confirms suspending them. */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public AccountId creatorOf(BundleId id) {
+		return existing(id).creatorId();
+	}
+
 	/** Suspends the bundle's creator (all their bundles leave the storefront) and closes its open reports. */
 	@PreAuthorize("hasRole('ADMIN')")
 	public int suspendCreator(AccountPrincipal admin, BundleId id, String reason) {

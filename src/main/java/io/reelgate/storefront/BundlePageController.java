@@ -11,6 +11,7 @@ import io.reelgate.analytics.Analytics;
 import io.reelgate.analytics.Visit;
 import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.BundleNotFoundException;
+import io.reelgate.catalog.BundleTags;
 import io.reelgate.catalog.CaptionTracks;
 import io.reelgate.catalog.CaptionView;
 import io.reelgate.catalog.Catalog;
@@ -77,9 +78,12 @@ class BundlePageController {
 
 	private final CoverRenditions renditions;
 
+	private final BundleTags tags;
+
 	BundlePageController(Catalog catalog, Library library, BlobStore store, BlobSender sender,
 			DiscountService discounts, DiscountCodeThrottle codeThrottle, Analytics analytics,
-			CaptionTracks captions, ViewerCurrency currencies, CoverRenditions renditions) {
+			CaptionTracks captions, ViewerCurrency currencies, CoverRenditions renditions, BundleTags tags) {
+		this.tags = tags;
 		this.captions = captions;
 		this.currencies = currencies;
 		this.renditions = renditions;
@@ -115,6 +119,7 @@ class BundlePageController {
 			model.addAttribute("codeCheck", codeCheck(me, bundle, code, request, model));
 		}
 		model.addAttribute("bundle", bundle);
+		model.addAttribute("tags", tags.of(id));
 		// Before buying, a viewer sees which subtitles each video has: "Subtitles: English, Français".
 		model.addAttribute("subtitles", captions.of(bundle.files().stream().map(FileView::id).toList())
 			.entrySet()

@@ -18,10 +18,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
 
 /**
  * What crawlers read: {@code robots.txt}, and the sitemaps protocol's index of sitemaps, each listing at most
- * 50,000 public bundle or creator pages (the protocol's limit per file). URLs are built from
+ * 50,000 public bundle, creator or tag pages (the protocol's limit per file). URLs are built from
  * {@code reelgate.public-url}, never from the request's Host header, so a forged Host cannot end up in a cached
  * sitemap.
  */
@@ -30,7 +31,7 @@ class CrawlerController {
 
 	static final int URLS_PER_SITEMAP = 50_000;
 
-	private static final Pattern SITEMAP_NAME = Pattern.compile("(bundles|creators)-([1-9][0-9]{0,5})");
+	private static final Pattern SITEMAP_NAME = Pattern.compile("(bundles|creators|tags)-([1-9][0-9]{0,5})");
 
 	private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
 
@@ -69,6 +70,10 @@ class CrawlerController {
 			xml.append("  <sitemap><loc>").append(escape(site + "/sitemaps/creators-" + page + ".xml"))
 				.append("</loc></sitemap>\n");
 		}
+		for (int page = 1; page <= pages(listings.tagCount()); page++) {
+			xml.append("  <sitemap><loc>").append(escape(site + "/sitemaps/tags-" + page + ".xml"))
+				.append("</loc></sitemap>\n");
+		}
 		return xml(xml.append("</sitemapindex>\n"));
 	}
 
@@ -80,11 +85,16 @@ class CrawlerController {
 			return ResponseEntity.notFound().build();
 		}
 		int page = Integer.parseInt(part.group(2));
-		List<Url> urls = part.group(1).equals("bundles")
-				? listings.bundles(page - 1, URLS_PER_SITEMAP).stream()
-					.map(b -> new Url(site + "/bundles/" + b.id().value(), b.lastModified())).toList()
-				: listings.creators(page - 1, URLS_PER_SITEMAP).stream()
-					.map(c -> new Url(site + "/creators/" + c.id().value(), c.lastModified())).toList();
+		List<Url> urls = switch (part.group(1)) {
+			case "bundles" -> listings.bundles(page - 1, URLS_PER_SITEMAP).stream()
+				.map(b -> new Url(site + "/bundles/" + b.id().value(), b.lastModified())).toList();
+			case "creators" -> listings.creators(page - 1, URLS_PER_SITEMAP).stream()
+				.map(c -> new Url(site + "/creators/" + c.id().value(), c.lastModified())).toList();
+			default -> listings.tags(page - 1, URLS_PER_SITEMAP).stream()
+				.map(t -> new Url(site + "/tags/" + UriUtils.encodePathSegment(t.tag(), StandardCharsets.UTF_8),
+						t.lastModified()))
+				.toList();
+		};
 		if (urls.isEmpty() && page > 1) {
 			return ResponseEntity.notFound().build();
 		}

@@ -47,8 +47,16 @@ class ViewerCurrency {
 	 * @return the currency to show, or empty when the bundle has no price
 	 */
 	Optional<Currency> choose(List<Currency> offered, HttpServletRequest request, HttpServletResponse response) {
+		enabled(request.getParameter(PARAMETER)).ifPresent(c -> remember(c, request, response));
+		return shown(offered, request, response);
+	}
+
+	/**
+	 * The same choice without remembering a {@code ?currency=} (no cookie set): for the embedded buy card, which
+	 * sets no cookie on the creator's site.
+	 */
+	Optional<Currency> shown(List<Currency> offered, HttpServletRequest request, HttpServletResponse response) {
 		Optional<Currency> asked = enabled(request.getParameter(PARAMETER));
-		asked.ifPresent(c -> remember(c, request, response));
 		if (offered.isEmpty()) {
 			return Optional.empty();
 		}

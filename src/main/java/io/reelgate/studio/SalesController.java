@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.reelgate.accounts.AccountPrincipal;
@@ -11,8 +12,10 @@ import io.reelgate.catalog.Catalog;
 import io.reelgate.checkout.Earnings;
 import io.reelgate.checkout.OrderView;
 import io.reelgate.checkout.PaymentGatewayException;
+import io.reelgate.checkout.RefundConfirmation;
 import io.reelgate.checkout.Refunds;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Confirmation;
 import io.reelgate.shared.CsvTable;
 import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
@@ -86,10 +89,27 @@ class SalesController {
 		out.flush();
 	}
 
+	/** What refunding the sale gives back and takes away; another creator's order is a 404. */
+	@GetMapping("/studio/sales/{orderId}/refund")
+	@RedirectOnRefusal("/studio/sales")
+	String confirmRefund(@AuthenticationPrincipal AccountPrincipal me, @PathVariable OrderId orderId, Model model,
+			Locale locale) {
+		OrderView order = refunds.refundable(me, orderId);
+		String title = catalog.titles(List.of(order.bundle())).getOrDefault(order.bundle(), order.bundle().toString());
+		model.addAttribute("confirmation", RefundConfirmation.of(order, title, "/studio/sales/" + orderId + "/refund",
+				"/studio/sales", locale));
+		return Confirmation.VIEW;
+	}
+
+	/** Only from the confirmation page. */
 	@PostMapping("/studio/sales/{orderId}/refund")
 	@RedirectOnRefusal("/studio/sales")
 	String refund(@AuthenticationPrincipal AccountPrincipal me, @PathVariable OrderId orderId,
+			@RequestParam(name = Confirmation.PARAMETER, defaultValue = "false") boolean confirmed,
 			RedirectAttributes redirect) {
+		if (!confirmed) {
+			return Confirmation.askFirst("/studio/sales/" + orderId + "/refund");
+		}
 		try {
 			refunds.refund(me, orderId);
 			redirect.addFlashAttribute("success", "refund.done");

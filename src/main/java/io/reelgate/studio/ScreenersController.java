@@ -3,18 +3,24 @@ package io.reelgate.studio;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.library.ScreenerException;
+import io.reelgate.library.ScreenerView;
 import io.reelgate.library.Screeners;
 import io.reelgate.library.Screeners.IssuedCode;
 import io.reelgate.library.Screeners.NewScreeners;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Confirmation;
+import io.reelgate.shared.Confirmation.Line;
 import io.reelgate.shared.CsvTable;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -97,9 +103,32 @@ class ScreenersController {
 		return "redirect:/studio/bundles/" + variables.get("id") + "/screeners";
 	}
 
+	/** Whether revoking takes the bundle from someone (a used code) or only stops it being redeemed. */
+	@GetMapping("/studio/screeners/{codeId}/revoke")
+	String confirmRevoke(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID codeId, Model model,
+			Locale locale) {
+		ScreenerView code = screeners.code(me.accountId(), codeId);
+		String title = catalog.editable(me.accountId(), code.bundle()).summary().title();
+		Line consequence = code.revoked() ? Line.of("screener.confirm.already")
+				: code.redeemed() ? Line.of("screener.confirm.redeemed", title, DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
+					.format(code.redeemedAt().atZone(ZoneOffset.UTC)))
+						: Line.of("screener.confirm.unused");
+		model.addAttribute("confirmation", Confirmation.of(code.label() == null ? Line.of("screener.confirm.heading", title)
+				: Line.of("screener.confirm.heading.labelled", title, code.label()),
+				List.of(consequence), "/studio/screeners/" + codeId + "/revoke",
+				"/studio/bundles/" + code.bundle() + "/screeners", Line.of("screener.confirm.submit"),
+				Line.of("confirm.cancel")));
+		return Confirmation.VIEW;
+	}
+
+	/** Only from the confirmation page. */
 	@PostMapping("/studio/screeners/{codeId}/revoke")
 	String revoke(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID codeId,
+			@RequestParam(name = Confirmation.PARAMETER, defaultValue = "false") boolean confirmed,
 			RedirectAttributes redirect) {
+		if (!confirmed) {
+			return Confirmation.askFirst("/studio/screeners/" + codeId + "/revoke");
+		}
 		BundleId bundle = screeners.revoke(me.accountId(), codeId);
 		redirect.addFlashAttribute("success", "screener.revoked");
 		return "redirect:/studio/bundles/" + bundle + "/screeners";

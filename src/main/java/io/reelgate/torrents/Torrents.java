@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,13 +83,31 @@ class Torrents {
 			.optional();
 	}
 
-	/** The torrent's file or pad file at {@code path} ({@code name/path} as in the torrent), if it has one. */
+	/**
+	 * The torrent's file or pad file at {@code path} ({@code name/path} as in the torrent), if it has one. The
+	 * torrent's bare name is its file when it has only one: libtorrent before arvidn/libtorrent#8558 (Debian's 2.0.8
+	 * among them) takes a multi-file torrent with one file for a single-file torrent and asks for
+	 * {@code <url-list><name>} (arvidn/libtorrent#3519). A bare name never collides with a real entry, which always
+	 * has a slash after the name.
+	 */
 	@Transactional(readOnly = true)
-	Optional<Entry> entry(UUID torrent, String path) {
-		return jdbc.sql("select path, file_id, length from torrent_entries where torrent_id = ? and path = ?")
-			.params(torrent, path)
-			.query((rs, n) -> new Entry(rs.getString("path"), rs.getObject("file_id", UUID.class), rs.getLong("length")))
+	Optional<Entry> entry(Torrent torrent, String path) {
+		Optional<Entry> exact = jdbc.sql("select path, file_id, length from torrent_entries where torrent_id = ? and path = ?")
+			.params(torrent.id(), path)
+			.query(Torrents::entry)
 			.optional();
+		if (exact.isPresent() || !path.equals(torrent.name())) {
+			return exact;
+		}
+		List<Entry> all = jdbc.sql("select path, file_id, length from torrent_entries where torrent_id = ? limit 2")
+			.param(torrent.id())
+			.query(Torrents::entry)
+			.list();
+		return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+	}
+
+	private static Entry entry(ResultSet rs, int row) throws SQLException {
+		return new Entry(rs.getString("path"), rs.getObject("file_id", UUID.class), rs.getLong("length"));
 	}
 
 	private static Torrent torrent(ResultSet rs, int row) throws SQLException {

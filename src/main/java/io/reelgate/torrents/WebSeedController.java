@@ -95,7 +95,7 @@ class WebSeedController {
 			throw new Refused(HttpStatus.FORBIDDEN);
 		}
 		String path = path(request, token);
-		Entry entry = torrents.entry(torrent.id(), path).orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND));
+		Entry entry = torrents.entry(torrent, path).orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND));
 		long rate = throttle.rateFor(torrent, grant.account());
 		if (rate > 0) {
 			request = WebSeedThrottle.withoutSendfile(request);

@@ -3,11 +3,8 @@ package io.reelgate.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.StringJoiner;
-import java.util.stream.Collectors;
 
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.IncludedFile;
@@ -94,12 +91,6 @@ public class Formats {
 			text.add(file.resolutionClass());
 		}
 		return text.add(bytes(file.file().size())).toString();
-	}
-
-	/** The captions' languages in the viewer's words, each once: "English, French". */
-	public String languages(List<IncludedFile> captions, Locale locale) {
-		return captions.stream().map(c -> c.languageName(locale)).filter(Objects::nonNull).distinct()
-			.collect(Collectors.joining(", "));
 	}
 
 	public String maxFileSize() {

@@ -39,6 +39,9 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 
 	private static final String USERNAME = "username";
 
+	/** What passkey attempts count under in the throttle's per-address buckets, as no email is typed for them. */
+	private static final String PASSKEY = "(passkey)";
+
 	private final LoginThrottle throttle;
 
 	private final KnownDevices devices;
@@ -54,9 +57,15 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (isLoginAttempt(request)) {
+		if (isLoginAttempt(request) || isPasskeyAttempt(request)) {
 			try {
-				throttle.admit(request.getParameter(USERNAME), request.getRemoteAddr(), knownDevice(request));
+				if (isPasskeyAttempt(request)) {
+					// No email is typed: only the address's limits apply (an account's would let anyone lock it).
+					throttle.admit(PASSKEY, request.getRemoteAddr(), true);
+				}
+				else {
+					throttle.admit(request.getParameter(USERNAME), request.getRemoteAddr(), knownDevice(request));
+				}
 			}
 			catch (RateLimitExceededException ex) {
 				long seconds = ex.retryAfter().toSeconds();
@@ -89,15 +98,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 		return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
 			String email = request.getParameter(USERNAME);
 			if (email != null) {
-				signIns.signedIn(email, knownDevice(request), request.getRemoteAddr());
-				ResponseCookie cookie = ResponseCookie.from(KnownDevices.COOKIE, devices.issue(email))
-					.httpOnly(true)
-					.secure(request.isSecure())
-					.sameSite("Lax")
-					.path("/")
-					.maxAge(devices.maxAgeSeconds())
-					.build();
-				response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+				signedIn(email, request, response);
 			}
 			@Nullable String next = LoginTargets.local(request.getParameter(LoginTargets.PARAMETER));
 			if (SecondFactorRules.pending(authentication)) {
@@ -116,6 +117,26 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 		};
 	}
 
+	/** A sign-in alert unless the browser is known to the account, then (again) the mark that makes it known. */
+	void signedIn(String email, HttpServletRequest request, HttpServletResponse response) {
+		Cookie known = WebUtils.getCookie(request, KnownDevices.COOKIE);
+		signIns.signedIn(email, devices.recognises(known == null ? null : known.getValue(), email),
+				request.getRemoteAddr());
+		ResponseCookie cookie = ResponseCookie.from(KnownDevices.COOKIE, devices.issue(email))
+			.httpOnly(true)
+			.secure(request.isSecure())
+			.sameSite("Lax")
+			.path("/")
+			.maxAge(devices.maxAgeSeconds())
+			.build();
+		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+	}
+
+	/** After a passkey assertion that was refused: counted for the address. */
+	void passkeyFailed(HttpServletRequest request) {
+		throttle.failed(PASSKEY, request.getRemoteAddr(), true);
+	}
+
 	private boolean knownDevice(HttpServletRequest request) {
 		Cookie cookie = WebUtils.getCookie(request, KnownDevices.COOKIE);
 		@Nullable String value = cookie == null ? null : cookie.getValue();
@@ -125,5 +146,10 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 	private static boolean isLoginAttempt(HttpServletRequest request) {
 		return HttpMethod.POST.matches(request.getMethod())
 				&& (request.getContextPath() + LOGIN).equals(request.getRequestURI());
+	}
+
+	private static boolean isPasskeyAttempt(HttpServletRequest request) {
+		return HttpMethod.POST.matches(request.getMethod())
+				&& (request.getContextPath() + PasskeySignIn.PATH).equals(request.getRequestURI());
 	}
 }

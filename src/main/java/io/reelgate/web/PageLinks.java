@@ -28,7 +28,7 @@ import org.springframework.web.util.UriUtils;
 @Component
 class PageLinks implements WebMvcConfigurer, HandlerInterceptor {
 
-	private static final Set<String> LISTING_PARAMETERS = Set.of("page", "before", "after", "q");
+	private static final Set<String> LISTING_PARAMETERS = Set.of("page", "before", "after", "q", "sort");
 
 	private final PublicUrlProperties publicUrl;
 

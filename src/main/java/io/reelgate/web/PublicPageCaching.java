@@ -47,7 +47,8 @@ class PublicPageCaching extends OncePerRequestFilter {
 
 	static final String PERSONAL = "private, no-store";
 
-	private static final List<PathPattern> PAGES = List.of("/", "/bundles/{id}", "/creators/{id}", "/robots.txt",
+	private static final List<PathPattern> PAGES = List.of("/", "/bundles/{id}", "/embed/bundles/{id}", "/creators/{id}",
+			"/tags/{tag}", "/robots.txt",
 			"/sitemap.xml", "/sitemaps/{name}").stream().map(PathPatternParser.defaultInstance::parse).toList();
 
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();

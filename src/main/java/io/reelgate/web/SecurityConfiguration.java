@@ -1,9 +1,11 @@
 package io.reelgate.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.KnownDevices;
 import io.reelgate.accounts.SignIns;
 import io.reelgate.accounts.LoginThrottle;
@@ -16,13 +18,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -32,6 +39,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -62,25 +71,42 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle loginThrottle, KnownDevices devices,
-			SignIns signIns,
-			StepUpRules stepUp,
+			SignIns signIns, StepUpRules stepUp,
 			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
-			MessageSource messages, JsonMapper json) throws Exception {
+			MessageSource messages, JsonMapper json, AccountService accounts,
+			WebAuthnRelyingPartyOperations passkeyCeremonies, UserDetailsService users, Clock clock) throws Exception {
 		LoginThrottleFilter throttle = new LoginThrottleFilter(loginThrottle, devices, signIns);
-		TusRefusals tus = new TusRefusals(messages, json);
-		RequestMatcher tusPaths = PathPatternRequestMatcher.withDefaults().matcher(TusRefusals.PATH);
-		http.authorizeHttpRequests(requests -> requests
+		http.authorizeHttpRequests(requests -> urlRules(requests, stepUp, controllers))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS))
+			.headers(SecurityConfiguration::headers);
+		exceptionHandling(http, new TusRefusals(messages, json));
+		http.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+			.formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN).failureHandler(throttle.failureHandler())
+				.successHandler(throttle.successHandler())
+				.permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"));
+		passkeys(http, new PasskeySignIn(throttle, accounts, messages, json, clock), passkeyCeremonies, users);
+		return http.build();
+	}
+
+	private static void urlRules(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+			StepUpRules stepUp, RequestMappingHandlerMapping controllers) {
+		requests
 			// Typing the second factor (or setting one up) needs only the password (SecondFactorRules).
 			.requestMatchers(SecondFactorRules.PASSWORD_ONLY).access(AuthenticatedAuthorizationManager.authenticated())
 			// Dangerous actions need a factor shown in the last few minutes (StepUpRules).
 			.requestMatchers(HttpMethod.POST, StepUpRules.ACCOUNT).access(stepUp.passwordInForm())
 			.requestMatchers(HttpMethod.POST, StepUpRules.ACCOUNT_SECURITY).access(stepUp.signedIn())
 			.requestMatchers(HttpMethod.POST, StepUpRules.CREATOR).access(stepUp.role("CREATOR"))
+			.requestMatchers(HttpMethod.POST, StepUpRules.COLLABORATOR).access(stepUp.signedIn())
 			.requestMatchers(HttpMethod.POST, StepUpRules.ADMIN).access(stepUp.role("ADMIN"))
+			// Passkeys are removed on the account page (with a security event), not through Spring Security's DELETE.
+			.requestMatchers(HttpMethod.DELETE, "/webauthn/register/*").denyAll()
 			.requestMatchers("/studio/**").hasRole("CREATOR")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
-			.requestMatchers(HttpMethod.GET, "/", "/bundles/**", "/creators/**").permitAll()
-			.requestMatchers(HttpMethod.HEAD, "/", "/bundles/**", "/creators/**").permitAll()
+			.requestMatchers(HttpMethod.GET, "/", "/bundles/**", "/creators/**", "/tags/*").permitAll()
+			.requestMatchers(HttpMethod.HEAD, "/", "/bundles/**", "/creators/**", "/tags/*").permitAll()
 			// Signed download links carry their own authorization (library's DownloadLinks), for download managers.
 			.requestMatchers(HttpMethod.GET, "/dl/**").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/dl/**").permitAll()
@@ -115,30 +141,53 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/gifts/*").permitAll()
 			// A URL no controller maps is a 404 for everyone, not a login page (UnmappedPaths).
 			.requestMatchers(new UnmappedPaths(controllers)).permitAll()
-			.anyRequest().authenticated())
-			.csrf(csrf -> csrf.ignoringRequestMatchers(WEBHOOKS))
-			// X-Content-Type-Options: nosniff and Cache-Control on pages are Spring Security's defaults; so is HSTS,
-			// which it sends only on requests that arrived over HTTPS (see server.forward-headers-strategy).
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.frameOptions(frame -> frame.deny())
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
-				.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
-				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
-					.includeSubDomains(false)))
-			// The access denied handler set as the chain's (not a default for the path), for the CSRF filter to use it.
-			// Both explicit: as a default for the path, the tus entry point would also answer pages whose requests
-			// do not look like a browser's (form login registers its own only for those that do).
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
-					new LoginUrlAuthenticationEntryPoint(LoginThrottleFilter.LOGIN), new RequestMatcherEntry<>(tusPaths, tus)))
-				.accessDeniedHandler(SecondFactorRules.deniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
-						new LinkedHashMap<>(Map.of(tusPaths, tus)), new AccessDeniedHandlerImpl()))))
-			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
-			.formLogin(form -> form.loginPage(LoginThrottleFilter.LOGIN).failureHandler(throttle.failureHandler())
-				.successHandler(throttle.successHandler())
-				.permitAll())
-			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"));
-		return http.build();
+			.anyRequest().authenticated();
+	}
+
+	/**
+	 * X-Content-Type-Options: nosniff and Cache-Control on pages are Spring Security's defaults; so is HSTS, which it
+	 * sends only on requests that arrived over HTTPS (see server.forward-headers-strategy).
+	 */
+	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.deny())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+			.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+				.includeSubDomains(false));
+	}
+
+	/**
+	 * The access denied handler set as the chain's (not a default for the path), for the CSRF filter to use it. Both
+	 * explicit: as a default for the path, the tus entry point would also answer pages whose requests do not look like
+	 * a browser's (form login registers its own only for those that do).
+	 */
+	private static void exceptionHandling(HttpSecurity http, TusRefusals tus) throws Exception {
+		RequestMatcher tusPaths = PathPatternRequestMatcher.withDefaults().matcher(TusRefusals.PATH);
+		http.exceptionHandling(errors -> errors.authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
+				new LoginUrlAuthenticationEntryPoint(LoginThrottleFilter.LOGIN), new RequestMatcherEntry<>(tusPaths, tus)))
+			.accessDeniedHandler(SecondFactorRules.deniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+					new LinkedHashMap<>(Map.of(tusPaths, tus)), new AccessDeniedHandlerImpl()))));
+	}
+
+	/**
+	 * Passkeys through Spring Security's WebAuthn support: the ceremonies' JSON endpoints ({@code /webauthn/**},
+	 * {@code /login/webauthn}) with the relying party, storage and refusals of accounts' {@code PasskeyRelyingParty}
+	 * (a bean, which {@code webAuthn()} uses instead of its own rpId/origins settings), signing in as
+	 * {@link PasskeySignIn} says. Spring Security's own registration page is off: the account page has ours.
+	 */
+	private static void passkeys(HttpSecurity http, PasskeySignIn signIn, WebAuthnRelyingPartyOperations ceremonies,
+			UserDetailsService users) throws Exception {
+		http.webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
+			.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+				@Override
+				public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+					signIn.configure(filter, ceremonies, users);
+					return filter;
+				}
+			}))
+			.addFilterBefore(signIn.refusals(), AuthorizationFilter.class);
 	}
 
 	/**

@@ -33,9 +33,13 @@ class StepUpRules {
 	/** Forms that check the password themselves. */
 	static final String[] ACCOUNT = { "/account/password", "/account/email", "/account/delete" };
 
-	static final String[] ACCOUNT_SECURITY = { "/account/two-factor/recovery-codes" };
+	static final String[] ACCOUNT_SECURITY = { "/account/two-factor/recovery-codes", "/account/passkeys/*/remove",
+			"/webauthn/register" };
 
 	static final String[] CREATOR = { "/studio/tokens", "/studio/payouts/connect" };
+
+	/** Collaborators need not be creators; their payout set-up asks for a fresh factor all the same. */
+	static final String[] COLLABORATOR = { "/collaborations/payouts/connect" };
 
 	static final String[] ADMIN = { "/admin/bundles/*/remove", "/admin/reports/bundles/*/remove",
 			"/admin/payments/*/refund", "/admin/accounts/*/suspend", "/admin/accounts/*/ban",

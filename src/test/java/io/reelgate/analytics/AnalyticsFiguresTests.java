@@ -95,11 +95,13 @@ class AnalyticsFiguresTests {
 		view(b, c, DAY1, "example.com");
 		view(a, c, DAY2, null);
 		String order = "o-" + a;
-		events.append(sale(a, c, DAY1, order, "USD", 1000, 100));
+		// Sold with 19 % tax on top, and refunded with it the next day.
+		events.append(new Event(Kind.UNLOCK, a, c, at(DAY1), order + ":paid", "PURCHASE", null, "USD", 1000, 100, 1,
+				190));
 		analytics.unlocked(a, c, UnlockKind.EMAIL, "signup-" + a, at(DAY1));
 		events.append(sale(b, c, DAY1, "o-" + b, "USD", 2000, 200));
 		events.append(sale(a, c, DAY2, "o2-" + a, "EUR", 500, 50));
-		events.append(new Event(Kind.REFUND, a, c, at(DAY2), order + ":refund", null, null, "USD", 1000, 100, 1));
+		events.append(new Event(Kind.REFUND, a, c, at(DAY2), order + ":refund", null, null, "USD", 1000, 100, 1, 190));
 		rollups.rollUp(RANGE.days());
 	}
 
@@ -116,9 +118,9 @@ class AnalyticsFiguresTests {
 		assertThat(report.totals().views()).isEqualTo(4);
 		assertThat(report.totals().unlockTotal()).isEqualTo(3);
 		assertThat(report.money()).containsExactly(
-				new MoneyFigures(DAY1, "USD", 1000, 100, 0, 0, 900),
+				new MoneyFigures(DAY1, "USD", 1000, 100, 0, 0, 900, 190, 0),
 				new MoneyFigures(DAY2, "EUR", 500, 50, 0, 0, 450),
-				new MoneyFigures(DAY2, "USD", 0, -100, 1000, 1, -900));
+				new MoneyFigures(DAY2, "USD", 0, -100, 1000, 1, -900, 0, 190));
 	}
 
 	@Test
@@ -126,7 +128,7 @@ class AnalyticsFiguresTests {
 		AnalyticsReport report = reports.report(creator.accountId(), null, RANGE);
 
 		assertThat(report.moneyTotals()).containsExactly(new MoneyFigures(null, "EUR", 500, 50, 0, 0, 450),
-				new MoneyFigures(null, "USD", 3000, 200, 1000, 1, 1800));
+				new MoneyFigures(null, "USD", 3000, 200, 1000, 1, 1800, 190, 190));
 	}
 
 	@Test
@@ -179,20 +181,20 @@ class AnalyticsFiguresTests {
 			.andExpect(content().contentTypeCompatibleWith("text/csv"))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(money).isEqualTo("""
-				"bundle","date","currency","gross","fees","refunded","refunds","net"\r
-				"All bundles","%1$s","USD","30.00","3.00","0.00","0","27.00"\r
-				"All bundles","%2$s","EUR","5.00","0.50","0.00","0","4.50"\r
-				"All bundles","%2$s","USD","0.00","-1.00","10.00","1","-9.00"\r
+				"bundle","date","currency","gross","fees","refunded","refunds","net","tax","tax_refunded","paid_with_tax"\r
+				"All bundles","%1$s","USD","30.00","3.00","0.00","0","27.00","1.90","0.00","31.90"\r
+				"All bundles","%2$s","EUR","5.00","0.50","0.00","0","4.50","0.00","0.00","5.00"\r
+				"All bundles","%2$s","USD","0.00","-1.00","10.00","1","-9.00","0.00","1.90","0.00"\r
 				""".formatted(DAY1, DAY2));
 		String days = mvc.perform(get("/studio/analytics/days.csv" + range).with(user(creator)))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(days).startsWith(
 				"\"bundle\",\"date\",\"views\",\"unlocks\",\"unlocks_email\",\"unlocks_purchase\",\"conversion_rate\","
-						+ "\"downloads\",\"streams\"\r\n"
-						+ "\"All bundles\",\"" + DAY1 + "\",\"5\",\"3\",\"1\",\"2\",\"0.6000\",\"0\",\"0\"\r\n"
-						+ "\"All bundles\",\"" + DAY2 + "\",\"1\",\"1\",\"0\",\"1\",\"1.0000\",\"0\",\"0\"\r\n"
-						+ "\"All bundles\",\"" + DAY3 + "\",\"0\",\"0\",\"0\",\"0\",\"\",\"0\",\"0\"\r\n");
+						+ "\"downloads\",\"streams\",\"plays\",\"watch_seconds\"\r\n"
+						+ "\"All bundles\",\"" + DAY1 + "\",\"5\",\"3\",\"1\",\"2\",\"0.6000\",\"0\",\"0\",\"0\",\"0\"\r\n"
+						+ "\"All bundles\",\"" + DAY2 + "\",\"1\",\"1\",\"0\",\"1\",\"1.0000\",\"0\",\"0\",\"0\",\"0\"\r\n"
+						+ "\"All bundles\",\"" + DAY3 + "\",\"0\",\"0\",\"0\",\"0\",\"\",\"0\",\"0\",\"0\",\"0\"\r\n");
 		String referrers = mvc.perform(get("/studio/analytics/bundles/" + b + "/referrers.csv" + range)
 			.with(user(creator))).andReturn().getResponse().getContentAsString();
 		assertThat(referrers).isEqualTo("\"referrer\",\"views\"\r\n\"example.com\",\"2\"\r\n");

@@ -62,7 +62,7 @@ class OrderAnalyticsTests {
 		assertThat(today(creator, bundle).moneyTotals())
 			.containsExactly(new MoneyFigures(null, "USD", 500, platformFee, 0, 0, 500 - platformFee));
 
-		mvc.perform(post("/studio/sales/{order}/refund", order).with(user(creator)).with(csrf()));
+		mvc.perform(post("/studio/sales/{order}/refund", order).param("confirmed", "true").with(user(creator)).with(csrf()));
 		await().atMost(Duration.ofSeconds(20)).until(() -> events(bundle, "REFUND") == 1);
 
 		assertThat(today(creator, bundle).moneyTotals())

@@ -200,6 +200,34 @@ class CreatorApiTests {
 	}
 
 	@Test
+	void salesAndEarningsGiveTheTaxApartFromTheNet() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.published(creator, Fixtures.unique("Taxed"), "film".getBytes(), "10.00", "USD");
+		AccountPrincipal viewer = fixtures.viewer();
+		String payAt = mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		// The simulated gateway's demo rate for DE, 19 %, added to the price.
+		mvc.perform(post(payAt + "/pay").with(user(viewer)).with(csrf()).param("country", "DE"))
+			.andExpect(status().is3xxRedirection());
+
+		send(HttpMethod.GET, "/api/v1/sales", null, token(creator, EnumSet.of(Scope.SALES_READ)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].amount.minor").value(1000))
+			.andExpect(jsonPath("$.items[0].gross.amount").value("11.90"))
+			.andExpect(jsonPath("$.items[0].tax.amount").value("1.90"))
+			.andExpect(jsonPath("$.items[0].taxCountry").value("DE"))
+			.andExpect(jsonPath("$.items[0].grossMinor").value(1190))
+			.andExpect(jsonPath("$.items[0].taxMinor").value(190))
+			.andExpect(jsonPath("$.items[0].feeMinor").value(100))
+			.andExpect(jsonPath("$.items[0].netMinor").value(900));
+		send(HttpMethod.GET, "/api/v1/earnings", null, token(creator, EnumSet.of(Scope.SALES_READ)))
+			.andExpect(jsonPath("$[0].grossMinor").value(1190))
+			.andExpect(jsonPath("$[0].taxMinor").value(190))
+			.andExpect(jsonPath("$[0].feeMinor").value(100))
+			.andExpect(jsonPath("$[0].netMinor").value(900));
+	}
+
+	@Test
 	void salesListOnlyTheCreatorsOwnOrders() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		fixtures.payoutsReady(creator);

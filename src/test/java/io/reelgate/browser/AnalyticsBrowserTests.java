@@ -2,7 +2,6 @@ package io.reelgate.browser;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,9 +35,6 @@ class AnalyticsBrowserTests {
 	private static final String DESKTOP_CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 "
 			+ "(KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Fixtures fixtures;
 
@@ -55,8 +50,6 @@ class AnalyticsBrowserTests {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
-	private final List<String> blocked = new CopyOnWriteArrayList<>();
-
 	@Test
 	void aCreatorSeesAViewAndASaleInTheTableAndTheCharts() {
 		AccountPrincipal creator = fixtures.creator();
@@ -66,17 +59,17 @@ class AnalyticsBrowserTests {
 		AccountPrincipal viewer = fixtures.viewer();
 
 		Page buyer = logIn(viewer);
-		buyer.navigate(url("/bundles/" + bundle + "?ref=launch"));
+		buyer.navigate(chromium.url("/bundles/" + bundle + "?ref=launch"));
 		buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy for $4.99")).click();
 		buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay $4.99 (simulated)")).click();
-		assertThat(buyer).hasURL(url("/library"));
+		assertThat(buyer).hasURL(chromium.url("/library"));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.sql("select count(*) from analytics_events where bundle_id = ? and kind = 'UNLOCK'")
 				.param(bundle.value()).query(Long.class).single() == 1);
 		AnalyticsTestSupport.rollUpToday(context);
 
 		Page studio = logIn(creator);
-		studio.navigate(url("/studio"));
+		studio.navigate(chromium.url("/studio"));
 		studio.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Analytics")).click();
 		studio.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
 		assertThat(studio.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Analytics: " + title)))
@@ -97,26 +90,13 @@ class AnalyticsBrowserTests {
 		assertThat(studio.locator(".chart-error")).isHidden();
 		studio.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
 				"analytics.png")).setFullPage(true));
-		assertThat(blocked).isEmpty();
+		assertThat(chromium.blockedByContentSecurityPolicy()).isEmpty();
 	}
 
 	private Page logIn(AccountPrincipal who) {
-		Page page = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setUserAgent(DESKTOP_CHROME).setViewportSize(1280, 900))
-			.newPage();
-		page.onConsoleMessage(message -> {
-			if (message.text().contains("Content Security Policy")) {
-				blocked.add(message.text());
-			}
-		});
-		page.navigate(url("/login"));
-		page.getByLabel("Email").fill(who.email());
-		page.getByLabel("Password").fill("a-long-enough-password");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+		Page page = chromium
+			.page(new Browser.NewContextOptions().setUserAgent(DESKTOP_CHROME).setViewportSize(1280, 900));
+		chromium.logIn(page, who.email(), Chromium.PASSWORD);
 		return page;
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 }

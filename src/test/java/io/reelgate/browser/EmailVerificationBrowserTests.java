@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -22,9 +21,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 @IntegrationTest
 class EmailVerificationBrowserTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Fixtures fixtures;
@@ -42,7 +38,7 @@ class EmailVerificationBrowserTests {
 	void aCreatorPublishesOnlyAfterFollowingTheLinkMailedAtSignUp() {
 		String email = Fixtures.unique("newcomer") + "@example.test";
 		Page page = chromium.browser().newContext().newPage();
-		page.navigate(url("/signup?as=creator"));
+		page.navigate(chromium.url("/signup?as=creator"));
 		page.getByLabel("Email").fill(email);
 		page.getByLabel("Name shown to others").fill("Newcomer Films");
 		page.getByLabel("Password").fill("a-long-enough-password");
@@ -53,21 +49,17 @@ class EmailVerificationBrowserTests {
 		AccountPrincipal creator = (AccountPrincipal) users.loadUserByUsername(email);
 		String title = Fixtures.unique("First Film");
 		BundleId draft = fixtures.draft(creator, title, "a first film".getBytes());
-		page.navigate(url("/studio/bundles/" + draft));
+		page.navigate(chromium.url("/studio/bundles/" + draft));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
 		assertThat(page.getByRole(AriaRole.ALERT)).containsText("Confirm your email address before publishing");
 
-		page.navigate(url(mails.latestLink(email, "/email/verify")));
+		page.navigate(chromium.url(mails.latestLink(email, "/email/verify")));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my email address")).click();
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("your email address is confirmed");
 		assertThat(banner).isHidden();
 
-		page.navigate(url("/studio/bundles/" + draft));
+		page.navigate(chromium.url("/studio/bundles/" + draft));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Published");
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 }

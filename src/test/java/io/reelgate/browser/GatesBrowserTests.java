@@ -2,8 +2,6 @@ package io.reelgate.browser;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
@@ -18,14 +16,12 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import io.reelgate.support.Sounds;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,9 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @IntegrationTest
 class GatesBrowserTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Fixtures fixtures;
@@ -59,13 +52,6 @@ class GatesBrowserTests {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
-	private final List<String> blockedByContentSecurityPolicy = new CopyOnWriteArrayList<>();
-
-	@AfterEach
-	void nothingWasBlockedByTheContentSecurityPolicy() {
-		assertEquals(List.of(), blockedByContentSecurityPolicy);
-	}
-
 	@Test
 	void aViewerPaysWhatTheyWantAndUsesADiscountCodeAndTheCreatorSeesBothSales() {
 		AccountPrincipal account = fixtures.creator();
@@ -76,7 +62,7 @@ class GatesBrowserTests {
 		BundleId fixedBundle = fixtures.published(account, fixedTitle, "another film".getBytes(), "10.00", "USD");
 
 		Page creator = logIn(account.email());
-		creator.navigate(url("/studio/bundles/" + bundle));
+		creator.navigate(chromium.url("/studio/bundles/" + bundle));
 		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Unlock for everyone trailer.wav"))
 			.click();
 		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Unlocked");
@@ -89,7 +75,7 @@ class GatesBrowserTests {
 		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
 		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Published");
 
-		creator.navigate(url("/studio"));
+		creator.navigate(chromium.url("/studio"));
 		creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Discount codes")).click();
 		creator.getByLabel("Code (3 to 40").fill("friends");
 		creator.getByLabel("For", new Page.GetByLabelOptions().setExact(true))
@@ -102,7 +88,7 @@ class GatesBrowserTests {
 		assertThat(creator.getByText("Add ?code=FRIENDS to the link of any of your bundles.")).isVisible();
 
 		Page viewer = page();
-		viewer.navigate(url("/bundles/" + bundle));
+		viewer.navigate(chromium.url("/bundles/" + bundle));
 		assertThat(viewer.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Free for everyone")))
 			.isVisible();
 		assertThat(viewer.getByLabel("Play trailer.wav")).isVisible();
@@ -112,17 +98,17 @@ class GatesBrowserTests {
 
 		String email = Fixtures.unique("chooser") + "@example.test";
 		signUp(viewer, email);
-		viewer.navigate(url(mails.latestLink(email, "/email/verify")));
+		viewer.navigate(chromium.url(mails.latestLink(email, "/email/verify")));
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my email address")).click();
 		assertThat(viewer.getByRole(AriaRole.STATUS)).containsText("your email address is confirmed");
-		viewer.navigate(url("/bundles/" + bundle));
+		viewer.navigate(chromium.url("/bundles/" + bundle));
 		Locator amount = viewer.getByLabel("Name your price (USD)");
 		assertThat(amount).hasValue("6.00");
 		amount.fill("1.00");
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Get it at this price")).click();
 		assertThat(viewer.getByText("The minimum for this bundle is 2.00 USD.").first()).isVisible();
 		// The code lowers the minimum by 25 %, to 1.50; the viewer still chooses what they pay above it.
-		viewer.navigate(url("/bundles/" + bundle + "?code=FRIENDS"));
+		viewer.navigate(chromium.url("/bundles/" + bundle + "?code=FRIENDS"));
 		assertThat(viewer.getByText("Code FRIENDS applied: the minimum is $1.50 instead of $2.00.")).isVisible();
 		assertThat(viewer.getByLabel("Discount code (optional)")).hasValue("FRIENDS");
 		viewer.getByLabel("Name your price (USD)").fill("7.50");
@@ -130,14 +116,14 @@ class GatesBrowserTests {
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay $7.50 (simulated)")).click();
 		assertThat(viewer.getByRole(AriaRole.STATUS)).containsText("Payment received");
 
-		viewer.navigate(url("/bundles/" + fixedBundle + "?code=FRIENDS"));
+		viewer.navigate(chromium.url("/bundles/" + fixedBundle + "?code=FRIENDS"));
 		assertThat(viewer.getByText("Code FRIENDS applied: $7.50 instead of $10.00.")).isVisible();
 		assertThat(viewer.getByLabel("Discount code (optional)")).hasValue("FRIENDS");
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy for $7.50")).click();
 		viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay $7.50 (simulated)")).click();
 		assertThat(viewer.getByRole(AriaRole.STATUS)).containsText("Payment received");
 
-		creator.navigate(url("/studio/sales"));
+		creator.navigate(chromium.url("/studio/sales"));
 		assertThat(creator.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(title)))
 			.containsText("$7.50");
 		assertThat(creator.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(fixedTitle)))
@@ -150,7 +136,7 @@ class GatesBrowserTests {
 				select count(*) from analytics_events where creator_id = ? and kind = 'UNLOCK'""")
 			.param(account.accountId().value()).query(Long.class).single() == 2);
 		AnalyticsTestSupport.rollUpToday(context);
-		creator.navigate(url("/studio"));
+		creator.navigate(chromium.url("/studio"));
 		creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Analytics")).click();
 		creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Last 7 days")).click();
 		assertThat(creator.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Money")))
@@ -163,15 +149,12 @@ class GatesBrowserTests {
 
 	private Page logIn(String email) {
 		Page page = page();
-		page.navigate(url("/login"));
-		page.getByLabel("Email").fill(email);
-		page.getByLabel("Password").fill("a-long-enough-password");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+		chromium.logIn(page, email, Chromium.PASSWORD);
 		return page;
 	}
 
 	private void signUp(Page page, String email) {
-		page.navigate(url("/signup"));
+		page.navigate(chromium.url("/signup"));
 		page.getByLabel("Email").fill(email);
 		page.getByLabel("Name shown to others").fill("Chooser");
 		page.getByLabel("Password").fill("a-long-enough-password");
@@ -179,18 +162,7 @@ class GatesBrowserTests {
 	}
 
 	private Page page() {
-		Page page = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setAcceptDownloads(true).setViewportSize(1280, 900))
-			.newPage();
-		page.onConsoleMessage(message -> {
-			if (message.text().contains("Content Security Policy")) {
-				blockedByContentSecurityPolicy.add(message.text());
-			}
-		});
+		Page page = chromium.page(new Browser.NewContextOptions().setAcceptDownloads(true).setViewportSize(1280, 900));
 		return page;
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 }

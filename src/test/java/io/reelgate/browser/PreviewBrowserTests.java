@@ -17,16 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An unlocked trailer plays in a real browser, anonymously, and seeks (which takes HTTP range requests). */
 @IntegrationTest
 class PreviewBrowserTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	Fixtures fixtures;
@@ -49,7 +45,7 @@ class PreviewBrowserTests {
 		});
 
 		Page page = chromium.browser().newContext().newPage();
-		page.navigate("http://localhost:" + port + "/bundles/" + bundle);
+		page.navigate(chromium.url("/bundles/" + bundle));
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Free for everyone")).isVisible())
 			.isTrue();
 		Locator player = page.getByLabel("Play trailer.wav");

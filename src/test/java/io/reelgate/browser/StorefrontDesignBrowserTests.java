@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
@@ -17,16 +16,13 @@ import io.reelgate.checkout.DiscountService.NewDiscountCode;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The storefront as a buyer sees it on a 390×844 phone and a 1280 px laptop: title, price and Buy on the bundle
@@ -41,9 +37,6 @@ class StorefrontDesignBrowserTests {
 
 	private static final int PHONE_HEIGHT = 844;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Fixtures fixtures;
 
@@ -53,13 +46,6 @@ class StorefrontDesignBrowserTests {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
-	private final List<String> blockedByContentSecurityPolicy = new CopyOnWriteArrayList<>();
-
-	@AfterEach
-	void nothingWasBlockedByTheContentSecurityPolicy() {
-		assertEquals(List.of(), blockedByContentSecurityPolicy);
-	}
-
 	@Test
 	void onAPhoneTitlePriceAndBuyAreOnTheFirstScreenAndTheCodeWaitsBehindADisclosure() {
 		AccountPrincipal creator = fixtures.creator();
@@ -68,11 +54,11 @@ class StorefrontDesignBrowserTests {
 		AccountPrincipal viewer = fixtures.viewer();
 
 		Page anonymous = page(PHONE_WIDTH, PHONE_HEIGHT, false);
-		anonymous.navigate(url("/bundles/" + bundle));
+		anonymous.navigate(chromium.url("/bundles/" + bundle));
 		assertOnFirstScreen(anonymous.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Log in to buy")).boundingBox());
 
 		Page phone = logIn(viewer, PHONE_WIDTH, PHONE_HEIGHT);
-		phone.navigate(url("/bundles/" + bundle));
+		phone.navigate(chromium.url("/bundles/" + bundle));
 		assertOnFirstScreen(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title)).boundingBox());
 		assertOnFirstScreen(phone.getByText("$4.99", new Page.GetByTextOptions().setExact(true)).boundingBox());
 		assertOnFirstScreen(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy for $4.99")).boundingBox());
@@ -83,7 +69,7 @@ class StorefrontDesignBrowserTests {
 
 		// On a laptop the cover stands beside the details, not above them.
 		Page laptop = logIn(viewer, 1280, 800);
-		laptop.navigate(url("/bundles/" + bundle));
+		laptop.navigate(chromium.url("/bundles/" + bundle));
 		BoundingBox cover = laptop.locator(".bundle-cover").boundingBox();
 		BoundingBox heading = laptop.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title)).boundingBox();
 		assertThat(cover.x + cover.width).isLessThanOrEqualTo(heading.x);
@@ -100,7 +86,7 @@ class StorefrontDesignBrowserTests {
 				new NewDiscountCode(code, bundle, new Discount.Percent(25), null, null)));
 
 		Page phone = logIn(fixtures.viewer(), PHONE_WIDTH, PHONE_HEIGHT);
-		phone.navigate(url("/bundles/" + bundle + "?code=" + code));
+		phone.navigate(chromium.url("/bundles/" + bundle + "?code=" + code));
 		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy for $7.50")).click();
 
 		assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your order"))).isVisible();
@@ -132,18 +118,18 @@ class StorefrontDesignBrowserTests {
 			BundleId bundle = fixtures.published(creator, Fixtures.unique("Audited Film"), "the film".getBytes(), "4.99", "USD");
 
 			Page anonymous = page(width, size[1], true);
-			audit(anonymous, axe, url("/"), "storefront", width, violations);
-			audit(anonymous, axe, url("/login"), "login", width, violations);
+			audit(anonymous, axe, chromium.url("/"), "storefront", width, violations);
+			audit(anonymous, axe, chromium.url("/login"), "login", width, violations);
 
 			Page buyer = logIn(viewer, width, size[1], true);
-			audit(buyer, axe, url("/bundles/" + bundle), "bundle", width, violations);
+			audit(buyer, axe, chromium.url("/bundles/" + bundle), "bundle", width, violations);
 			buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy for $4.99")).click();
 			audit(buyer, axe, buyer.url(), "checkout", width, violations);
 			buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay $4.99 (simulated)")).click();
-			audit(buyer, axe, url("/library"), "library", width, violations);
+			audit(buyer, axe, chromium.url("/library"), "library", width, violations);
 
 			Page studio = logIn(creator, width, size[1], true);
-			audit(studio, axe, url("/studio"), "studio", width, violations);
+			audit(studio, axe, chromium.url("/studio"), "studio", width, violations);
 		}
 		assertThat(violations).isEmpty();
 	}
@@ -175,32 +161,18 @@ class StorefrontDesignBrowserTests {
 
 	private Page logIn(AccountPrincipal account, int width, int height, boolean bypassCsp) {
 		Page page = page(width, height, bypassCsp);
-		page.navigate(url("/login"));
-		page.getByLabel("Email").fill(account.email());
-		page.getByLabel("Password").fill("a-long-enough-password");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+		chromium.logIn(page, account.email(), Chromium.PASSWORD);
 		page.waitForURL(u -> !u.contains("/login"));
 		return page;
 	}
 
 	private Page page(int width, int height, boolean bypassCsp) {
-		BrowserContext context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setBypassCSP(bypassCsp));
-		Page page = context.newPage();
-		page.onConsoleMessage(message -> {
-			if (message.text().contains("Content Security Policy")) {
-				blockedByContentSecurityPolicy.add(message.text());
-			}
-		});
+		Page page = chromium.page(new Browser.NewContextOptions().setViewportSize(width, height).setBypassCSP(bypassCsp));
 		return page;
 	}
 
 	private static void screenshot(Page page, String name, int width) {
 		page.screenshot(new Page.ScreenshotOptions()
 			.setPath(Path.of("target", "screenshots", "design-" + name + "-" + width + ".png")).setFullPage(true));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
@@ -19,13 +18,11 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import io.reelgate.support.TestVideos;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -46,9 +43,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class WatchBrowserTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Fixtures fixtures;
 
@@ -66,8 +60,6 @@ class WatchBrowserTests {
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
-
-	private final List<String> blockedByContentSecurityPolicy = new CopyOnWriteArrayList<>();
 
 	private AccountPrincipal creator;
 
@@ -98,17 +90,12 @@ class WatchBrowserTests {
 		}
 	}
 
-	@AfterEach
-	void nothingWasBlockedByTheContentSecurityPolicy() {
-		assertEquals(List.of(), blockedByContentSecurityPolicy);
-	}
-
 	@Test
 	void aBuyerWatchesTheFilmFromTheLibrary() throws Exception {
 		AccountPrincipal buyer = fixtures.viewer();
 		pay(buyer, "/checkout/" + bundle);
 		Page page = logIn(buyer.email(), 1280, 900);
-		page.navigate(url("/library"));
+		page.navigate(chromium.url("/library"));
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Watch film.mp4")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("film.mp4"))).isVisible();
 		assertThat(page.getByLabel("Quality")).containsText("Automatic");
@@ -120,7 +107,7 @@ class WatchBrowserTests {
 		AccountPrincipal renter = fixtures.viewer();
 		pay(renter, "/checkout/" + bundle + "/rental");
 		Page page = logIn(renter.email(), 1280, 900);
-		page.navigate(url("/bundles/" + bundle));
+		page.navigate(chromium.url("/bundles/" + bundle));
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Watch film.mp4")).click();
 		playsAndSeeks(page);
 	}
@@ -128,7 +115,7 @@ class WatchBrowserTests {
 	@Test
 	void anyoneWatchesTheTrailerOnAPhone() {
 		Page page = page(390, 844);
-		page.navigate(url("/bundles/" + bundle));
+		page.navigate(chromium.url("/bundles/" + bundle));
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Watch trailer.mp4")).click();
 		playsAndSeeks(page);
 		Object fits = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
@@ -140,7 +127,7 @@ class WatchBrowserTests {
 		AccountPrincipal buyer = fixtures.viewer();
 		pay(buyer, "/checkout/" + bundle);
 		Page laptop = logIn(buyer.email(), 1280, 900);
-		laptop.navigate(url("/watch/" + film));
+		laptop.navigate(chromium.url("/watch/" + film));
 		laptop.waitForFunction("() => document.getElementById('player').readyState >= 1");
 		laptop.evaluate("() => { const v = document.getElementById('player'); v.muted = true; return v.play(); }");
 		laptop.waitForFunction("() => document.getElementById('player').currentTime > 1.5");
@@ -150,7 +137,7 @@ class WatchBrowserTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> Math.abs(position(buyer) - paused) < 0.06);
 
 		Page phone = logIn(buyer.email(), 390, 844);
-		phone.navigate(url("/watch/" + film));
+		phone.navigate(chromium.url("/watch/" + film));
 		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume from 0:01")))
 			.isVisible();
 		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start over"))).isVisible();
@@ -165,13 +152,13 @@ class WatchBrowserTests {
 				+ "return !v.paused && v.currentTime > 0.3 && v.currentTime < 1; }");
 		double left = ((Number) phone.evaluate("() => document.getElementById('player').currentTime")).doubleValue();
 		// Leaving the page mid-play reports where it was (a keepalive fetch on pagehide).
-		phone.navigate(url("/library"));
+		phone.navigate(chromium.url("/library"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> position(buyer) >= left - 0.06 && position(buyer) < paused);
 
 		AccountPrincipal otherBuyer = fixtures.viewer();
 		pay(otherBuyer, "/checkout/" + bundle);
 		Page theirs = logIn(otherBuyer.email(), 1280, 900);
-		theirs.navigate(url("/watch/" + film));
+		theirs.navigate(chromium.url("/watch/" + film));
 		theirs.waitForFunction("() => document.getElementById('player').readyState >= 1");
 		assertThat(theirs.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start over")))
 			.hasCount(0);
@@ -187,7 +174,7 @@ class WatchBrowserTests {
 		AccountPrincipal buyer = fixtures.viewer();
 		pay(buyer, "/checkout/" + bundle);
 		Page page = logIn(buyer.email(), 1280, 900);
-		page.navigate(url("/watch/" + film));
+		page.navigate(chromium.url("/watch/" + film));
 		page.waitForFunction("() => document.getElementById('captions').options.length === 2");
 		page.getByLabel("Captions").selectOption("English");
 		page.evaluate("() => { const v = document.getElementById('player'); v.muted = true; return v.play(); }");
@@ -227,25 +214,12 @@ class WatchBrowserTests {
 
 	private Page logIn(String email, int width, int height) {
 		Page page = page(width, height);
-		page.navigate(url("/login"));
-		page.getByLabel("Email").fill(email);
-		page.getByLabel("Password").fill("a-long-enough-password");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+		chromium.logIn(page, email, Chromium.PASSWORD);
 		return page;
 	}
 
 	private Page page(int width, int height) {
-		Page page = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height))
-			.newPage();
-		page.onConsoleMessage(message -> {
-			if (message.text().contains("Content Security Policy")) {
-				blockedByContentSecurityPolicy.add(message.text());
-			}
-		});
+		Page page = chromium.page(new Browser.NewContextOptions().setViewportSize(width, height));
 		return page;
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 }

@@ -101,10 +101,10 @@ class BundleTests {
 	@Test
 	void aPaidGateNeedsAPositivePriceAndFreeClearsIt() {
 		Currency usd = Currency.getInstance("USD");
-		assertThatThrownBy(() -> bundle.charge(new Money(0, usd))).isInstanceOf(CatalogException.class);
-		bundle.charge(new Money(999, usd));
+		assertThatThrownBy(() -> bundle.pricing().charge(new Money(0, usd))).isInstanceOf(CatalogException.class);
+		bundle.pricing().charge(new Money(999, usd));
 		assertThat(bundle.summary().price()).isEqualTo(new Money(999, usd));
-		bundle.makeFree();
+		bundle.pricing().makeFree();
 		assertThat(bundle.summary().price()).isNull();
 		assertThat(bundle.summary().gate()).isEqualTo(Gate.FREE);
 	}
@@ -129,9 +129,9 @@ class BundleTests {
 
 	@Test
 	void sellsInAnotherCurrencyOnlyWhereTheCreatorSetAPriceInIt() {
-		bundle.charge(Money.of(1000, "USD"));
-		bundle.priceIn(Money.of(900, "EUR"), null, null);
-		assertThat(bundle.currencies()).extracting(Currency::getCurrencyCode).containsExactly("USD", "EUR");
+		bundle.pricing().charge(Money.of(1000, "USD"));
+		bundle.pricing().priceIn(Money.of(900, "EUR"), null, null);
+		assertThat(bundle.pricing().currencies()).extracting(Currency::getCurrencyCode).containsExactly("USD", "EUR");
 		assertThat(bundle.summaryIn(Currency.getInstance("EUR"))).get()
 			.extracting(BundleSummary::price).isEqualTo(Money.of(900, "EUR"));
 		assertThat(bundle.summaryIn(Currency.getInstance("USD"))).get()
@@ -139,48 +139,48 @@ class BundleTests {
 		assertThat(bundle.summaryIn(Currency.getInstance("GBP"))).isEmpty();
 		// The page falls back to the main price where there is none in the viewer's currency.
 		assertThat(bundle.detailsIn(Currency.getInstance("GBP")).summary().price()).isEqualTo(Money.of(1000, "USD"));
-		assertThatThrownBy(() -> bundle.priceIn(Money.of(900, "USD"), null, null)).hasMessage("prices.mainCurrency");
-		assertThatThrownBy(() -> bundle.priceIn(Money.of(0, "GBP"), null, null)).hasMessage("gate.price.zero");
+		assertThatThrownBy(() -> bundle.pricing().priceIn(Money.of(900, "USD"), null, null)).hasMessage("prices.mainCurrency");
+		assertThatThrownBy(() -> bundle.pricing().priceIn(Money.of(0, "GBP"), null, null)).hasMessage("gate.price.zero");
 	}
 
 	@Test
 	void aRentalInAnotherCurrencySharesTheMainWindowAndGoesWithIt() {
-		bundle.charge(Money.of(1000, "USD"));
-		assertThatThrownBy(() -> bundle.priceIn(Money.of(900, "EUR"), null, Money.of(300, "EUR")))
+		bundle.pricing().charge(Money.of(1000, "USD"));
+		assertThatThrownBy(() -> bundle.pricing().priceIn(Money.of(900, "EUR"), null, Money.of(300, "EUR")))
 			.hasMessage("prices.rental.noMainRental");
-		bundle.offerRental(Money.of(300, "USD"), 48);
-		assertThatThrownBy(() -> bundle.priceIn(Money.of(900, "EUR"), null, Money.of(900, "EUR")))
+		bundle.pricing().offerRental(Money.of(300, "USD"), 48);
+		assertThatThrownBy(() -> bundle.pricing().priceIn(Money.of(900, "EUR"), null, Money.of(900, "EUR")))
 			.hasMessage("rental.notCheaper");
-		bundle.priceIn(Money.of(900, "EUR"), null, Money.of(250, "EUR"));
-		assertThat(bundle.rentalTermsIn(Currency.getInstance("EUR")))
+		bundle.pricing().priceIn(Money.of(900, "EUR"), null, Money.of(250, "EUR"));
+		assertThat(bundle.pricing().rentalTermsIn(Currency.getInstance("EUR")))
 			.contains(new RentalTerms(Money.of(250, "EUR"), 48));
-		bundle.withdrawRental();
-		assertThat(bundle.rentalTermsIn(Currency.getInstance("EUR"))).isEmpty();
+		bundle.pricing().withdrawRental();
+		assertThat(bundle.pricing().rentalTermsIn(Currency.getInstance("EUR"))).isEmpty();
 		assertThat(bundle.summaryIn(Currency.getInstance("EUR"))).isPresent();
 	}
 
 	@Test
 	void otherPricesLastOnlyWhileTheGateKeepsItsKind() {
-		bundle.charge(Money.of(1000, "USD"));
-		bundle.priceIn(Money.of(900, "EUR"), null, null);
-		bundle.priceIn(Money.of(800, "GBP"), null, null);
-		bundle.charge(Money.of(1200, "USD"));
-		assertThat(bundle.otherPrices()).hasSize(2);
+		bundle.pricing().charge(Money.of(1000, "USD"));
+		bundle.pricing().priceIn(Money.of(900, "EUR"), null, null);
+		bundle.pricing().priceIn(Money.of(800, "GBP"), null, null);
+		bundle.pricing().charge(Money.of(1200, "USD"));
+		assertThat(bundle.pricing().otherPrices()).hasSize(2);
 		// The main price moving into a currency replaces the other price there.
-		bundle.charge(Money.of(1100, "EUR"));
-		assertThat(bundle.otherPrices()).extracting(p -> p.amount().currency().getCurrencyCode())
+		bundle.pricing().charge(Money.of(1100, "EUR"));
+		assertThat(bundle.pricing().otherPrices()).extracting(p -> p.amount().currency().getCurrencyCode())
 			.containsExactly("GBP");
 		// A pay-what-you-want minimum is not a fixed price: switching the gate clears the others.
-		bundle.payWhatYouWant(Money.of(0, "EUR"), Money.of(500, "EUR"));
-		assertThat(bundle.otherPrices()).isEmpty();
-		assertThatThrownBy(() -> bundle.priceIn(Money.of(100, "USD"), null, null))
+		bundle.pricing().payWhatYouWant(Money.of(0, "EUR"), Money.of(500, "EUR"));
+		assertThat(bundle.pricing().otherPrices()).isEmpty();
+		assertThatThrownBy(() -> bundle.pricing().priceIn(Money.of(100, "USD"), null, null))
 			.hasMessage("prices.suggested.required");
-		bundle.priceIn(Money.of(100, "USD"), Money.of(600, "USD"), null);
+		bundle.pricing().priceIn(Money.of(100, "USD"), Money.of(600, "USD"), null);
 		assertThat(bundle.summaryIn(Currency.getInstance("USD"))).get()
 			.satisfies(s -> assertThat(s.suggestedPrice()).isEqualTo(Money.of(600, "USD")));
-		bundle.makeFree();
-		assertThat(bundle.otherPrices()).isEmpty();
-		assertThatThrownBy(() -> bundle.priceIn(Money.of(100, "USD"), null, null)).hasMessage("prices.pricedOnly");
+		bundle.pricing().makeFree();
+		assertThat(bundle.pricing().otherPrices()).isEmpty();
+		assertThatThrownBy(() -> bundle.pricing().priceIn(Money.of(100, "USD"), null, null)).hasMessage("prices.pricedOnly");
 	}
 
 	private static FileUpload upload() {

@@ -2,7 +2,6 @@ package io.reelgate.catalog;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import io.reelgate.catalog.IncludedFile.Kind;
 import io.reelgate.shared.BundleFileId;
@@ -52,18 +51,6 @@ class IncludedFileTests {
 		assertThat(bundle.included()).extracting(IncludedFile::kind)
 			.containsExactly(Kind.SOUNDTRACK, Kind.AUDIO, Kind.STILL, Kind.CAPTIONS, Kind.SCREENPLAY, Kind.PRESS_KIT,
 					Kind.DOCUMENT, Kind.ARCHIVE, Kind.OTHER);
-	}
-
-	@Test
-	void captionsNameTheirLanguageWhenTheFileNameCarriesATag() {
-		BundleDetails bundle = details(file("film.en.vtt", "text/vtt", 1, false, null),
-				file("film_pt-BR.srt", "application/x-subrip", 1, false, null),
-				file("captions.vtt", "text/vtt", 1, false, null),
-				file("film.xx.vtt", "text/vtt", 1, false, null));
-
-		assertThat(bundle.captions()).extracting(c -> c.languageName(Locale.ENGLISH))
-			.containsExactly("English", "Portuguese");
-		assertThat(bundle.included()).filteredOn(c -> c.language() == null).hasSize(2);
 	}
 
 	@Test

@@ -173,7 +173,7 @@ class PreOrderTests {
 		AccountPrincipal kept = fixtures.viewer();
 		String order = buy(refunded);
 		buy(kept);
-		mvc.perform(post("/admin/payments/{id}/refund", order).with(user(fixtures.admin())).with(csrf())
+		mvc.perform(post("/admin/payments/{id}/refund", order).param("confirmed", "true").with(user(fixtures.admin())).with(csrf())
 			.param("reason", "Changed their mind before the premiere"));
 		assertThat(jdbc.queryForObject("select status from orders where id = ?::uuid", String.class, order))
 			.isEqualTo("REFUNDED");

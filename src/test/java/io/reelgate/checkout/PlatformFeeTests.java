@@ -122,4 +122,48 @@ class PlatformFeeTests {
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new PlatformFee.Party(A, -1)).isInstanceOf(IllegalArgumentException.class);
 	}
+
+	@Test
+	void aRefundTakesBackEveryLineWholeAndAPartialDisputeThePartInProportionWithoutLosingACent() {
+		Map<String, Long> sale = new java.util.LinkedHashMap<>();
+		sale.put("tax", 190L);
+		sale.put("fee", 100L);
+		sale.put("owner", 300L);
+		sale.put("director", 300L);
+		sale.put("composer", 300L);
+
+		assertThat(PlatformFee.inProportion(sale, 1190)).isEqualTo(sale);
+		// 500 of 1190: exact parts 79.83, 42.02, 126.05 three times; 499 whole cents, the one left to the largest
+		// fraction (the tax's .83).
+		assertThat(PlatformFee.inProportion(sale, 500)).containsExactly(Map.entry("tax", 80L),
+				Map.entry("fee", 42L), Map.entry("owner", 126L), Map.entry("director", 126L),
+				Map.entry("composer", 126L));
+		assertThat(PlatformFee.inProportion(sale, 1)).containsExactly(Map.entry("tax", 0L), Map.entry("fee", 0L),
+				Map.entry("owner", 1L), Map.entry("director", 0L), Map.entry("composer", 0L));
+		assertThat(PlatformFee.inProportion(sale, 0).values()).containsOnly(0L);
+	}
+
+	@ParameterizedTest(name = "{0} of 1 + 333 + 333 + 333")
+	@CsvSource({ "1", "2", "3", "500", "999", "1000" })
+	void partsInProportionAlwaysAddUpToThePartAndStayWithinACentOfExact(long part) {
+		Map<String, Long> lines = new java.util.LinkedHashMap<>();
+		lines.put("a", 1L);
+		lines.put("b", 333L);
+		lines.put("c", 333L);
+		lines.put("d", 333L);
+
+		Map<String, Long> taken = PlatformFee.inProportion(lines, part);
+
+		assertThat(taken.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(part);
+		lines.forEach((k, v) -> assertThat((double) taken.get(k))
+			.isBetween(Math.floor(v * part / 1000.0), Math.ceil(v * part / 1000.0)));
+	}
+
+	@Test
+	void moreThanTheLinesOrANegativeLineIsRefused() {
+		assertThatThrownBy(() -> PlatformFee.inProportion(Map.of("a", 10L), 11))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> PlatformFee.inProportion(Map.of("a", -1L), 0))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
 }

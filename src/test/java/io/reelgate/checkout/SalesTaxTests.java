@@ -107,11 +107,69 @@ class SalesTaxTests {
 		String orderId = payPage.substring(payPage.lastIndexOf('/') + 1);
 		mvc.perform(post(payPage + "/pay").with(user(viewer)).with(csrf()).param("country", "FR"));
 
-		mvc.perform(post("/studio/sales/{id}/refund", orderId).with(user(creator)).with(csrf()));
+		mvc.perform(post("/studio/sales/{id}/refund", orderId).param("confirmed", "true").with(user(creator)).with(csrf()));
 
 		assertThat(jdbc.sql("select kind || ' ' || gross_minor || ' ' || tax_minor || ' ' || fee_minor || ' ' "
 				+ "|| net_minor from ledger_entries where order_id = ?::uuid").param(orderId).query(String.class).list())
 			.containsExactlyInAnyOrder("SALE 1200 200 100 900", "REFUND -1200 -200 -100 -900");
+	}
+
+	@Test
+	void theLedgerBooksOneLinePerPartyAddingUpToTheGrossAndTheRefundBooksEachBack() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		AccountPrincipal director = fixtures.viewer();
+		AccountPrincipal viewer = fixtures.viewer();
+		BundleId bundle = fixtures.published(creator, Fixtures.unique("Split taxed"), FILM, "10.00", "USD");
+		jdbc.sql("""
+				insert into collaborators (id, bundle_id, email, basis_points, token_hash, account_id, invited_at, accepted_at)
+				values (gen_random_uuid(), ?, ?, 3333, md5(random()::text), ?, now(), now())
+				""").params(bundle.value(), director.email(), director.accountId().value()).update();
+		String payPage = startCheckout(viewer, bundle);
+		String orderId = payPage.substring(payPage.lastIndexOf('/') + 1);
+
+		mvc.perform(post(payPage + "/pay").with(user(viewer)).with(csrf()).param("country", "DE"));
+
+		// 1190 paid: 190 tax, 100 fee on the net 1000, and the 900 left split 66.67 % / 33.33 %.
+		assertThat(lines(orderId, "SALE")).containsExactly("TAX - 190", "PLATFORM - 100",
+				"OWNER " + creator.accountId() + " 600", "COLLABORATOR " + director.accountId() + " 300");
+
+		mvc.perform(post("/studio/sales/{id}/refund", orderId).param("confirmed", "true").with(user(creator)).with(csrf()));
+
+		assertThat(lines(orderId, "REFUND")).containsExactly("TAX - -190", "PLATFORM - -100",
+				"OWNER " + creator.accountId() + " -600", "COLLABORATOR " + director.accountId() + " -300");
+		assertThat(jdbc.sql("""
+				select e.kind || ' ' || e.gross_minor || ' ' || sum(l.amount_minor) from ledger_entries e
+				join ledger_lines l on l.entry_id = e.id where e.order_id = ?::uuid group by e.id order by e.kind desc
+				""").param(orderId).query(String.class).list()).containsExactly("SALE 1190 1190", "REFUND -1190 -1190");
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+				"select coalesce(sum(tax_minor), 0) from analytics_events where dedupe_key = ?")
+			.param("order:" + orderId + ":paid").query(Long.class).single() == 190);
+	}
+
+	@Test
+	void theDatabaseRefusesAnEntryWhoseLinesDoNotAddUpToItsGross() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		AccountPrincipal viewer = fixtures.viewer();
+		BundleId bundle = fixtures.published(creator, Fixtures.unique("Unbalanced"), FILM, "10.00", "USD");
+		String payPage = startCheckout(viewer, bundle);
+		String orderId = payPage.substring(payPage.lastIndexOf('/') + 1);
+		mvc.perform(post(payPage + "/pay").with(user(viewer)).with(csrf()).param("country", "DE"));
+
+		// Auto-commit: the deferred check runs as the statement commits, and finds no lines for 10.00.
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+				insert into ledger_entries (id, order_id, seller_id, bundle_id, kind, gross_minor, tax_minor, fee_minor,
+				    net_minor, currency, occurred_at)
+				values (gen_random_uuid(), ?::uuid, ?, ?, 'DISPUTE_WON', 1000, 0, 0, 1000, 'USD', now())
+				""").params(orderId, creator.accountId().value(), bundle.value()).update())
+			.hasMessageContaining("books 0 in its lines for a gross of 1000");
+	}
+
+	private java.util.List<String> lines(String orderId, String kind) {
+		return jdbc.sql("""
+				select party || ' ' || coalesce(account_id::text, '-') || ' ' || amount_minor from ledger_lines
+				where order_id = ?::uuid and kind = ?
+				order by array_position(array['TAX', 'PLATFORM', 'OWNER', 'COLLABORATOR'], party::text)
+				""").params(orderId, kind).query(String.class).list();
 	}
 
 	@Test

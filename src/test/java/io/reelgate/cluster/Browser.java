@@ -48,8 +48,17 @@ final class Browser {
 			.update();
 	}
 
+	/** Buy, then "Pay with Stripe" on the order summary it leads to: the answer of the step that ended it. */
 	HttpResponse<String> checkout(ConfigurableApplicationContext instance, BundleId bundle) throws Exception {
-		return form(instance, "/checkout/" + bundle, csrf(get(instance, "/bundles/" + bundle).body()), Map.of());
+		HttpResponse<String> bought = form(instance, "/checkout/" + bundle,
+				csrf(get(instance, "/bundles/" + bundle).body()), Map.of());
+		String summary = bought.headers().firstValue("Location").map(location -> java.net.URI.create(location).getPath())
+			.filter(path -> path.startsWith("/checkout/orders/"))
+			.orElse(null);
+		if (summary == null) {
+			return bought;
+		}
+		return form(instance, summary + "/pay", csrf(get(instance, summary).body()), Map.of());
 	}
 
 	HttpResponse<String> send(ConfigurableApplicationContext instance, HttpRequest.Builder request) throws Exception {

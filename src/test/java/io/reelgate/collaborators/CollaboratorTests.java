@@ -129,7 +129,7 @@ class CollaboratorTests {
 			.andExpect(content().string(containsString(title)))
 			.andExpect(content().string(containsString("$3.00")));
 
-		mvc.perform(post("/studio/sales/{id}/refund", orderId).with(user(owner)).with(csrf()));
+		mvc.perform(post("/studio/sales/{id}/refund", orderId).param("confirmed", "true").with(user(owner)).with(csrf()));
 
 		assertThat(shares(orderId)).allMatch(row -> row.endsWith(" CANCELLED")).hasSize(3);
 		mvc.perform(get("/collaborations").with(user(director)))

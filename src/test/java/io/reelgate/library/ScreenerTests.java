@@ -177,14 +177,14 @@ class ScreenerTests {
 		assertThatThrownBy(() -> fixtures.as(viewer, () -> screeners.redeem(viewer.accountId(), codes.get(0).code())))
 			.hasMessage("screener.redeem.expired");
 
-		mvc.perform(post("/studio/screeners/{id}/revoke", codeId(codes.get(1).code())).with(user(creator)).with(csrf()))
+		mvc.perform(post("/studio/screeners/{id}/revoke", codeId(codes.get(1).code())).param("confirmed", "true").with(user(creator)).with(csrf()))
 			.andExpect(redirectedUrl("/studio/bundles/" + bundle + "/screeners"));
 		assertThatThrownBy(() -> fixtures.as(viewer, () -> screeners.redeem(viewer.accountId(), codes.get(1).code())))
 			.hasMessage("screener.redeem.revoked");
 
 		fixtures.as(viewer, () -> screeners.redeem(viewer.accountId(), codes.get(2).code()));
 		assertThat(library.owns(viewer.accountId(), bundle)).isTrue();
-		mvc.perform(post("/studio/screeners/{id}/revoke", codeId(codes.get(2).code())).with(user(creator)).with(csrf()))
+		mvc.perform(post("/studio/screeners/{id}/revoke", codeId(codes.get(2).code())).param("confirmed", "true").with(user(creator)).with(csrf()))
 			.andExpect(flash().attribute("success", "screener.revoked"));
 		assertThat(library.owns(viewer.accountId(), bundle)).isFalse();
 		assertThat(library.itemsOf(viewer.accountId())).singleElement()
@@ -192,9 +192,9 @@ class ScreenerTests {
 
 		// Another creator (or a viewer) cannot revoke, or list, someone else's codes.
 		UUID untouched = codeId(codes.get(3).code());
-		mvc.perform(post("/studio/screeners/{id}/revoke", untouched).with(user(fixtures.creator())).with(csrf()))
+		mvc.perform(post("/studio/screeners/{id}/revoke", untouched).param("confirmed", "true").with(user(fixtures.creator())).with(csrf()))
 			.andExpect(status().isNotFound());
-		mvc.perform(post("/studio/screeners/{id}/revoke", untouched).with(user(viewer)).with(csrf()))
+		mvc.perform(post("/studio/screeners/{id}/revoke", untouched).param("confirmed", "true").with(user(viewer)).with(csrf()))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/studio/bundles/{id}/screeners", bundle).with(user(fixtures.creator())))
 			.andExpect(status().isNotFound());

@@ -150,7 +150,7 @@ class SignedDownloadTests {
 		String link = links.pathFor(file.id(), buyer.accountId(), file.name());
 		assertThat(mvc.perform(get(link)).andReturn().getResponse().getStatus()).isEqualTo(200);
 
-		mvc.perform(post("/admin/payments/{id}/refund", orderId).with(user(fixtures.admin())).with(csrf())
+		mvc.perform(post("/admin/payments/{id}/refund", orderId).param("confirmed", "true").with(user(fixtures.admin())).with(csrf())
 			.param("reason", "Refund for the signed link test"));
 
 		MockHttpServletResponse response = mvc.perform(get(link)).andReturn().getResponse();

@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -137,6 +138,58 @@ class WatchOnlineTests {
 			return null;
 		});
 		assertThat(mvc.perform(get(master)).andReturn().getResponse().getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void eachSoundTrackOfADubbedFilmIsAnAlternativeAudioRenditionNamedFromItsLanguage() throws Exception {
+		BundleId bundle = fixtures.draft(creator, Fixtures.unique("Dubbed"), "notes".getBytes(), "9.99", "USD");
+		FileView film = fixtures.addFile(creator, bundle, "dubbed.mkv", TestVideos.dubbed());
+		fixtures.publish(creator, bundle);
+		AccountPrincipal buyer = fixtures.viewer();
+		buy(buyer, bundle);
+		awaitReady(film.id());
+		assertThat(jdbc.sql("select name from hls_renditions where file_id = ? order by name").param(film.id().value())
+			.query(String.class).list()).containsExactly("a", "a1", "v240");
+
+		String master = hlsUrl(page("/watch/" + film.id(), buyer));
+		String playlist = mvc.perform(get(master)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(playlist).contains(
+				"#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",NAME=\"English\",LANGUAGE=\"en\",DEFAULT=YES,AUTOSELECT=YES,URI=\"a.m3u8\"",
+				"#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",NAME=\"Français\",LANGUAGE=\"fr\",DEFAULT=NO,AUTOSELECT=YES,URI=\"a1.m3u8\"",
+				"CODECS=\"avc1.", ",mp4a.40.2\"", "AUDIO=\"aud\"");
+		String base = master.substring(0, master.length() - "master.m3u8".length());
+		assertThat(status(base + "a1.m4s")).isEqualTo(200);
+
+		Probe probe = ffprobe(master);
+		assertThat(probe.duration()).isCloseTo(2.0, within(0.1));
+		// ffprobe lists each audio rendition once per program it belongs to.
+		assertThat(probe.codecs()).contains("h264").filteredOn("aac"::equals).hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void anHevcFilmKeepsH264ForEveryBrowserAndAddsItsOwnPictureWithItsCodecs() throws Exception {
+		assumeTrue(TestVideos.hasEncoder("libx265"), "this ffmpeg has no libx265 to make an HEVC clip with");
+		BundleId bundle = fixtures.draft(creator, Fixtures.unique("HEVC"), "notes".getBytes(), "9.99", "USD");
+		FileView film = fixtures.addFile(creator, bundle, "hevc.mp4", TestVideos.hevc());
+		fixtures.publish(creator, bundle);
+		AccountPrincipal buyer = fixtures.viewer();
+		buy(buyer, bundle);
+		awaitReady(film.id());
+		assertThat(jdbc.sql("select name from hls_renditions where file_id = ? order by name").param(film.id().value())
+			.query(String.class).list()).containsExactly("a", "o240", "v240");
+
+		String master = hlsUrl(page("/watch/" + film.id(), buyer));
+		String playlist = mvc.perform(get(master)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(playlist).containsPattern("CODECS=\"avc1\\.64[0-9a-f]{4},mp4a\\.40\\.2\",RESOLUTION=320x240,AUDIO=\"aud\"\nv240\\.m3u8")
+			.containsPattern("CODECS=\"hvc1\\.1\\.6\\.L[0-9]+(\\.[0-9A-F]+)*,mp4a\\.40\\.2\",RESOLUTION=320x240,AUDIO=\"aud\"\no240\\.m3u8");
+		String base = master.substring(0, master.length() - "master.m3u8".length());
+		MockHttpServletResponse init = mvc.perform(get(base + "o240.m4s").header(HttpHeaders.RANGE, "bytes=0-2047"))
+			.andReturn().getResponse();
+		assertThat(new String(init.getContentAsByteArray(), StandardCharsets.ISO_8859_1)).contains("hvc1", "hvcC");
+
+		Probe probe = ffprobe(master);
+		assertThat(probe.duration()).isCloseTo(2.0, within(0.1));
+		assertThat(probe.codecs()).contains("h264", "hevc", "aac");
 	}
 
 	@Test

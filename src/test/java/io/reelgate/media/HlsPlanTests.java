@@ -61,6 +61,79 @@ class HlsPlanTests {
 	}
 
 	@Test
+	void everySoundTrackOfAFilmIsAnAudioRenditionEachCopiedOrEncodedOnItsOwn() {
+		List<AudioTrack> tracks = List.of(new AudioTrack(0, "aac", "en", null, false, true),
+				new AudioTrack(1, "ac3", "fr", "Version française", false, false),
+				new AudioTrack(2, "aac", "en", null, true, false));
+		HlsPlan plan = HlsPlan.of(new MediaInfo(60_000L, 1920, 1080, "h264", "aac", "matroska"), tracks, LADDER, 6);
+
+		assertThat(plan.renditions()).extracting(HlsPlan.Rendition::name).containsExactly("v1080", "a", "a1", "a2");
+		assertThat(plan.outputOptions()).containsSequence("-map", "0:a:0", "-c:a:0", "copy")
+			.containsSequence("-map", "0:a:1", "-c:a:1", "aac", "-b:a:1", "128k", "-ac:a:1", "2")
+			.containsSequence("-map", "0:a:2", "-c:a:2", "copy")
+			.containsSequence("-var_stream_map",
+					"v:0,agroup:aud,name:v1080 a:0,agroup:aud,name:a a:1,agroup:aud,name:a1 a:2,agroup:aud,name:a2");
+	}
+
+	@Test
+	void soundAloneKeepsItsFirstTrackOnly() {
+		List<AudioTrack> tracks = List.of(new AudioTrack(0, "flac", "en", null, false, true),
+				new AudioTrack(1, "flac", "fr", null, false, false));
+		HlsPlan plan = HlsPlan.of(new MediaInfo(60_000L, null, null, null, "flac", "flac"), tracks, LADDER, 6);
+
+		assertThat(plan.renditions()).extracting(HlsPlan.Rendition::name).containsExactly("a");
+	}
+
+	@Test
+	void hevcIsEncodedToH264ForEveryBrowserAndCopiedAsAnExtraRenditionTaggedHvc1() {
+		HlsPlan plan = HlsPlan.of(new MediaInfo(60_000L, 1920, 1080, "hevc", "aac", "mov"), LADDER, 6);
+
+		assertThat(plan.method()).isEqualTo("LADDER");
+		assertThat(plan.renditions()).extracting(HlsPlan.Rendition::name)
+			.containsExactly("v1080", "v720", "v480", "o1080", "a");
+		assertThat(plan.outputOptions()).containsSequence("-c:v:0", "libx264").containsSequence("-c:v:2", "libx264")
+			.containsSequence("-preset:v:1", "veryfast").containsSequence("-force_key_frames:v:2", "expr:gte(t,n_forced*6)")
+			.containsSequence("-map", "0:v:0", "-c:v:3", "copy", "-tag:v:3", "hvc1")
+			.doesNotContain("-c:v", "-preset");
+		HlsPlan av1 = HlsPlan.of(new MediaInfo(60_000L, 1280, 720, "av1", "opus", "matroska"), LADDER, 6);
+		assertThat(av1.renditions()).extracting(HlsPlan.Rendition::name).containsExactly("v720", "v480", "o720", "a");
+		assertThat(av1.outputOptions()).containsSequence("-c:v:2", "copy").doesNotContain("hvc1");
+	}
+
+	@Test
+	void codecStringsComeFromTheInitSectionsDecoderConfiguration() {
+		byte[] avc = { 0, 0, 0, 0x10, 'a', 'v', 'c', 'C', 1, 0x64, 0x00, 0x1f, (byte) 0xff };
+		assertThat(HlsCodecs.of(avc)).isEqualTo("avc1.64001f");
+		// Main profile, compatible with Main and Main 10, level 3.1, progressive source flag only.
+		byte[] hevc = { 0, 0, 0, 0x70, 'h', 'v', 'c', '1', 0, 0, 0, 0x20, 'h', 'v', 'c', 'C', 1, 0x01, 0x60, 0, 0, 0, (byte) 0x90, 0,
+				0, 0, 0, 0, 93 };
+		assertThat(HlsCodecs.of(hevc)).isEqualTo("hvc1.1.6.L93.90");
+		byte[] av1 = { 0, 0, 0, 0x10, 'a', 'v', '1', 'C', (byte) 0x81, 0x08, 0x0c, 0 };
+		assertThat(HlsCodecs.of(av1)).isEqualTo("av01.0.08M.08");
+		assertThat(HlsCodecs.of(new byte[] { 0, 0, 0, 8, 'm', 'p', '4', 'a' })).isEqualTo("mp4a.40.2");
+		assertThat(HlsCodecs.of(new byte[16])).isNull();
+	}
+
+	@Test
+	void streamLanguagesBecomeRfc5646Tags() {
+		assertThat(ProbeReport.language("eng")).isEqualTo("en");
+		assertThat(ProbeReport.language("fra")).isEqualTo("fr");
+		assertThat(ProbeReport.language("fre")).isEqualTo("fr");
+		assertThat(ProbeReport.language("pt-BR")).isEqualTo("pt-BR");
+		assertThat(ProbeReport.language("und")).isNull();
+		assertThat(ProbeReport.language("")).isNull();
+		assertThat(ProbeReport.language("\"><script>")).isNull();
+		String report = """
+				{"streams": [{"codec_type": "audio", "codec_name": "aac", "tags": {"language": "eng"},
+				  "disposition": {"default": 1}},
+				 {"codec_type": "audio", "codec_name": "ac3", "tags": {"LANGUAGE": "ger", "TITLE": "Deutsch \\"AD\\""},
+				  "disposition": {"visual_impaired": 1}}]}
+				""";
+		assertThat(ProbeReport.audioTracks(report)).containsExactly(new AudioTrack(0, "aac", "en", null, false, true),
+				new AudioTrack(1, "ac3", "de", "Deutsch AD", true, false));
+	}
+
+	@Test
 	void aFileWithNeitherPictureNorSoundHasNoPlan() {
 		assertThatThrownBy(() -> HlsPlan.of(MediaInfo.NONE, LADDER, 6)).isInstanceOf(IllegalArgumentException.class);
 	}

@@ -187,7 +187,7 @@ class MediaMetadataTests {
 				"select count(*) from hls_packages where state in ('QUEUED', 'PACKAGING')").query(Long.class).single() == 0);
 		long blobs = StoredFiles.count();
 
-		mvc.perform(post("/studio/bundles/{id}/files/{file}/delete", bundle, film).with(user(creator)).with(csrf()));
+		mvc.perform(post("/studio/bundles/{id}/files/{file}/delete", bundle, film).param("confirmed", "true").with(user(creator)).with(csrf()));
 
 		assertThat(StoredFiles.count()).isEqualTo(blobs - 2);
 	}

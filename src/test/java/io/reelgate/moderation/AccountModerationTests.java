@@ -130,18 +130,18 @@ class AccountModerationTests {
 		change(creator, "suspend", " ").andExpect(flash().attribute("error", "moderation.reason.required"));
 		mvc.perform(get("/bundles/{id}", bundle)).andExpect(status().isOk());
 
-		mvc.perform(post("/admin/accounts/{id}/suspend", creator.accountId()).with(user(fixtures.creator()))
+		mvc.perform(post("/admin/accounts/{id}/suspend", creator.accountId()).param("confirmed", "true").with(user(fixtures.creator()))
 			.with(csrf()).param("reason", "rival")).andExpect(status().isForbidden());
 		assertThatThrownBy(() -> fixtures.as(creator, () -> {
 			moderation.changeAccountStatus(creator, creator.accountId(), AccountStatus.ACTIVE, "self-service");
 			return null;
 		})).isInstanceOf(AccessDeniedException.class);
-		mvc.perform(post("/admin/accounts/{id}/suspend", java.util.UUID.randomUUID()).with(user(fixtures.admin()))
+		mvc.perform(post("/admin/accounts/{id}/suspend", java.util.UUID.randomUUID()).param("confirmed", "true").with(user(fixtures.admin()))
 			.with(csrf()).param("reason", "nobody")).andExpect(status().isNotFound());
 	}
 
 	private ResultActions change(AccountPrincipal account, String action, String reason) throws Exception {
 		return mvc.perform(post("/admin/accounts/{id}/{action}", account.accountId(), action)
-			.with(user(fixtures.admin())).with(csrf()).param("reason", reason));
+			.with(user(fixtures.admin())).with(csrf()).param("confirmed", "true").param("reason", reason));
 	}
 }

@@ -186,7 +186,7 @@ class CreatorReportTests {
 
 	private ResultActions act(AccountId creator, String action, String reason) throws Exception {
 		return mvc.perform(post("/admin/reports/creators/{id}/{action}", creator, action).with(user(fixtures.admin()))
-			.with(csrf()).param("reason", reason));
+			.with(csrf()).param("confirmed", "true").param("reason", reason));
 	}
 
 	private long openAbout(AccountId creator) {

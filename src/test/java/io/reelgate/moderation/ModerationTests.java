@@ -138,11 +138,11 @@ class ModerationTests {
 		mvc.perform(post(payPage + "/pay").with(user(buyer)).with(csrf()));
 		String orderId = payPage.substring(payPage.lastIndexOf('/') + 1);
 
-		mvc.perform(post("/admin/payments/{id}/refund", orderId).with(user(admin)).with(csrf()).param("reason", " "))
+		mvc.perform(post("/admin/payments/{id}/refund", orderId).param("confirmed", "true").with(user(admin)).with(csrf()).param("reason", " "))
 			.andExpect(flash().attribute("error", "moderation.reason.required"));
 		assertThat(library.owns(buyer.accountId(), bundle)).isTrue();
 
-		mvc.perform(post("/admin/payments/{id}/refund", orderId).with(user(admin)).with(csrf())
+		mvc.perform(post("/admin/payments/{id}/refund", orderId).param("confirmed", "true").with(user(admin)).with(csrf())
 			.param("reason", "Buyer charged twice by their bank"))
 			.andExpect(flash().attribute("success", "refund.done"));
 		assertThat(library.owns(buyer.accountId(), bundle)).isFalse();
@@ -154,7 +154,7 @@ class ModerationTests {
 			});
 		mvc.perform(get("/admin/payments").with(user(admin)))
 			.andExpect(content().string(containsString("Payment gateway: Simulated")));
-		mvc.perform(post("/admin/payments/{id}/refund", orderId).with(user(buyer)).with(csrf()).param("reason", "me"))
+		mvc.perform(post("/admin/payments/{id}/refund", orderId).param("confirmed", "true").with(user(buyer)).with(csrf()).param("reason", "me"))
 			.andExpect(status().isForbidden());
 	}
 }

@@ -159,7 +159,7 @@ class ReportTests {
 
 	private ResultActions act(BundleId bundle, String action, String reason) throws Exception {
 		return mvc.perform(post("/admin/reports/bundles/{id}/{action}", bundle, action).with(user(fixtures.admin()))
-			.with(csrf()).param("reason", reason));
+			.with(csrf()).param("confirmed", "true").param("reason", reason));
 	}
 
 	private long openFor(BundleId bundle) {

@@ -34,7 +34,7 @@ class ModerationMailTests {
 	void theCreatorIsToldWhenTheirAccountIsSuspendedAndWhy() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		String reason = Fixtures.unique("Counterfeit uploads");
-		mvc.perform(post("/admin/accounts/{id}/suspend", creator.accountId()).with(user(fixtures.admin())).with(csrf())
+		mvc.perform(post("/admin/accounts/{id}/suspend", creator.accountId()).param("confirmed", "true").with(user(fixtures.admin())).with(csrf())
 			.param("reason", reason));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mails.transcript())

@@ -24,6 +24,10 @@ public final class TestVideos {
 
 	private static byte[] mpeg4;
 
+	private static byte[] dubbed;
+
+	private static byte[] hevc;
+
 	private TestVideos() {
 	}
 
@@ -62,18 +66,64 @@ public final class TestVideos {
 		return mpeg4.clone();
 	}
 
+	/**
+	 * The two-second H.264 video with two AAC sound tracks, the first tagged English, the second French (a dub),
+	 * in Matroska; needs {@link #requireFfmpeg()}.
+	 */
+	public static synchronized byte[] dubbed() {
+		if (dubbed == null) {
+			dubbed = make("dubbed.mkv", List.of("-f", "lavfi", "-i", "sine=duration=2:frequency=880"),
+					List.of("-map", "0:v", "-map", "1:a", "-map", "2:a", "-c:v", "libx264", "-preset", "ultrafast",
+							"-pix_fmt", "yuv420p", "-c:a", "aac", "-metadata:s:a:0", "language=eng",
+							"-metadata:s:a:1", "language=fra"));
+		}
+		return dubbed.clone();
+	}
+
+	/** Whether this ffmpeg has the encoder ({@code libx265}): Debian's has, builds without GPL parts may not. */
+	public static boolean hasEncoder(String name) {
+		try {
+			Process ffmpeg = new ProcessBuilder(executable("ffmpeg").orElseThrow().toString(), "-hide_banner",
+					"-encoders").redirectErrorStream(true).start();
+			String out = new String(ffmpeg.getInputStream().readAllBytes());
+			return ffmpeg.waitFor(30, TimeUnit.SECONDS) && out.contains(" " + name + " ");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** The two-second video encoded as HEVC (libx265) with AAC sound, in MP4; needs {@link #hasEncoder}. */
+	public static synchronized byte[] hevc() {
+		if (hevc == null) {
+			hevc = make("hevc.mp4", List.of("-c:v", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error",
+					"-pix_fmt", "yuv420p", "-tag:v", "hvc1", "-c:a", "aac"));
+		}
+		return hevc.clone();
+	}
+
 	private static byte[] make() {
 		return make("film.mp4", List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
 				"-movflags", "+faststart"));
 	}
 
 	private static byte[] make(String name, List<String> codecs) {
+		return make(name, List.of(), codecs);
+	}
+
+	private static byte[] make(String name, List<String> moreInputs, List<String> codecs) {
 		try {
 			Path dir = Files.createTempDirectory("reelgate-test-video");
 			Path film = dir.resolve(name);
 			List<String> command = new ArrayList<>(List.of(executable("ffmpeg").orElseThrow().toString(),
 					"-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25", "-f",
-					"lavfi", "-i", "sine=duration=2", "-shortest"));
+					"lavfi", "-i", "sine=duration=2"));
+			command.addAll(moreInputs);
+			command.add("-shortest");
 			command.addAll(codecs);
 			command.add(film.toString());
 			Process ffmpeg = new ProcessBuilder(command)

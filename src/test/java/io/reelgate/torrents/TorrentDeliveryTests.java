@@ -115,6 +115,10 @@ class TorrentDeliveryTests {
 	}
 
 	private String buy(AccountPrincipal buyer) throws Exception {
+		return buy(buyer, bundle);
+	}
+
+	private String buy(AccountPrincipal buyer, BundleId bundle) throws Exception {
 		String payPage = mvc.perform(post("/checkout/{id}", bundle).with(user(buyer)).with(csrf()))
 			.andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(post(payPage + "/pay").with(user(buyer)).with(csrf()));
@@ -129,6 +133,10 @@ class TorrentDeliveryTests {
 
 	/** The buyer's .torrent as the library hands it out, with this server's real address in its URLs. */
 	private byte[] torrentOf(AccountPrincipal buyer) throws Exception {
+		return torrentOf(buyer, bundle);
+	}
+
+	private byte[] torrentOf(AccountPrincipal buyer, BundleId bundle) throws Exception {
 		MockHttpServletResponse response = mvc.perform(get("/library/bundles/{id}/torrent", bundle).with(user(buyer))
 			.with(request -> {
 				request.setServerName("127.0.0.1");
@@ -161,6 +169,10 @@ class TorrentDeliveryTests {
 	}
 
 	private long originBytesTo(AccountPrincipal buyer) {
+		return originBytesTo(buyer, bundle);
+	}
+
+	private long originBytesTo(AccountPrincipal buyer, BundleId bundle) {
 		return jdbc.sql("select coalesce(sum(bytes_served), 0) from download_activity where account_id = ? and bundle_id = ?")
 			.params(buyer.accountId().value(), bundle.value()).query(Long.class).single();
 	}
@@ -275,6 +287,34 @@ class TorrentDeliveryTests {
 		assertThat(originBytesTo(buyerA) - before).as("bytes from the web seed").isGreaterThanOrEqualTo(bundleSize());
 	}
 
+	/**
+	 * A bundle of one file makes a multi-file torrent with one file, which libtorrent 2.0.8 takes for a single-file
+	 * torrent: it asks the web seed for {@code <url-list><name>}, without the file's path (what bench/torrent.sh's
+	 * peers got 404 for, as "url seed ... failed: Success"). Two pieces, the most the tests' upload limit allows;
+	 * bench/torrent.sh runs the same with a large file.
+	 */
+	@Test
+	void libtorrentDownloadsABundleOfOneFileFromTheWebSeedAlone() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		String soloTitle = Fixtures.unique("Solo café");
+		byte[] film = random(PieceHasher.PIECE_LENGTH + 1_000_003, 3);
+		BundleId solo = fixtures.published(creator, soloTitle, film, "2.00", "USD");
+		AccountPrincipal buyer = fixtures.viewer();
+		buy(buyer, solo);
+		for (int run = 0; run < 1000 && hashJob.hashBacklog() > 0; run++) {
+			// As in the set-up: a run hashes a batch of the shared backlog.
+		}
+		Path dir = Files.createDirectories(work.resolve("libtorrent-solo"));
+		try (TorrentClients.Running libtorrent = TorrentClients.start(work, "libtorrent-solo", TorrentClients.libtorrent(
+				script(), save("libtorrent-solo", torrentOf(buyer, solo)), dir, TorrentClients.freePort(), false))) {
+			assertThat(libtorrent.waitFor(TorrentClients.TIMEOUT.plusSeconds(10))).isTrue();
+			assertThat(libtorrent.process().exitValue()).as(libtorrent.output()).isZero();
+		}
+		assertThat(TorrentClients.sha256(dir.resolve(SafeNames.of(soloTitle)).resolve("film.mp4")))
+			.isEqualTo(TorrentClients.sha256(film));
+		assertThat(originBytesTo(buyer, solo)).as("bytes from the web seed").isGreaterThanOrEqualTo(film.length);
+	}
+
 	@Test
 	void aBuyerWithoutAWebSeedCompletesFromAnotherBuyerThroughTheTracker() throws Exception {
 		// Buyer A seeds from a complete copy; buyer B's torrent has no url-list, so only A can give it the bytes.
@@ -315,23 +355,27 @@ class TorrentDeliveryTests {
 		String webSeed = text(((List<Object>) torrent.get("url-list")).get(0));
 		String filePath = URLEncoder.encode(SafeNames.of(title), StandardCharsets.UTF_8).replace("+", "%20")
 				+ "/film.mp4";
-		assertThat(http.send(HttpRequest.newBuilder(URI.create(webSeed + filePath)).header("Range", "bytes=0-9")
-			.build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(206);
+		assertThat(http.send(request(webSeed + filePath).header("Range", "bytes=0-9").build(),
+				HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(206);
 		long before = originBytesTo(refunded);
 
-		mvc.perform(post("/admin/payments/{id}/refund", refundedOrder).with(user(fixtures.admin())).with(csrf())
+		mvc.perform(post("/admin/payments/{id}/refund", refundedOrder).param("confirmed", "true").with(user(fixtures.admin())).with(csrf())
 			.param("reason", "Refund for the torrent test"));
 		Thread.sleep(2_100);
 
-		HttpResponse<byte[]> refusedSeed = http.send(HttpRequest.newBuilder(URI.create(webSeed + filePath)).build(),
+		HttpResponse<byte[]> refusedSeed = http.send(request(webSeed + filePath).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(refusedSeed.statusCode()).isEqualTo(403);
-		Map<String, Object> answer = decode(http.send(HttpRequest.newBuilder(URI.create(announce + "?"
-				+ Announces.query(infoHashBytes(), "-RG0001-refunded0000", 6881, 1000))).build(),
+		Map<String, Object> answer = decode(http.send(request(announce + "?"
+				+ Announces.query(infoHashBytes(), "-RG0001-refunded0000", 6881, 1000)).build(),
 				HttpResponse.BodyHandlers.ofByteArray()).body());
 		assertThat(text(answer.get("failure reason"))).isEqualTo("this account may not download this torrent");
 		assertThat(answer).doesNotContainKeys("peers", "peers6");
 		assertThat(originBytesTo(refunded)).isEqualTo(before);
+	}
+
+	private static HttpRequest.Builder request(String url) {
+		return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
 	}
 
 	private byte[] infoHashBytes() {

@@ -15,9 +15,12 @@ import io.reelgate.catalog.CatalogService;
 import io.reelgate.checkout.Discount;
 import io.reelgate.checkout.DiscountService;
 import io.reelgate.checkout.DiscountService.NewDiscountCode;
+import io.reelgate.library.Screeners;
+import io.reelgate.library.Screeners.NewScreeners;
 import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Confirmation;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import io.reelgate.support.Sounds;
@@ -29,6 +32,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -80,6 +90,9 @@ class AccessControlMatrixTests {
 	@Autowired
 	DiscountService discounts;
 
+	@Autowired
+	Screeners screeners;
+
 	private final Map<Visitor, AccountPrincipal> accounts = new EnumMap<>(Visitor.class);
 
 	private BundleId published;
@@ -107,6 +120,16 @@ class AccessControlMatrixTests {
 	private String apiToken;
 
 	private String giftOrder;
+
+	private String screenerCode;
+	@Autowired
+	PublicKeyCredentialUserEntityRepository passkeyUsers;
+
+	@Autowired
+	UserCredentialRepository passkeyCredentials;
+
+	/** A passkey of the viewer's, which nobody else may remove. */
+	private String viewerPasskey;
 
 	@BeforeAll
 	void visitorsAndTheirThings() throws Exception {
@@ -159,6 +182,22 @@ class AccessControlMatrixTests {
 		assertThat(giftPayAt).startsWith("/checkout/simulated/");
 		mvc.perform(post(giftPayAt + "/pay").with(user(viewer)).with(csrf()));
 		giftOrder = giftPayAt.substring("/checkout/simulated/".length());
+		screenerCode = fixtures.as(creator, () -> {
+			screeners.generate(creator.accountId(), published, new NewScreeners(1, "Jury", null, false));
+			return screeners.codesOf(creator.accountId(), published).get(0).id().toString();
+		});
+		viewerPasskey = passkeyOf(viewer);
+	}
+
+	private String passkeyOf(AccountPrincipal account) {
+		Bytes user = Bytes.random();
+		passkeyUsers.save(ImmutablePublicKeyCredentialUserEntity.builder().id(user).name(account.email())
+			.displayName(account.email()).build());
+		Bytes credential = Bytes.random();
+		passkeyCredentials.save(ImmutableCredentialRecord.builder().credentialType(PublicKeyCredentialType.PUBLIC_KEY)
+			.credentialId(credential).userEntityUserId(user).publicKey(new ImmutablePublicKeyCose(new byte[] { 1 }))
+			.signatureCount(0).uvInitialized(true).backupEligible(false).backupState(false).label("Matrix key").build());
+		return credential.toBase64UrlString();
 	}
 
 	private String unlocked(AccountPrincipal creator, BundleId bundle, String name) {
@@ -182,12 +221,22 @@ class AccessControlMatrixTests {
 		page("/bundles/" + published, 200, 200, 200, 200, 200, 200);
 		// Its creator and admins may preview a draft; to everyone else it does not exist.
 		page("/bundles/" + draft, 404, 404, 404, 200, 404, 200);
+		// The embedded buy card is the anonymous one for everybody: a draft's does not exist, not even for its creator.
+		page("/embed/bundles/" + published, 200, 200, 200, 200, 200, 200);
+		page("/embed/bundles/" + draft, 404, 404, 404, 404, 404, 404);
 		page("/creators/" + accounts.get(Visitor.CREATOR).accountId(), 200, 200, 200, 200, 200, 200);
 		// For crawlers, the same to everyone; a URL nothing answers is a 404, not a login page.
 		page("/robots.txt", 200, 200, 200, 200, 200, 200);
 		page("/sitemap.xml", 200, 200, 200, 200, 200, 200);
 		page("/sitemaps/bundles-1.xml", 200, 200, 200, 200, 200, 200);
 		page("/sitemaps/creators-1.xml", 200, 200, 200, 200, 200, 200);
+		page("/sitemaps/tags-1.xml", 200, 200, 200, 200, 200, 200);
+		page("/tags/drama?sort=price", 200, 200, 200, 200, 200, 200);
+		// A creator without a banner has none to serve, whoever asks.
+		page("/creators/" + accounts.get(Visitor.CREATOR).accountId() + "/banner/0000000000000000/480.jpg", 404, 404,
+				404, 404, 404, 404);
+		// One's own creator page, always the signed-in creator's: there is no id to point at someone else's.
+		page("/studio/profile", LOGIN, 403, 403, 200, 200, 403);
 		page("/no-such-page", 404, 404, 404, 404, 404, 404);
 		page("/library", LOGIN, 200, 200, 200, 200, 200);
 		page("/account", LOGIN, 200, 200, 200, 200, 200);
@@ -196,8 +245,15 @@ class AccessControlMatrixTests {
 		page("/downloads/" + draftFile, LOGIN, 404, 404, 200, 404, 200);
 		page("/checkout/simulated/" + order, LOGIN, 200, 404, 404, 404, 404);
 		page("/orders/" + order, LOGIN, 200, 404, 404, 404, 404);
+		// The order summary before the gateway's page, and its Pay and Cancel: the order's buyer only.
+		page("/checkout/orders/" + order, LOGIN, 200, 404, 404, 404, 404);
+		change("/checkout/orders/" + order + "/pay", LOGIN, SKIP, 404, 404, 404, 404);
+		change("/checkout/orders/" + order + "/cancel", LOGIN, SKIP, 404, 404, 404, 404);
 		page("/studio/bundles/" + draft + "/screeners", LOGIN, 403, 403, 200, 404, 403);
 		page("/studio/bundles/" + draft + "/collaborators", LOGIN, 403, 403, 200, 404, 403);
+		// A collaborator's payout set-up: only with an accepted share and a gateway that pays out (none here).
+		page("/collaborations/payouts/refresh", LOGIN, 404, 404, 404, 404, 404);
+		page("/collaborations/payouts/return", LOGIN, 404, 404, 404, 404, 404);
 		page("/account/two-factor/setup", LOGIN, 200, 200, 200, 200, 200);
 		// The player's stream: media only, to whoever may have the file (or rents it, see RentalTests).
 		page("/stream/" + mediaFile, LOGIN, 200, 404, 200, 404, 200);
@@ -237,6 +293,8 @@ class AccessControlMatrixTests {
 		page("/studio/analytics/bundles/" + published + "/days.csv", LOGIN, 403, 403, 200, 404, 403);
 		page("/studio/analytics/bundles/" + published + "/money.csv", LOGIN, 403, 403, 200, 404, 403);
 		page("/studio/analytics/bundles/" + published + "/referrers.csv", LOGIN, 403, 403, 200, 404, 403);
+		page("/studio/analytics/bundles/" + published + "/watch.csv", LOGIN, 403, 403, 200, 404, 403);
+		page("/studio/analytics/watch.csv", LOGIN, 403, 403, 200, 200, 403);
 		page("/studio/tokens", LOGIN, 403, 403, 200, 200, 403);
 		// The creator API's description and Swagger UI are public; the API itself takes only tokens (see io.reelgate.api).
 		page("/v3/api-docs", 200, 200, 200, 200, 200, 200);
@@ -278,6 +336,15 @@ class AccessControlMatrixTests {
 		change("/account/email", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/account/email/verification", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/account/delete", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
+		// Passkeys: only their owner removes one; to anyone else it does not exist. The ceremonies' JSON endpoints
+		// (Spring Security's filters) answer 400 or 401 to what is no ceremony, never a page or a 500.
+		change("/account/passkeys/" + viewerPasskey + "/remove", LOGIN, SKIP, 404, 404, 404, 404);
+		change("/account/passkeys/" + "A".repeat(22) + "/remove", LOGIN, 404, 404, 404, 404, 404);
+		change("/webauthn/register/options", 400, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/webauthn/register", LOGIN, 400, 400, 400, 400, 400);
+		change("/webauthn/authenticate/options", 200, 200, 200, 200, 200, 200);
+		// One refused assertion only: every one counts against 127.0.0.1's passkey failures (PasskeyCeremonyTests).
+		change("/login/webauthn", 401, SKIP, SKIP, SKIP, SKIP, SKIP);
 		// A handle names one of the signed-in account's own sessions; anyone else's is "gone" (EmailChangeTests).
 		change("/account/sessions/" + "0".repeat(32) + "/logout", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
 		change("/email/verify", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
@@ -285,11 +352,18 @@ class AccessControlMatrixTests {
 		change("/password/reset", SKIP, SKIP, SKIP, SKIP, SKIP, SKIP);
 		// The player's resume position: only for whoever may stream the whole file; nobody else's is written.
 		change("/watch/" + mediaFile + "/position?seconds=1", LOGIN, SKIP, 404, SKIP, 404, SKIP);
+		// With a play named (for watch time): the same, and nothing counted for anyone else.
+		change("/watch/" + mediaFile + "/position?seconds=1&play=" + UUID.randomUUID() + "&n=1", LOGIN, SKIP, 404,
+				SKIP, 404, SKIP);
 		change("/checkout/simulated/" + order + "/pay", LOGIN, SKIP, 404, 404, 404, 404);
 		change("/checkout/simulated/" + order + "/cancel", LOGIN, SKIP, 404, 404, 404, 404);
 		change("/studio/bundles", LOGIN, 403, 403, SKIP, SKIP, 403);
 		change("/studio/bundles/" + draft, LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/gate", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + draft + "/tags", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/profile", LOGIN, 403, 403, SKIP, SKIP, 403);
+		change("/studio/profile/banner", LOGIN, 403, 403, SKIP, SKIP, 403);
+		change("/studio/profile/banner/delete", LOGIN, 403, 403, SKIP, SKIP, 403);
 		change("/studio/bundles/" + draft + "/rental", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/prices/EUR", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/prices/EUR/delete", LOGIN, 403, 403, SKIP, 404, 403);
@@ -309,8 +383,11 @@ class AccessControlMatrixTests {
 		change("/studio/tokens", LOGIN, 403, 403, SKIP, SKIP, 403);
 		change("/studio/tokens/" + apiToken + "/revoke", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/payouts/connect", LOGIN, 403, 403, SKIP, SKIP, 403);
+		change("/collaborations/payouts/connect", LOGIN, 404, 404, 404, 404, 404);
 		change("/studio/discounts", LOGIN, 403, 403, SKIP, SKIP, 403);
 		change("/studio/discounts/" + discountCode + "/disable", LOGIN, 403, 403, SKIP, 404, 403);
+		// The embed's chain only reads: nothing may be posted there, by anyone.
+		change("/embed/bundles/" + published, 403, 403, 403, 403, 403, 403);
 		change("/admin/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/bundles/" + published + "/restore", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/bundles/" + published + "/feature", LOGIN, 403, 403, 403, 403, SKIP);
@@ -344,6 +421,34 @@ class AccessControlMatrixTests {
 		change("/admin/reports/bundles/" + published + "/hide", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/suspend", LOGIN, 403, 403, 403, 403, SKIP);
 		change("/admin/reports/bundles/" + published + "/remove", LOGIN, 403, 403, 403, 403, SKIP);
+		// Every action that cannot be undone has a confirmation page naming its consequence, for whoever may act only.
+		page("/admin/accounts/" + creator + "/suspend", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/accounts/" + creator + "/ban", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/reports/creators/" + creator + "/suspend", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/reports/creators/" + creator + "/ban", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/reports/bundles/" + published + "/suspend", LOGIN, 403, 403, 403, 403, 200);
+		page("/admin/payments/" + giftOrder + "/refund", LOGIN, 403, 403, 403, 403, 200);
+		page("/studio/sales/" + giftOrder + "/refund", LOGIN, 403, 403, 200, 404, 403);
+		page("/studio/bundles/" + draft + "/files/" + draftFile + "/delete", LOGIN, 403, 403, 200, 404, 403);
+		page("/studio/screeners/" + screenerCode + "/revoke", LOGIN, 403, 403, 200, 404, 403);
+		change("/studio/screeners/" + screenerCode + "/revoke", LOGIN, 403, 403, SKIP, 404, 403);
+		// Captions go only onto the creator's own video.
+		change("/studio/bundles/" + free + "/files/" + mediaFile + "/captions", LOGIN, 403, 403, SKIP, 404, 403);
+		// BitTorrent's admin page and its retry of a hash failure.
+		page("/admin/torrents", LOGIN, 403, 403, 403, 403, 200);
+		change("/admin/torrents/failures/" + UUID.randomUUID() + "/retry", LOGIN, 403, 403, 403, 403, SKIP);
+		// Screener redemption and collaboration invitations need an account; a made-up code or token is a message
+		// on the page (ScreenerTests, CollaboratorTests), never a grant.
+		page("/screeners", LOGIN, 200, 200, 200, 200, 200);
+		change("/screeners", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
+		page("/collaborations", LOGIN, 200, 200, 200, 200, 200);
+		page("/collaborations/made-up-token", LOGIN, 200, 200, 200, 200, 200);
+		change("/collaborations/made-up-token", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
+		// The step-up pages: for a signed-in account only; a wrong code or password is the same page with a message.
+		page("/login/second-factor", LOGIN, SKIP, SKIP, SKIP, SKIP, SKIP);
+		change("/login/second-factor", LOGIN, 200, 200, 200, 200, 200);
+		page("/login/confirm-password", LOGIN, 200, 200, 200, 200, 200);
+		change("/login/confirm-password", LOGIN, 200, 200, 200, 200, 200);
 		String action = java.util.UUID.randomUUID().toString();
 		change("/studio/appeals/" + action, LOGIN, 403, 403, SKIP, SKIP, 403);
 		change("/admin/reports/appeals/" + action + "/uphold", LOGIN, 403, 403, 403, 403, SKIP);
@@ -405,6 +510,19 @@ class AccessControlMatrixTests {
 			return multipart(path).file(new MockMultipartFile(path.endsWith("/files") ? "file" : "cover", "x.png",
 					"image/png", new byte[] { 1 }));
 		}
+		if (path.endsWith("/captions")) {
+			return multipart(path)
+				.file(new MockMultipartFile("captions", "x.vtt", "text/vtt", "WEBVTT\n".getBytes()))
+				.param("language", "en")
+				.param("label", "English");
+		}
+		if (path.startsWith("/screeners") || path.startsWith("/login/")) {
+			// Wrong codes and passwords count against the client address: not the suite's shared 127.0.0.1.
+			return post(path).with(request -> {
+				request.setRemoteAddr("10.15.0.15");
+				return request;
+			});
+		}
 		return post(path);
 	}
 
@@ -430,7 +548,8 @@ class AccessControlMatrixTests {
 						() -> {
 							AbstractMockHttpServletRequestBuilder<?> request = request(method, path).with(as(visitor));
 							if (method == HttpMethod.POST) {
-								request.with(csrf());
+								// As a forged form would: past any confirmation page, straight at the action.
+								request.with(csrf()).param(Confirmation.PARAMETER, "true");
 							}
 							MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
 							assertThat(response.getStatus()).isEqualTo(status);

@@ -74,6 +74,14 @@ class StepUpTests {
 	}
 
 	@Test
+	void collaboratorsWhoAreNoCreatorsTypeThePasswordAgainBeforeSettingUpPayouts() throws Exception {
+		AccountPrincipal viewer = fixtures.viewer();
+		String path = "/collaborations/payouts/connect";
+		assertThat(redirect(path, password(viewer, STALE))).isEqualTo(CONFIRM_PASSWORD);
+		assertThat(redirect(path, password(viewer, Duration.ZERO))).isNotEqualTo(CONFIRM_PASSWORD);
+	}
+
+	@Test
 	void adminsTypeThePasswordAgainBeforeRemovingRefundingBanningOrChangingRoles() throws Exception {
 		AccountPrincipal admin = fixtures.admin();
 		UUID id = UUID.randomUUID();

@@ -6,6 +6,7 @@ import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountSessions;
 import io.reelgate.accounts.EmailAddresses;
 import io.reelgate.accounts.LoginThrottle;
+import io.reelgate.accounts.Passkeys;
 import io.reelgate.accounts.SecondFactors;
 import io.reelgate.ratelimit.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,10 +58,13 @@ class AccountSettingsController {
 
 	private final SecondFactors secondFactors;
 
+	private final Passkeys passkeys;
+
 	AccountSettingsController(AccountService accounts, AccountSessions sessions, LoginThrottle throttle,
 			EmailAddresses addresses, RateLimiter limiter, AccountLinkRateLimitProperties limits,
-			SecondFactors secondFactors) {
+			SecondFactors secondFactors, Passkeys passkeys) {
 		this.secondFactors = secondFactors;
+		this.passkeys = passkeys;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.throttle = throttle;
@@ -176,6 +180,7 @@ class AccountSettingsController {
 		model.addAttribute("twoFactor", secondFactors.isEnabled(me.accountId()));
 		model.addAttribute("recoveryCodesLeft", secondFactors.recoveryCodesLeft(me.accountId()));
 		model.addAttribute("securityEvents", secondFactors.recentEvents(me.accountId(), RECENT_EVENTS));
+		model.addAttribute("passkeys", passkeys.list(me.accountId()));
 		return VIEW;
 	}
 

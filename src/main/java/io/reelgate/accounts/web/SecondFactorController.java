@@ -62,6 +62,8 @@ class SecondFactorController {
 	String showCode(@AuthenticationPrincipal AccountPrincipal me, Authentication authentication, Model model) {
 		model.addAttribute("stepUp", authentication.getAuthorities().stream()
 			.anyMatch(authority -> SecondFactors.FACTOR_AUTHORITY.equals(authority.getAuthority())));
+		model.addAttribute("totp", secondFactors.isEnabled(me.accountId()));
+		model.addAttribute("passkey", secondFactors.hasPasskey(me.accountId()));
 		return me.secondFactor() == SecondFactorStatus.ENROLLED ? CODE_VIEW : "redirect:/";
 	}
 
@@ -74,6 +76,8 @@ class SecondFactorController {
 		if (!check.passed()) {
 			throttle.failed(me.accountId());
 			model.addAttribute("error", "secondFactor.code." + check.name());
+			model.addAttribute("totp", secondFactors.isEnabled(me.accountId()));
+			model.addAttribute("passkey", secondFactors.hasPasskey(me.accountId()));
 			return CODE_VIEW;
 		}
 		sessions.passed(me, request, response);
@@ -137,7 +141,8 @@ class SecondFactorController {
 			return "redirect:/account";
 		}
 		secondFactors.disable(me.accountId(), request.getRemoteAddr());
-		sessions.removed(me, SecondFactorStatus.NOT_REQUIRED, request, response);
+		// Passkeys left are still a second factor.
+		sessions.removed(me, secondFactors.status(me.accountId(), me.role()), request, response);
 		redirect.addFlashAttribute("success", "secondFactor.disabled");
 		return "redirect:/account";
 	}

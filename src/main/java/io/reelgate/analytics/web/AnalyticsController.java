@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.analytics.AnalyticsReport;
@@ -16,6 +17,7 @@ import io.reelgate.analytics.DateRange.InvalidDateRangeException;
 import io.reelgate.analytics.DayFigures;
 import io.reelgate.analytics.MoneyFigures;
 import io.reelgate.analytics.ReferrerFigures;
+import io.reelgate.analytics.WatchFigures;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.CsvTable;
@@ -148,7 +150,7 @@ class AnalyticsController {
 			case "days" -> {
 				List<Object> header = new ArrayList<>(List.of("bundle", "date", "views", "unlocks"));
 				report.unlockKinds().forEach(kind -> header.add("unlocks_" + kind.toLowerCase(Locale.ROOT)));
-				header.addAll(List.of("conversion_rate", "downloads", "streams"));
+				header.addAll(List.of("conversion_rate", "downloads", "streams", "plays", "watch_seconds"));
 				csv.row(header);
 				for (DayFigures d : report.days()) {
 					List<Object> row = new ArrayList<>(List.of(scope, d.day().toString(), d.views(), d.unlockTotal()));
@@ -156,14 +158,27 @@ class AnalyticsController {
 					row.add(d.conversion() == null ? "" : String.format(Locale.ROOT, "%.4f", d.conversion()));
 					row.add(d.downloads());
 					row.add(d.streams());
+					row.add(d.plays());
+					row.add(d.watchedSeconds());
 					csv.row(row);
 				}
 			}
+			case "watch" -> {
+				csv.row(List.of("bundle", "file", "plays", "watch_seconds", "seconds_per_play"));
+				for (WatchFigures w : report.files()) {
+					csv.row(List.of(Objects.requireNonNullElse(w.bundleTitle(), ""),
+							Objects.requireNonNullElse(w.fileName(), ""), w.plays(), w.watchedSeconds(),
+							w.secondsPerPlay() == null ? "" : w.secondsPerPlay()));
+				}
+			}
 			case "money" -> {
-				csv.row(List.of("bundle", "date", "currency", "gross", "fees", "refunded", "refunds", "net"));
+				// Gross, refunded and net leave the sales tax and VAT out; the tax columns follow (new columns go last).
+				csv.row(List.of("bundle", "date", "currency", "gross", "fees", "refunded", "refunds", "net", "tax",
+						"tax_refunded", "paid_with_tax"));
 				for (MoneyFigures m : report.money()) {
 					csv.row(List.of(scope, String.valueOf(m.day()), m.currency(), m.decimal(m.gross()),
-							m.decimal(m.fees()), m.decimal(m.refunded()), m.refunds(), m.decimal(m.net())));
+							m.decimal(m.fees()), m.decimal(m.refunded()), m.refunds(), m.decimal(m.net()),
+							m.decimal(m.tax()), m.decimal(m.taxRefunded()), m.decimal(m.gross() + m.tax())));
 				}
 			}
 			case "referrers" -> {

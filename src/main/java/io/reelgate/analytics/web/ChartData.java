@@ -1,6 +1,7 @@
 package io.reelgate.analytics.web;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +14,10 @@ import io.reelgate.analytics.MoneyFigures;
 
 /**
  * What static/js/analytics.js draws: a value per day of the range for each series, money per currency in major
- * units (one series per currency, never added together).
+ * units (one series per currency, never added together), watch time in minutes.
  */
 record ChartData(List<LocalDate> days, List<Long> views, List<Long> unlocks, List<Long> downloads,
-		List<Long> streams, List<CurrencySeries> money) {
+		List<Long> streams, List<Long> plays, List<BigDecimal> watchMinutes, List<CurrencySeries> money) {
 
 	record CurrencySeries(String currency, List<BigDecimal> gross, List<BigDecimal> net) {
 	}
@@ -35,6 +36,11 @@ record ChartData(List<LocalDate> days, List<Long> views, List<Long> unlocks, Lis
 		return new ChartData(days, figures.stream().map(DayFigures::views).toList(),
 				figures.stream().map(DayFigures::unlockTotal).toList(),
 				figures.stream().map(DayFigures::downloads).toList(), figures.stream().map(DayFigures::streams).toList(),
+				figures.stream().map(DayFigures::plays).toList(),
+				figures.stream()
+					.map(d -> BigDecimal.valueOf(d.watchedMillis()).divide(BigDecimal.valueOf(60_000), 1,
+							RoundingMode.HALF_UP))
+					.toList(),
 				money);
 	}
 

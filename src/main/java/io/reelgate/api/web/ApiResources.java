@@ -64,22 +64,32 @@ final class ApiResources {
 			String uploadUrl, Map<String, String> headers) {
 	}
 
-	/** A sale of one of the creator's bundles; the buyer is not named. */
-	record Sale(UUID orderId, UUID bundleId, @Nullable String bundleTitle, @Nullable Price amount, long feeMinor,
-			long netMinor, String status, Instant createdAt, @Nullable Instant paidAt) {
+	/**
+	 * A sale of one of the creator's bundles; the buyer is not named. {@code amount} is the price charged,
+	 * {@code gross} what the buyer paid, {@code tax} the sales tax or VAT in it (for {@code taxCountry}), and
+	 * {@code netMinor} what is left for the creator's side after the tax and the platform fee
+	 * ({@code gross = tax + fee + net}); before payment the gross is the amount and the tax zero.
+	 */
+	record Sale(UUID orderId, UUID bundleId, @Nullable String bundleTitle, @Nullable Price amount,
+			@Nullable Price gross, @Nullable Price tax, @Nullable String taxCountry, long grossMinor, long taxMinor,
+			long feeMinor, long netMinor, String status, Instant createdAt, @Nullable Instant paidAt) {
 
 		static Sale of(OrderView o, @Nullable String title) {
-			long gross = o.amount() == null ? 0 : o.amount().minor();
-			return new Sale(o.id().value(), o.bundle().value(), title, Price.of(o.amount()), o.feeMinor(),
-					gross - o.feeMinor(), o.status().name(), o.createdAt(), o.paidAt());
+			long gross = o.gross() == null ? 0 : o.gross().minor();
+			long tax = o.tax() == null ? 0 : o.tax().minor();
+			return new Sale(o.id().value(), o.bundle().value(), title, Price.of(o.amount()), Price.of(o.gross()),
+					Price.of(o.tax()), o.taxCountry(), gross, tax, o.feeMinor(), gross - tax - o.feeMinor(),
+					o.status().name(), o.createdAt(), o.paidAt());
 		}
 	}
 
-	record Earnings(UUID bundleId, long sales, String currency, long grossMinor, long feeMinor, long netMinor) {
+	/** What a bundle earned in one currency, from the ledger: {@code gross = tax + fee + net}. */
+	record Earnings(UUID bundleId, long sales, String currency, long grossMinor, long taxMinor, long feeMinor,
+			long netMinor) {
 
 		static Earnings of(BundleEarnings e) {
 			return new Earnings(e.bundle().value(), e.sales(), e.totals().currency().getCurrencyCode(),
-					e.totals().grossMinor(), e.totals().feeMinor(), e.totals().netMinor());
+					e.totals().grossMinor(), e.totals().taxMinor(), e.totals().feeMinor(), e.totals().netMinor());
 		}
 	}
 

@@ -41,7 +41,7 @@ class ApiSalesController {
 	}
 
 	@GetMapping("/api/v1/earnings")
-	@Operation(summary = "Gross, fee and net per bundle and currency. Scope: sales:read.")
+	@Operation(summary = "Gross, tax, fee and net per bundle and currency. Scope: sales:read.")
 	List<Earnings> earnings(@AuthenticationPrincipal AccountPrincipal me) {
 		return earnings.byBundle(me.accountId()).stream().map(Earnings::of).toList();
 	}

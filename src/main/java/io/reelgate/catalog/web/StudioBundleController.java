@@ -15,6 +15,8 @@ import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.BundleCaptions;
 import io.reelgate.catalog.BundleMedia;
+import io.reelgate.catalog.BundleTags;
+import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.catalog.CaptionTracks;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.CatalogException;
@@ -27,6 +29,8 @@ import io.reelgate.catalog.StreamingStates;
 import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Confirmation;
+import io.reelgate.shared.Confirmation.Line;
 import io.reelgate.shared.RedirectOnRefusal;
 import io.reelgate.shared.Money;
 import io.reelgate.shared.MoneyInput;
@@ -76,9 +80,12 @@ class StudioBundleController {
 
 	private final CaptionTracks captionTracks;
 
+	private final BundleTags tags;
+
 	StudioBundleController(CatalogService catalogService, BundleMedia media, Catalog catalog, PriceRules priceRules,
 			UploadLimits limits, ObjectProvider<StreamingStates> streaming, BundleCaptions captions,
-			CaptionTracks captionTracks) {
+			CaptionTracks captionTracks, BundleTags tags) {
+		this.tags = tags;
 		this.streaming = streaming;
 		this.captions = captions;
 		this.captionTracks = captionTracks;
@@ -150,6 +157,17 @@ class StudioBundleController {
 		return redirectToEditor(id);
 	}
 
+	/** Replaces the bundle's tags: comma-separated words typed, and genres ticked from the operator's list. */
+	@PostMapping("/{id}/tags")
+	String retag(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@RequestParam(defaultValue = "") List<String> genre, @RequestParam(defaultValue = "") String tags,
+			RedirectAttributes redirect) {
+		String all = String.join(",", genre) + "," + tags;
+		this.tags.retag(me.accountId(), id, all);
+		redirect.addFlashAttribute("success", "tags.saved");
+		return redirectToEditor(id);
+	}
+
 	/** Offers a rental beside the fixed price; a blank price withdraws the offer. */
 	@PostMapping("/{id}/rental")
 	String offerRental(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
@@ -187,9 +205,31 @@ class StudioBundleController {
 		return redirectToEditor(id);
 	}
 
+	/** Files come off only before the first publication, so nobody has them yet; the upload itself is lost. */
+	@GetMapping("/{id}/files/{fileId}/delete")
+	String confirmRemoveFile(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId, Model model) {
+		BundleDetails bundle = catalog.editable(me.accountId(), id);
+		FileView file = bundle.files().stream().filter(f -> f.id().equals(fileId)).findFirst()
+			.orElseThrow(BundleNotFoundException::new);
+		int tracks = captionTracks.of(fileId).size();
+		String path = "/studio/bundles/" + id + "/files/" + fileId + "/delete";
+		model.addAttribute("confirmation", Confirmation.of(Line.of("files.confirm.heading", file.name()),
+				List.of(Line.of("files.confirm.final", file.name(), bundle.summary().title()),
+						Line.of("files.confirm.captions", tracks)),
+				path, "/studio/bundles/" + id, Line.of("files.confirm.submit"), Line.of("confirm.cancel")));
+		return Confirmation.VIEW;
+	}
+
+	/** Only from the confirmation page. */
 	@PostMapping("/{id}/files/{fileId}/delete")
 	String removeFile(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
-			@PathVariable BundleFileId fileId, RedirectAttributes redirect) {
+			@PathVariable BundleFileId fileId,
+			@RequestParam(name = Confirmation.PARAMETER, defaultValue = "false") boolean confirmed,
+			RedirectAttributes redirect) {
+		if (!confirmed) {
+			return Confirmation.askFirst("/studio/bundles/" + id + "/files/" + fileId + "/delete");
+		}
 		media.removeFile(me.accountId(), id, fileId);
 		redirect.addFlashAttribute("success", "file.removed");
 		return redirectToEditor(id);
@@ -283,11 +323,18 @@ class StudioBundleController {
 	private String editor(BundleDetails bundle, Locale locale, Model model) {
 		model.addAttribute("bundle", bundle);
 		model.addAttribute("currencies", priceRules.currencies());
+		List<String> tagged = tags.of(bundle.summary().id());
+		List<String> genres = tags.genres();
+		model.addAttribute("genres", genres);
+		model.addAttribute("maxTags", tags.maxPerBundle());
+		model.addAttribute("genresTicked", tagged.stream().filter(genres::contains).toList());
+		model.addAttribute("otherTags", String.join(", ", tagged.stream().filter(t -> !genres.contains(t)).toList()));
 		Optional<RentalTerms> rental = catalogService.rentalOffer(bundle.summary().creatorId(), bundle.summary().id());
 		model.addAttribute("rentalPrice", rental.map(r -> MoneyInput.format(r.price(), locale)).orElse(""));
 		model.addAttribute("rentalHours", rental.map(RentalTerms::hours).orElse(catalogService.defaultRentalWindow()));
 		model.addAttribute("rentalWindows", catalogService.rentalWindows());
 		model.addAttribute("otherPrices", otherPrices(bundle));
+		model.addAttribute("embed", EmbedSnippets.of(bundle.summary()));
 		model.addAttribute("releaseForm", ReleaseForm.empty());
 		model.addAttribute("zones", ZONES);
 		model.addAttribute("maxFileBytes", limits.maxFileSize().toBytes());

@@ -38,6 +38,11 @@ class SimulatedPaymentGateway implements PaymentGateway {
 	}
 
 	@Override
+	public boolean showsOrderSummary() {
+		return true;
+	}
+
+	@Override
 	public boolean paysSellersOut() {
 		return false;
 	}

@@ -2,6 +2,8 @@ package io.reelgate.checkout.stripe;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Currency;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,7 +21,9 @@ import io.reelgate.checkout.OrderPayments;
 import io.reelgate.checkout.OrderStatus;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.checkout.Sellers;
+import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,11 +172,24 @@ class StripeEventProcessor {
 			payments.disputeWon(order);
 		}
 		else {
-			payments.disputed(order);
+			payments.disputed(order, disputedAmount(dispute));
 		}
 		if ("lost".equals(dispute.getStatus())) {
-			// The money is gone for good: the parties' shares come back from their accounts.
-			transfers.reverse(order);
+			// The disputed money is gone for good: that part of each party's share comes back from their account.
+			transfers.reverseDisputed(order);
+		}
+	}
+
+	/** The amount the dispute is over; null (the whole payment) when Stripe does not say. */
+	private static @Nullable Money disputedAmount(Dispute dispute) {
+		if (dispute.getAmount() == null || dispute.getCurrency() == null) {
+			return null;
+		}
+		try {
+			return new Money(dispute.getAmount(), Currency.getInstance(dispute.getCurrency().toUpperCase(Locale.ROOT)));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
 	}
 

@@ -69,6 +69,11 @@ class StripePaymentGateway implements PaymentGateway {
 	}
 
 	@Override
+	public boolean showsOrderSummary() {
+		return false;
+	}
+
+	@Override
 	public boolean paysSellersOut() {
 		return true;
 	}

@@ -46,15 +46,15 @@ class StripePayoutOnboarding implements PayoutOnboarding {
 	}
 
 	@Override
-	public String onboardingLink(AccountId seller, String email) {
+	public String onboardingLink(AccountId seller, String email, String pages) {
 		try {
 			String account = sellers.status(seller).started() ? sellers.status(seller).providerAccount()
 					: sellers.register(seller, createAccount(seller, email).getId());
 			AccountLink link = stripe.v1().accountLinks().create(AccountLinkCreateParams.builder()
 				.setAccount(account)
 				.setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING)
-				.setRefreshUrl(site.link("/studio/payouts/refresh"))
-				.setReturnUrl(site.link("/studio/payouts/return"))
+				.setRefreshUrl(site.link(pages + "/refresh"))
+				.setReturnUrl(site.link(pages + "/return"))
 				.build(), StripePaymentGateway.idempotent(linkKey(seller)));
 			return link.getUrl();
 		}

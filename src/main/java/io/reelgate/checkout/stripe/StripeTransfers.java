@@ -1,5 +1,6 @@
 package io.reelgate.checkout.stripe;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.stripe.StripeClient;
@@ -64,7 +65,19 @@ class StripeTransfers {
 
 	/** Takes back every share transferred for an order whose payment went back; cancels those not yet sent. */
 	void reverse(OrderId order) {
-		for (Payouts.Sent sent : payouts.recall(order)) {
+		reverse(order, payouts.recall(order));
+	}
+
+	/**
+	 * Takes back from each share transferred for an order whose dispute was lost the part the dispute took (all of
+	 * it for a dispute over the whole payment); cancels those not yet sent.
+	 */
+	void reverseDisputed(OrderId order) {
+		reverse(order, payouts.recallDisputed(order));
+	}
+
+	private void reverse(OrderId order, List<Payouts.Sent> recalled) {
+		for (Payouts.Sent sent : recalled) {
 			try {
 				stripe.v1().transfers().reversals().create(sent.transferId(), TransferReversalCreateParams.builder()
 					.setAmount(sent.amount().minor())

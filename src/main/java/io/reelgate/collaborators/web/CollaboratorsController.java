@@ -5,12 +5,15 @@ import java.util.List;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.Catalog;
+import io.reelgate.checkout.PayoutOnboarding;
 import io.reelgate.checkout.Payouts;
+import io.reelgate.checkout.Sellers;
 import io.reelgate.collaborators.CollaboratorRefusedException;
 import io.reelgate.collaborators.Collaborations;
 import io.reelgate.notifications.CollaboratorMails;
 import io.reelgate.shared.BundleId;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,12 +43,18 @@ class CollaboratorsController {
 
 	private final Payouts payouts;
 
+	private final Sellers sellers;
+
+	private final ObjectProvider<PayoutOnboarding> onboarding;
+
 	CollaboratorsController(Collaborations collaborations, Catalog catalog, CollaboratorMails mails,
-			Payouts payouts) {
+			Payouts payouts, Sellers sellers, ObjectProvider<PayoutOnboarding> onboarding) {
 		this.collaborations = collaborations;
 		this.catalog = catalog;
 		this.mails = mails;
 		this.payouts = payouts;
+		this.sellers = sellers;
+		this.onboarding = onboarding;
 	}
 
 	@GetMapping("/studio/bundles/{bundleId}/collaborators")
@@ -102,6 +111,10 @@ class CollaboratorsController {
 		List<Payouts.PartyEarnings> earnings = payouts.earningsOf(me.accountId());
 		model.addAttribute("earnings", earnings);
 		model.addAttribute("titles", catalog.titles(earnings.stream().map(Payouts.PartyEarnings::bundle).toList()));
+		// With a gateway that pays parties out, a collaborator sets up where their shares go from here.
+		if (onboarding.getIfAvailable() != null && collaborations.collaborates(me.accountId())) {
+			model.addAttribute("payouts", sellers.status(me.accountId()));
+		}
 		return EARNINGS_VIEW;
 	}
 

@@ -8,6 +8,7 @@ import io.reelgate.accounts.AccountView;
 import io.reelgate.accounts.LastAdminException;
 import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.AccountId;
+import io.reelgate.shared.Confirmation;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,8 +35,11 @@ class AccountsAdminController {
 
 	private final ModerationService moderation;
 
-	AccountsAdminController(ModerationService moderation) {
+	private final AdminConfirmations confirmation;
+
+	AccountsAdminController(ModerationService moderation, AdminConfirmations confirmation) {
 		this.moderation = moderation;
+		this.confirmation = confirmation;
 	}
 
 	@GetMapping
@@ -47,15 +51,37 @@ class AccountsAdminController {
 		return VIEW;
 	}
 
+	@GetMapping("/{id}/suspend")
+	String confirmSuspend(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id, Model model) {
+		return confirmation.accountStatus(me, id, AccountStatus.SUSPENDED, "/admin/accounts/" + id + "/suspend",
+				"/admin/accounts", model);
+	}
+
+	/** Only from the confirmation page, which names the bundles that leave the storefront. */
 	@PostMapping("/{id}/suspend")
 	String suspend(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@RequestParam(name = Confirmation.PARAMETER, defaultValue = "false") boolean confirmed,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (!confirmed) {
+			return Confirmation.askFirst("/admin/accounts/" + id + "/suspend");
+		}
 		return change(me, id, AccountStatus.SUSPENDED, form, result, redirect);
 	}
 
+	@GetMapping("/{id}/ban")
+	String confirmBan(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id, Model model) {
+		return confirmation.accountStatus(me, id, AccountStatus.BANNED, "/admin/accounts/" + id + "/ban",
+				"/admin/accounts", model);
+	}
+
+	/** Only from the confirmation page, which names the bundles that leave the storefront. */
 	@PostMapping("/{id}/ban")
 	String ban(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@RequestParam(name = Confirmation.PARAMETER, defaultValue = "false") boolean confirmed,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (!confirmed) {
+			return Confirmation.askFirst("/admin/accounts/" + id + "/ban");
+		}
 		return change(me, id, AccountStatus.BANNED, form, result, redirect);
 	}
 

@@ -10,6 +10,7 @@ import io.reelgate.moderation.AuditAction;
 import io.reelgate.moderation.AuditFilter;
 import io.reelgate.moderation.ModerationService;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Confirmation;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Page;
@@ -40,9 +41,9 @@ class ModerationController {
 
 	private final ModerationService moderation;
 
-	private final RemovalConfirmation confirmation;
+	private final AdminConfirmations confirmation;
 
-	ModerationController(Catalog catalog, ModerationService moderation, RemovalConfirmation confirmation) {
+	ModerationController(Catalog catalog, ModerationService moderation, AdminConfirmations confirmation) {
 		this.catalog = catalog;
 		this.moderation = moderation;
 		this.confirmation = confirmation;
@@ -81,16 +82,16 @@ class ModerationController {
 	@GetMapping("/bundles/{id}/remove")
 	String confirmRemoval(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id, Model model,
 			Locale locale) {
-		return confirmation.show(me, id, "/admin/bundles/" + id + "/remove", BACK, model, locale);
+		return confirmation.removal(me, id, "/admin/bundles/" + id + "/remove", BACK, model, locale);
 	}
 
 	/** Only from the confirmation page; anything else is sent there and nothing is removed. */
 	@PostMapping("/bundles/{id}/remove")
 	String remove(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
-			@RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed,
+			@RequestParam(name = Confirmation.PARAMETER, defaultValue = "false") boolean confirmed,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
 		if (!confirmed) {
-			return "redirect:/admin/bundles/" + id + "/remove";
+			return Confirmation.askFirst("/admin/bundles/" + id + "/remove");
 		}
 		return AdminActions.perform(result, redirect, "moderation.removed", BACK,
 				() -> moderation.remove(me, id, form.reason()));

@@ -1,5 +1,7 @@
 package io.reelgate.moderation.web;
 
+import java.util.Locale;
+
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.checkout.Earnings;
@@ -7,6 +9,7 @@ import io.reelgate.checkout.OrderView;
 import io.reelgate.checkout.PaymentGateway;
 import io.reelgate.checkout.PaymentGatewayException;
 import io.reelgate.moderation.ModerationService;
+import io.reelgate.shared.Confirmation;
 import io.reelgate.shared.OrderId;
 import io.reelgate.shared.RedirectOnRefusal;
 import jakarta.validation.Valid;
@@ -37,7 +40,11 @@ class PaymentsAdminController {
 
 	private final ModerationService moderation;
 
-	PaymentsAdminController(Earnings earnings, PaymentGateway gateway, Catalog catalog, ModerationService moderation) {
+	private final AdminConfirmations confirmation;
+
+	PaymentsAdminController(Earnings earnings, PaymentGateway gateway, Catalog catalog, ModerationService moderation,
+			AdminConfirmations confirmation) {
+		this.confirmation = confirmation;
 		this.earnings = earnings;
 		this.gateway = gateway;
 		this.catalog = catalog;
@@ -54,10 +61,23 @@ class PaymentsAdminController {
 		return VIEW;
 	}
 
+	@GetMapping("/admin/payments/{orderId}/refund")
+	@RedirectOnRefusal("/admin/payments")
+	String confirmRefund(@AuthenticationPrincipal AccountPrincipal me, @PathVariable OrderId orderId, Model model,
+			Locale locale) {
+		return confirmation.refund(me, orderId, "/admin/payments/" + orderId + "/refund", "/admin/payments", model,
+				locale);
+	}
+
+	/** Only from the confirmation page, which says how much goes back for what. */
 	@PostMapping("/admin/payments/{orderId}/refund")
 	@RedirectOnRefusal("/admin/payments")
 	String refund(@AuthenticationPrincipal AccountPrincipal me, @PathVariable OrderId orderId,
+			@RequestParam(name = Confirmation.PARAMETER, defaultValue = "false") boolean confirmed,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (!confirmed) {
+			return Confirmation.askFirst("/admin/payments/" + orderId + "/refund");
+		}
 		if (result.hasErrors()) {
 			redirect.addFlashAttribute("error", "moderation.reason.required");
 			return "redirect:/admin/payments";

@@ -9,6 +9,7 @@ import io.reelgate.moderation.AppealService;
 import io.reelgate.moderation.ReportService;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.shared.Confirmation;
 import jakarta.validation.Valid;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,9 +40,9 @@ class ReportsAdminController {
 
 	private final AppealService appeals;
 
-	private final RemovalConfirmation confirmation;
+	private final AdminConfirmations confirmation;
 
-	ReportsAdminController(ReportService reports, AppealService appeals, RemovalConfirmation confirmation) {
+	ReportsAdminController(ReportService reports, AppealService appeals, AdminConfirmations confirmation) {
 		this.reports = reports;
 		this.appeals = appeals;
 		this.confirmation = confirmation;
@@ -72,24 +73,35 @@ class ReportsAdminController {
 	@GetMapping("/bundles/{id}/remove")
 	String confirmRemoval(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id, Model model,
 			Locale locale) {
-		return confirmation.show(me, id, BACK + "/bundles/" + id + "/remove", BACK, model, locale);
+		return confirmation.removal(me, id, BACK + "/bundles/" + id + "/remove", BACK, model, locale);
 	}
 
 	/** Only from the confirmation page; anything else is sent there and nothing is removed. */
 	@PostMapping("/bundles/{id}/remove")
 	String remove(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
-			@RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed,
+			@RequestParam(name = Confirmation.PARAMETER, defaultValue = "false") boolean confirmed,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
 		if (!confirmed) {
-			return "redirect:" + BACK + "/bundles/" + id + "/remove";
+			return Confirmation.askFirst(BACK + "/bundles/" + id + "/remove");
 		}
 		return AdminActions.perform(result, redirect, "reports.admin.removed", BACK,
 				() -> reports.remove(me, id, form.reason()));
 	}
 
+	@GetMapping("/bundles/{id}/suspend")
+	String confirmSuspension(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id, Model model) {
+		return confirmation.accountStatus(me, reports.creatorOf(id), AccountStatus.SUSPENDED,
+				BACK + "/bundles/" + id + "/suspend", BACK, model);
+	}
+
+	/** Only from the confirmation page, like removal. */
 	@PostMapping("/bundles/{id}/suspend")
 	String suspend(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@RequestParam(name = Confirmation.PARAMETER, defaultValue = "false") boolean confirmed,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (!confirmed) {
+			return Confirmation.askFirst(BACK + "/bundles/" + id + "/suspend");
+		}
 		return AdminActions.perform(result, redirect, "reports.admin.suspended", BACK,
 				() -> reports.suspendCreator(me, id, form.reason()));
 	}
@@ -101,16 +113,38 @@ class ReportsAdminController {
 				() -> reports.dismissAboutCreator(me, id, form.reason()));
 	}
 
+	@GetMapping("/creators/{id}/suspend")
+	String confirmSuspendReportedCreator(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			Model model) {
+		return confirmation.accountStatus(me, id, AccountStatus.SUSPENDED, BACK + "/creators/" + id + "/suspend", BACK,
+				model);
+	}
+
 	@PostMapping("/creators/{id}/suspend")
 	String suspendReportedCreator(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@RequestParam(name = Confirmation.PARAMETER, defaultValue = "false") boolean confirmed,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (!confirmed) {
+			return Confirmation.askFirst(BACK + "/creators/" + id + "/suspend");
+		}
 		return AdminActions.perform(result, redirect, "reports.admin.suspended", BACK,
 				() -> reports.actOnCreator(me, id, AccountStatus.SUSPENDED, form.reason()));
 	}
 
+	@GetMapping("/creators/{id}/ban")
+	String confirmBanReportedCreator(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			Model model) {
+		return confirmation.accountStatus(me, id, AccountStatus.BANNED, BACK + "/creators/" + id + "/ban", BACK,
+				model);
+	}
+
 	@PostMapping("/creators/{id}/ban")
 	String banReportedCreator(@AuthenticationPrincipal AccountPrincipal me, @PathVariable AccountId id,
+			@RequestParam(name = Confirmation.PARAMETER, defaultValue = "false") boolean confirmed,
 			@Valid @ModelAttribute ReasonForm form, BindingResult result, RedirectAttributes redirect) {
+		if (!confirmed) {
+			return Confirmation.askFirst(BACK + "/creators/" + id + "/ban");
+		}
 		return AdminActions.perform(result, redirect, "reports.admin.banned", BACK,
 				() -> reports.actOnCreator(me, id, AccountStatus.BANNED, form.reason()));
 	}

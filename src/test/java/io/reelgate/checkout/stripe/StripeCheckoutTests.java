@@ -58,7 +58,9 @@ class StripeCheckoutTests {
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("Stripe film"), "x".getBytes(), "19.99", "USD");
 		AccountPrincipal viewer = fixtures.viewer();
 
-		mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()).param("amount", "1"))
+		payWithStripe(viewer, mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()).param("amount", "1"))
+			.andExpect(redirectedUrlPattern("/checkout/orders/*"))
+			.andReturn().getResponse().getRedirectedUrl())
 			.andExpect(redirectedUrlPattern("https://checkout.stripe.test/c/pay/cs_test_*"));
 
 		String orderId = jdbc.sql("select id::text from orders where buyer_id = ?").param(viewer.accountId().value())
@@ -100,8 +102,10 @@ class StripeCheckoutTests {
 		fixtures.publish(creator, bundle);
 		AccountPrincipal viewer = fixtures.viewer();
 
-		mvc.perform(post("/checkout/{id}/rental", bundle).with(user(viewer)).with(csrf()).param("amount", "1")
+		payWithStripe(viewer, mvc.perform(post("/checkout/{id}/rental", bundle).with(user(viewer)).with(csrf()).param("amount", "1")
 			.param("code", "ANY"))
+			.andExpect(redirectedUrlPattern("/checkout/orders/*"))
+			.andReturn().getResponse().getRedirectedUrl())
 			.andExpect(redirectedUrlPattern("https://checkout.stripe.test/c/pay/cs_test_*"));
 
 		String orderId = jdbc.sql("select id::text from orders where buyer_id = ? and kind = 'RENTAL'")
@@ -120,8 +124,10 @@ class StripeCheckoutTests {
 		BundleId bundle = fixtures.published(creator, title, "x".getBytes(), "8.00", "USD");
 		AccountPrincipal viewer = fixtures.viewer();
 
-		mvc.perform(post("/checkout/{id}/gift", bundle).with(user(viewer)).with(csrf())
+		payWithStripe(viewer, mvc.perform(post("/checkout/{id}/gift", bundle).with(user(viewer)).with(csrf())
 			.param("recipient", "friend@example.test").param("amount", "1"))
+			.andExpect(redirectedUrlPattern("/checkout/orders/*"))
+			.andReturn().getResponse().getRedirectedUrl())
 			.andExpect(redirectedUrlPattern("https://checkout.stripe.test/c/pay/cs_test_*"));
 
 		String orderId = jdbc.sql("select id::text from orders where buyer_id = ? and gift_email = 'friend@example.test'")
@@ -135,8 +141,11 @@ class StripeCheckoutTests {
 	void clickingBuyAgainSendsTheSameIdempotencyKeyForTheSameOrder() throws Exception {
 		BundleId bundle = readyBundle("5.00");
 		AccountPrincipal viewer = fixtures.viewer();
-		mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()));
-		mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()));
+		for (int click = 0; click < 2; click++) {
+			String summary = mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()))
+				.andReturn().getResponse().getRedirectedUrl();
+			payWithStripe(viewer, summary);
+		}
 
 		String orderId = jdbc.sql("select id::text from orders where buyer_id = ?").param(viewer.accountId().value())
 			.query(String.class).single();
@@ -236,8 +245,9 @@ class StripeCheckoutTests {
 	}
 
 	private String startCheckout(AccountPrincipal viewer, BundleId bundle) throws Exception {
-		String url = mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()))
+		String summary = mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()))
 			.andReturn().getResponse().getRedirectedUrl();
+		String url = payWithStripe(viewer, summary).andReturn().getResponse().getRedirectedUrl();
 		return url.substring(url.lastIndexOf('/') + 1);
 	}
 
@@ -256,5 +266,11 @@ class StripeCheckoutTests {
 	private List<String> ledger(String orderId) {
 		return jdbc.sql("select kind || ' ' || gross_minor || ' ' || fee_minor || ' ' || net_minor from ledger_entries "
 				+ "where order_id = ?::uuid order by occurred_at, kind").param(orderId).query(String.class).list();
+	}
+
+	/** "Pay with Stripe" on the order summary that the checkout redirected to. */
+	private org.springframework.test.web.servlet.ResultActions payWithStripe(AccountPrincipal viewer, String summary)
+			throws Exception {
+		return mvc.perform(post(summary + "/pay").with(user(viewer)).with(csrf()));
 	}
 }

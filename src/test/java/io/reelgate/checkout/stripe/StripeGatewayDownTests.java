@@ -43,7 +43,7 @@ class StripeGatewayDownTests {
 	Library library;
 
 	@Test
-	void buyingRentingAndGivingWhileStripeIsUnreachableGoBackToTheBundleWithAMessage() throws Exception {
+	void payingWithStripeWhileItIsUnreachableGoesBackToTheOrderSummaryWithAMessage() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		fixtures.payoutsReady(creator);
 		BundleId bundle = fixtures.draft(creator, Fixtures.unique("Unreachable"), Sounds.wav(1), "19.99", "USD");
@@ -58,8 +58,11 @@ class StripeGatewayDownTests {
 			for (MockHttpServletRequestBuilder request : new MockHttpServletRequestBuilder[] {
 					post("/checkout/{id}", bundle), post("/checkout/{id}/rental", bundle),
 					post("/checkout/{id}/gift", bundle).param("recipient", Fixtures.unique("friend") + "@example.test") }) {
-				mvc.perform(request.with(user(viewer)).with(csrf()))
-					.andExpect(redirectedUrl("/bundles/" + bundle))
+				String summary = mvc.perform(request.with(user(viewer)).with(csrf()))
+					.andReturn().getResponse().getRedirectedUrl();
+				assertThat(summary).startsWith("/checkout/orders/");
+				mvc.perform(post(summary + "/pay").with(user(viewer)).with(csrf()))
+					.andExpect(redirectedUrl(summary))
 					.andExpect(flash().attribute("error", "checkout.gatewayDown"));
 			}
 		}

@@ -67,10 +67,14 @@ class StripeReturnUrlTests {
 		Session browser = Session.logIn(port, buyer.email());
 
 		String response = browser.forgedPost("/checkout/" + bundle, browser.csrf("/bundles/" + bundle));
-		assertThat(response).startsWith("HTTP/1.1 302").contains("Location: https://checkout.stripe.test/");
-
+		assertThat(response).startsWith("HTTP/1.1 302");
 		String orderId = jdbc.sql("select id::text from orders where buyer_id = ?").param(buyer.accountId().value())
 			.query(String.class).single();
+		// The order summary first; "Pay with Stripe" there creates the Checkout Session.
+		String summary = "/checkout/orders/" + orderId;
+		response = browser.forgedPost(summary + "/pay", browser.csrf(summary));
+		assertThat(response).startsWith("HTTP/1.1 302").contains("Location: https://checkout.stripe.test/");
+
 		assertThat(stripe.requests("POST", "/v1/checkout/sessions"))
 			.filteredOn(r -> orderId.equals(r.form().get("client_reference_id")))
 			.singleElement()

@@ -21,7 +21,13 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -60,7 +66,9 @@ class StripeTaxAndTransferTests {
 		fixtures.payoutsReady(creator);
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("Taxed film"), "film".getBytes(), "10.00", "USD");
 		AccountPrincipal buyer = fixtures.viewer();
-		String url = mvc.perform(post("/checkout/{id}", bundle).with(user(buyer)).with(csrf()))
+		String summary = mvc.perform(post("/checkout/{id}", bundle).with(user(buyer)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		String url = mvc.perform(post(summary + "/pay").with(user(buyer)).with(csrf()))
 			.andReturn().getResponse().getRedirectedUrl();
 		session = url.substring(url.lastIndexOf('/') + 1);
 		orderId = jdbc.sql("select id::text from orders where buyer_id = ?").param(buyer.accountId().value())
@@ -105,7 +113,7 @@ class StripeTaxAndTransferTests {
 		stripe.paidSession(session, orderId, paymentIntent, "ch_ref_" + orderId.substring(0, 8), 1000, 190, 1190, "DE");
 		deliver("evt_d", "checkout.session.completed");
 
-		mvc.perform(post("/studio/sales/{id}/refund", orderId).with(user(creator)).with(csrf()));
+		mvc.perform(post("/studio/sales/{id}/refund", orderId).param("confirmed", "true").with(user(creator)).with(csrf()));
 
 		assertThat(stripe.requests("POST", "/v1/refunds"))
 			.filteredOn(r -> paymentIntent.equals(r.form().get("payment_intent"))).hasSize(1);
@@ -153,7 +161,7 @@ class StripeTaxAndTransferTests {
 		assertThat(order()).isEqualTo("PAID 1000 0 - 100 -");
 		assertThat(transfers()).isEmpty();
 
-		mvc.perform(post("/studio/sales/{id}/refund", orderId).with(user(creator)).with(csrf()));
+		mvc.perform(post("/studio/sales/{id}/refund", orderId).param("confirmed", "true").with(user(creator)).with(csrf()));
 
 		assertThat(stripe.requests("POST", "/v1/refunds"))
 			.filteredOn(r -> paymentIntent.equals(r.form().get("payment_intent")))
@@ -188,7 +196,7 @@ class StripeTaxAndTransferTests {
 			.contains("300 transfer-" + orderId + "-" + composer.accountId());
 		assertThat(transfers()).containsExactly("SENT 300", "SENT 300", "SENT 300");
 
-		mvc.perform(post("/studio/sales/{id}/refund", orderId).with(user(creator)).with(csrf()));
+		mvc.perform(post("/studio/sales/{id}/refund", orderId).param("confirmed", "true").with(user(creator)).with(csrf()));
 
 		assertThat(stripe.requests("POST", "/v1/transfers/")).filteredOn(r -> r.path().endsWith("/reversals"))
 			.filteredOn(r -> r.idempotencyKey().startsWith("reversal-" + orderId))
@@ -197,6 +205,102 @@ class StripeTaxAndTransferTests {
 					"300 reversal-" + orderId + "-" + director.accountId(),
 					"300 reversal-" + orderId + "-" + composer.accountId());
 		assertThat(transfers()).containsExactly("REVERSED 300", "REVERSED 300", "REVERSED 300");
+	}
+
+	@Test
+	void aLostDisputeOverPartOfThePaymentReversesThatPartOfEachShareAndTheLedgerBooksItPerParty() throws Exception {
+		AccountPrincipal director = fixtures.viewer();
+		fixtures.payoutsReady(director);
+		collaborate(director, 5000);
+		stripe.paidSession(session, orderId, paymentIntent, "ch_part_" + orderId.substring(0, 8), 1000, 190, 1190,
+				"DE");
+		deliver("evt_j", "checkout.session.completed").andExpect(status().isOk());
+		assertThat(transfers()).containsExactly("SENT 450", "SENT 450");
+		String dispute = "dp_part_" + orderId;
+		String json = """
+				{"id": "%s", "object": "dispute", "status": "%s", "payment_intent": "%s", "amount": 500,
+				 "currency": "usd"}
+				""";
+
+		stripe.put("disputes/" + dispute, json.formatted(dispute, "needs_response", paymentIntent));
+		deliverAbout("evt_k", "charge.dispute.created", dispute, "dispute").andExpect(status().isOk());
+
+		// 500 of 1190 in proportion: 79.83 tax, 42.02 fee, 189.08 each share; the cent left goes to the tax's .83.
+		assertThat(ledger()).contains("DISPUTE -500 -80 -42 -378");
+		assertThat(lines("DISPUTE")).containsExactly("TAX -80", "PLATFORM -42", "OWNER -189", "COLLABORATOR -189");
+		assertThat(reversals()).isEmpty();
+
+		stripe.put("disputes/" + dispute, json.formatted(dispute, "lost", paymentIntent));
+		deliverAbout("evt_l", "charge.dispute.closed", dispute, "dispute").andExpect(status().isOk());
+		deliverAbout("evt_m", "charge.dispute.updated", dispute, "dispute").andExpect(status().isOk());
+
+		assertThat(reversals()).containsExactlyInAnyOrder("189 reversal-" + orderId + "-" + creator.accountId(),
+				"189 reversal-" + orderId + "-" + director.accountId());
+		assertThat(jdbc.sql("select status || ' ' || amount_minor || ' ' || reversed_minor from transfers "
+				+ "where order_id = ?::uuid").param(orderId).query(String.class).list())
+			.containsExactly("REVERSED 450 189", "REVERSED 450 189");
+		// What the director keeps: 4.50 less 1.89.
+		mvc.perform(get("/collaborations").with(user(director)))
+			.andExpect(content().string(containsString("$2.61")));
+	}
+
+	@Test
+	void aCollaboratorWhoIsNoCreatorConnectsStripeFromCollaborationsAndTheJobPaysWhatTheyAccrued() throws Exception {
+		AccountPrincipal composer = fixtures.viewer();
+		collaborate(composer, 5000);
+		stripe.paidSession(session, orderId, paymentIntent, "ch_onb_" + orderId.substring(0, 8), 1000, 190, 1190,
+				"DE");
+		deliver("evt_n", "checkout.session.completed").andExpect(status().isOk());
+		assertThat(transfers()).containsExactly("PENDING 450", "SENT 450");
+
+		mvc.perform(get("/collaborations").with(user(composer)))
+			.andExpect(content().string(containsString("action=\"/collaborations/payouts/connect\"")))
+			.andExpect(content().string(containsString("Connect with Stripe")));
+		// Without an accepted share there is nothing to set up.
+		mvc.perform(post("/collaborations/payouts/connect").with(user(fixtures.viewer())).with(csrf()))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/collaborations/payouts/connect").with(user(composer)).with(csrf()))
+			.andExpect(redirectedUrlPattern("https://connect.stripe.test/setup/e/acct_test_*/*"));
+		mvc.perform(get("/collaborations/payouts/refresh").with(user(composer)))
+			.andExpect(redirectedUrlPattern("https://connect.stripe.test/setup/e/acct_test_*/*"));
+
+		String account = jdbc.sql("select stripe_account_id from seller_accounts where account_id = ?")
+			.param(composer.accountId().value()).query(String.class).single();
+		assertThat(stripe.requests("POST", "/v1/account_links"))
+			.filteredOn(r -> account.equals(r.form().get("account")))
+			.isNotEmpty()
+			.allSatisfy(r -> assertThat(r.form())
+				.hasEntrySatisfying("refresh_url", url -> assertThat(url).endsWith("/collaborations/payouts/refresh"))
+				.hasEntrySatisfying("return_url", url -> assertThat(url).endsWith("/collaborations/payouts/return")));
+		stripe.put("accounts/" + account, StripeStub.account(account, true));
+		mvc.perform(get("/collaborations/payouts/return").with(user(composer)))
+			.andExpect(redirectedUrl("/collaborations"))
+			.andExpect(flash().attribute("success", "collaborators.payouts.ready"));
+
+		transfers.payDue();
+
+		assertThat(transferRequests()).filteredOn(r -> account.equals(r.form().get("destination")))
+			.singleElement()
+			.satisfies(r -> {
+				assertThat(r.form()).containsEntry("amount", "450");
+				assertThat(r.idempotencyKey()).isEqualTo("transfer-" + orderId + "-" + composer.accountId());
+			});
+		assertThat(transfers()).containsExactly("SENT 450", "SENT 450");
+	}
+
+	private List<String> lines(String kind) {
+		return jdbc.sql("""
+				select party || ' ' || amount_minor from ledger_lines where order_id = ?::uuid and kind = ?
+				order by array_position(array['TAX', 'PLATFORM', 'OWNER', 'COLLABORATOR'], party::text)
+				""").params(orderId, kind).query(String.class).list();
+	}
+
+	private List<String> reversals() {
+		return stripe.requests("POST", "/v1/transfers/").stream()
+			.filter(r -> r.path().endsWith("/reversals") && r.idempotencyKey() != null
+					&& r.idempotencyKey().startsWith("reversal-" + orderId))
+			.map(r -> r.form().get("amount") + " " + r.idempotencyKey())
+			.toList();
 	}
 
 	/** An accepted collaboration (the invitation flow itself is CollaboratorTests'). */

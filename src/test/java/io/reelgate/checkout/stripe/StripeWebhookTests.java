@@ -77,7 +77,9 @@ class StripeWebhookTests {
 		fixtures.payoutsReady(creator);
 		bundle = fixtures.published(creator, Fixtures.unique("Webhook film"), "film".getBytes(), "10.00", "USD");
 		buyer = fixtures.viewer();
-		String url = mvc.perform(post("/checkout/{id}", bundle).with(user(buyer)).with(csrf()))
+		String summary = mvc.perform(post("/checkout/{id}", bundle).with(user(buyer)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		String url = mvc.perform(post(summary + "/pay").with(user(buyer)).with(csrf()))
 			.andReturn().getResponse().getRedirectedUrl();
 		session = url.substring(url.lastIndexOf('/') + 1);
 		orderId = jdbc.sql("select id::text from orders where buyer_id = ?").param(buyer.accountId().value())
@@ -271,14 +273,14 @@ class StripeWebhookTests {
 		paid();
 		deliver(event("checkout.session.completed"));
 
-		mvc.perform(post("/studio/sales/{id}/refund", orderId).with(user(fixtures.creator())).with(csrf()));
+		mvc.perform(post("/studio/sales/{id}/refund", orderId).param("confirmed", "true").with(user(fixtures.creator())).with(csrf()));
 		assertThat(orderStatus()).as("another creator's sale").isEqualTo("PAID");
 		assertThat(stripe.requests("POST", "/v1/refunds")).noneMatch(r -> paymentIntent.equals(r.form().get("payment_intent")));
 
 		mvc.perform(get("/studio/sales").with(user(creator)))
 			.andExpect(content().string(containsString("$10.00")))
 			.andExpect(content().string(containsString("aria-label=\"Refund")));
-		mvc.perform(post("/studio/sales/{id}/refund", orderId).with(user(creator)).with(csrf()));
+		mvc.perform(post("/studio/sales/{id}/refund", orderId).param("confirmed", "true").with(user(creator)).with(csrf()));
 		assertThat(stripe.requests("POST", "/v1/refunds"))
 			.filteredOn(r -> paymentIntent.equals(r.form().get("payment_intent")))
 			.singleElement()

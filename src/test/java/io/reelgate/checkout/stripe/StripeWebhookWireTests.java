@@ -81,7 +81,9 @@ class StripeWebhookWireTests {
 		fixtures.payoutsReady(creator);
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("Wire film"), "film".getBytes(), "10.00", "USD");
 		buyer = fixtures.viewer();
-		String url = mvc.perform(post("/checkout/{id}", bundle).with(user(buyer)).with(csrf()))
+		String summary = mvc.perform(post("/checkout/{id}", bundle).with(user(buyer)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		String url = mvc.perform(post(summary + "/pay").with(user(buyer)).with(csrf()))
 			.andReturn().getResponse().getRedirectedUrl();
 		session = url.substring(url.lastIndexOf('/') + 1);
 		orderId = jdbc.sql("select id::text from orders where buyer_id = ?").param(buyer.accountId().value())
