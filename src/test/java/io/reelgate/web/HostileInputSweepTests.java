@@ -319,8 +319,10 @@ class HostileInputSweepTests {
 			if (VOLATILE_TABLES.contains(name)) {
 				continue;
 			}
+			// The popularity job rewrites bundles.popularity every few minutes, so that column is left out of the sum.
+			String row = "bundles".equals(name) ? "(to_jsonb(t) - 'popularity')::text" : "t::text";
 			sql.append(sql.isEmpty() ? "" : " union all ").append("select '").append(name)
-				.append("' as name, count(*) + coalesce(sum(hashtext(t::text)::bigint), 0) as sum from \"")
+				.append("' as name, count(*) + coalesce(sum(hashtext(").append(row).append(")::bigint), 0) as sum from \"")
 				.append(name).append("\" t");
 		}
 		Map<String, Long> sums = new LinkedHashMap<>();
