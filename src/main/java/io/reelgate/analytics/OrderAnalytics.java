@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * Purchases, rentals and refunds from checkout's events, with the amounts the order recorded. Each order books each
  * movement at most once (its dedupe key), so a redelivered event counts once. A dispute takes the money out like a
- * refund; a dispute won puts it back.
+ * refund (only the part it contested, as the ledger booked it); a dispute won puts that part back.
  */
 @Component
 class OrderAnalytics {
@@ -48,7 +48,7 @@ class OrderAnalytics {
 			Money amount = order.amount();
 			UnlockKind kind = order.rental() ? UnlockKind.RENTAL
 					: amount == null ? UnlockKind.FREE : UnlockKind.PURCHASE;
-			events.append(money(Kind.UNLOCK, order, key(order.id(), "paid"), kind.name(), at, 1));
+			events.append(money(Kind.UNLOCK, order, key(order.id(), "paid"), kind.name(), at, whole(order), 1));
 		});
 	}
 
@@ -58,15 +58,16 @@ class OrderAnalytics {
 			.filter(OrderAnalytics::movedMoney)
 			.ifPresent(order -> events.append(money(Kind.REFUND, order,
 					key(order.id(), revoked.reason().name().toLowerCase(Locale.ROOT)), null, clock.instant(),
-					1)));
+					revoked.reason() == OrderRevoked.Reason.DISPUTED ? disputed(order) : whole(order), 1)));
 	}
 
+	/** Only a dispute reinstates an order: what the dispute took comes back. */
 	@ApplicationModuleListener
 	void on(OrderReinstated reinstated) {
 		orders.findInAnyState(reinstated.orderId())
 			.filter(OrderAnalytics::movedMoney)
 			.ifPresent(order -> events.append(money(Kind.REFUND, order, key(order.id(), "dispute-won"), null,
-					clock.instant(), -1)));
+					clock.instant(), disputed(order), -1)));
 	}
 
 	/** A gift counts as a GIFT unlock with its money; its refund and a won dispute as for any order. */
@@ -74,7 +75,7 @@ class OrderAnalytics {
 	void on(GiftPurchased gift) {
 		orders.findInAnyState(gift.orderId()).ifPresent(order -> events.append(money(Kind.UNLOCK, order,
 				key(order.id(), "paid"), UnlockKind.GIFT.name(), order.paidAt() != null ? order.paidAt()
-						: clock.instant(), 1)));
+						: clock.instant(), whole(order), 1)));
 	}
 
 	@ApplicationModuleListener
@@ -95,15 +96,37 @@ class OrderAnalytics {
 		return "order:" + order + ":" + movement;
 	}
 
+	/** The whole payment: what a sale, a refund or a removal moves. */
+	private static Amounts whole(OrderView order) {
+		Money net = order.net();
+		return net == null ? Amounts.NONE : new Amounts(net, order.feeMinor(), order.tax() == null ? 0 : order.tax().minor());
+	}
+
+	/**
+	 * The part of the payment the bank contested, as the ledger booked it: a dispute may be over less than the whole
+	 * payment. An order disputed before the ledger booked disputes counts as wholly disputed.
+	 */
+	private Amounts disputed(OrderView order) {
+		return orders.disputedPart(order.id())
+			.map(part -> new Amounts(part.net(), part.feeMinor(), part.taxMinor()))
+			.orElseGet(() -> whole(order));
+	}
+
 	/** {@code sign} -1 records money going the other way (a refund undone). */
-	private static Event money(Kind kind, OrderView order, String key, @Nullable String unlockKind, Instant at, int sign) {
+	private static Event money(Kind kind, OrderView order, String key, @Nullable String unlockKind, Instant at,
+			Amounts amounts, int sign) {
 		// Sales tax and VAT belong to the tax authorities, not the creator: their figures count the net, and the tax
 		// is kept beside it for the exports.
-		Money amount = order.net();
+		Money amount = amounts.net();
 		boolean moved = amount != null && !amount.isZero();
 		return new Event(kind, order.bundle(), order.seller(), at, key, unlockKind, null,
 				moved ? amount.currency().getCurrencyCode() : null, moved ? sign * amount.minor() : 0,
-				moved ? sign * order.feeMinor() : 0, sign,
-				moved && order.tax() != null ? sign * order.tax().minor() : 0);
+				moved ? sign * amounts.feeMinor() : 0, sign, moved ? sign * amounts.taxMinor() : 0);
+	}
+
+	/** Money of one movement: the net (the payment less its tax), the platform's fee in it, and the tax. */
+	private record Amounts(@Nullable Money net, long feeMinor, long taxMinor) {
+
+		static final Amounts NONE = new Amounts(null, 0, 0);
 	}
 }

@@ -71,11 +71,10 @@ class Ledger {
 
 	/** Books the whole sale going back: every line of it, negative. */
 	void bookRefund(Order order, Instant now) {
-		if (order.gross().filter(a -> !a.isZero()).isEmpty()) {
-			// A free or email claim booked no sale, so its revocation books nothing either.
+		Map<Line, Long> sale = saleLines(order);
+		if (sale.isEmpty()) {
 			return;
 		}
-		Map<Line, Long> sale = saleLines(order);
 		sale.replaceAll((line, amount) -> -amount);
 		insert(order, Kind.REFUND, sale, currency(order), now);
 	}
@@ -86,6 +85,9 @@ class Ledger {
 	 */
 	void bookDispute(Order order, @Nullable Money disputed, Instant now) {
 		Map<Line, Long> sale = saleLines(order);
+		if (sale.isEmpty()) {
+			return;
+		}
 		long whole = sale.values().stream().mapToLong(Long::longValue).sum();
 		long part = disputed == null || !disputed.currency().equals(currency(order)) || disputed.minor() > whole
 				? whole : disputed.minor();
@@ -123,10 +125,24 @@ class Ledger {
 		return Optional.of(shares);
 	}
 
-	/** The sale's lines, in a stable order; an order without a booked sale counts as sold to the owner alone. */
+	/** What the order's dispute took, from its entry (as positive amounts); empty if no dispute was booked. */
+	Optional<DisputedPart> disputedPart(OrderId order) {
+		return jdbc.sql("""
+				select gross_minor, tax_minor, fee_minor, currency from ledger_entries where order_id = ? and kind = ?
+				""")
+			.params(order.value(), Kind.DISPUTE.name())
+			.query((rs, i) -> new DisputedPart(new Money(-rs.getLong("gross_minor") + rs.getLong("tax_minor"),
+					Currency.getInstance(rs.getString("currency"))), -rs.getLong("fee_minor"), -rs.getLong("tax_minor")))
+			.optional();
+	}
+
+	/**
+	 * The sale's lines, in a stable order; an order without a booked sale counts as sold to the owner alone. Empty
+	 * for a free or email claim, which moved no money, so that its revocation books nothing either.
+	 */
 	private Map<Line, Long> saleLines(Order order) {
 		Map<Line, Long> lines = lines(order.id(), Kind.SALE);
-		if (!lines.isEmpty()) {
+		if (!lines.isEmpty() || order.gross().filter(a -> !a.isZero()).isEmpty()) {
 			return lines;
 		}
 		lines.put(new Line(Party.TAX, null), order.tax().map(Money::minor).orElse(0L));

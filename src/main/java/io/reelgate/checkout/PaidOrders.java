@@ -20,8 +20,11 @@ public class PaidOrders {
 
 	private final Orders orders;
 
-	PaidOrders(Orders orders) {
+	private final Ledger ledger;
+
+	PaidOrders(Orders orders, Ledger ledger) {
 		this.orders = orders;
+		this.ledger = ledger;
 	}
 
 	/** The order if it is paid; empty if it does not exist or is not paid. */
@@ -37,6 +40,11 @@ public class PaidOrders {
 	/** The order whatever became of it since the event (it may be refunded by now), for reports on orders. */
 	public Optional<OrderView> findInAnyState(OrderId id) {
 		return orders.findById(id.value()).map(Order::view);
+	}
+
+	/** What the order's dispute took (possibly part of the payment), once the dispute is booked; empty before. */
+	public Optional<DisputedPart> disputedPart(OrderId id) {
+		return ledger.disputedPart(id);
 	}
 
 	/** Everyone holding a paid (not refunded) order for the bundle, once each, as for a release announcement. */

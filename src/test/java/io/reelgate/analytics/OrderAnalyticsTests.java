@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.checkout.OrderPayments;
 import io.reelgate.checkout.PlatformFee;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
+import io.reelgate.shared.OrderId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,9 @@ class OrderAnalyticsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	OrderPayments payments;
+
 	@Test
 	void aPurchaseCountsAsAnUnlockWithItsMoneyAndItsRefundTakesTheMoneyBack() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
@@ -68,6 +74,36 @@ class OrderAnalyticsTests {
 		assertThat(today(creator, bundle).moneyTotals())
 			.containsExactly(new MoneyFigures(null, "USD", 500, 0, 500, 1, 0));
 		assertThat(today(creator, bundle).totals().unlocks()).containsEntry("PURCHASE", 1L);
+	}
+
+	@Test
+	void aDisputeOverPartOfThePaymentTakesOutThatPartOnlyAndWinningItPutsItBack() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		fixtures.payoutsReady(creator);
+		BundleId bundle = fixtures.published(creator, Fixtures.unique("Contested"), "film".getBytes(), "5.00", "USD");
+		AccountPrincipal viewer = fixtures.viewer();
+		String payAt = mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(post(payAt + "/pay").with(user(viewer)).with(csrf()));
+		OrderId order = new OrderId(UUID.fromString(payAt.substring("/checkout/simulated/".length())));
+		await().atMost(Duration.ofSeconds(20)).until(() -> events(bundle, "UNLOCK") == 1);
+		long platformFee = fee.of(Money.of(500, "USD")).minor();
+
+		payments.disputed(order, Money.of(200, "USD"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> events(bundle, "REFUND") == 1);
+
+		// The ledger split the $2.00 over the sale's lines; the analytics take out the same fee part, not the whole.
+		long feeTaken = -jdbc.sql("select fee_minor from ledger_entries where order_id = ? and kind = 'DISPUTE'")
+			.param(order.value()).query(Long.class).single();
+		assertThat(feeTaken).isBetween(platformFee * 200 / 500 - 1, platformFee * 200 / 500 + 1);
+		assertThat(today(creator, bundle).moneyTotals()).containsExactly(new MoneyFigures(null, "USD", 500,
+				platformFee - feeTaken, 200, 1, 500 - 200 - (platformFee - feeTaken)));
+
+		payments.disputeWon(order);
+		await().atMost(Duration.ofSeconds(20)).until(() -> events(bundle, "REFUND") == 2);
+
+		assertThat(today(creator, bundle).moneyTotals())
+			.containsExactly(new MoneyFigures(null, "USD", 500, platformFee, 0, 0, 500 - platformFee));
 	}
 
 	@Test
