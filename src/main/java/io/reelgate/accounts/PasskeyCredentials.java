@@ -57,6 +57,7 @@ class PasskeyCredentials implements UserCredentialRepository {
 			.orElseThrow(() -> new PasskeyRefusedException("passkey.register.refused", "No account for this user entity"));
 		stored.save(ImmutableCredentialRecord.fromCredentialRecord(record).label(label).build());
 		events.record(owner, SecurityEvent.Kind.PASSKEY_ADDED, clientAddress());
+		PasskeyEnrolments.remember(owner);
 	}
 
 	@Override

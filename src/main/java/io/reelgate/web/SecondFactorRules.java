@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.core.Authentication;
@@ -30,8 +32,8 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  * signed-in person ({@code authenticated()}, {@code hasRole}) also needs {@link SecondFactors#FACTOR_AUTHORITY} from a
  * session whose account demands a second factor ({@link SecondFactorStatus}, on its principal); pages open to
  * everyone are unaffected. A session without it is sent to type a code ({@link #CODE_PAGE}), or to set up an
- * authenticator when the operator requires one and there is none yet ({@link #SETUP_PAGE}); those two pages need
- * only the password ({@link #PASSWORD_ONLY}). The request that was refused is saved and resumed after the code.
+ * authenticator (or a passkey) when the operator requires one and there is none yet ({@link #SETUP_PAGE}); those pages
+ * need only the password ({@link #PASSWORD_ONLY}), and so does making that passkey ({@link #enrollingOr}). The request that was refused is saved and resumed after the code.
  */
 @Configuration(proxyBeanMethods = false)
 class SecondFactorRules {
@@ -43,7 +45,13 @@ class SecondFactorRules {
 	/** Where a session whose password was typed too long ago for a dangerous action types it again. */
 	static final String PASSWORD_PAGE = "/login/confirm-password";
 
-	static final String[] PASSWORD_ONLY = { CODE_PAGE, SETUP_PAGE, PASSWORD_PAGE };
+	/** Where a session that set up a passkey instead of an authenticator app goes on from. */
+	static final String PASSKEY_SETUP_PAGE = SETUP_PAGE + "/passkey";
+
+	static final String[] PASSWORD_ONLY = { CODE_PAGE, SETUP_PAGE, PASSKEY_SETUP_PAGE, PASSWORD_PAGE };
+
+	/** Where Spring Security's passkey registration ceremony sends the new credential. */
+	static final String PASSKEY_REGISTRATION = "/webauthn/register";
 
 	@Bean
 	AuthorizationManagerFactory<RequestAuthorizationContext> secondFactorAuthorization() {
@@ -97,6 +105,21 @@ class SecondFactorRules {
 		if (target != null) {
 			request.getSession().setAttribute(LoginTargets.SESSION_ATTRIBUTE, target);
 		}
+	}
+
+	/**
+	 * A session sent to set up a second factor may make a passkey with the password alone; any other session is held
+	 * to {@code otherwise}. Without this, an account that has a factor could add a passkey from a password-only session
+	 * and sign in with it, past the factor.
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> enrollingOr(
+			AuthorizationManager<RequestAuthorizationContext> otherwise) {
+		return (authentication, context) -> {
+			Authentication who = authentication.get();
+			return who != null && who.isAuthenticated() && who.getPrincipal() instanceof AccountPrincipal principal
+					&& principal.secondFactor() == SecondFactorStatus.ENROLMENT_REQUIRED ? new AuthorizationDecision(true)
+							: otherwise.authorize(authentication, context);
+		};
 	}
 
 	/** Whether this session has still to show a second factor, straight after the password. */

@@ -95,6 +95,11 @@ class SecurityConfiguration {
 		requests
 			// Typing the second factor (or setting one up) needs only the password (SecondFactorRules).
 			.requestMatchers(SecondFactorRules.PASSWORD_ONLY).access(AuthenticatedAuthorizationManager.authenticated())
+			// So does making a passkey as that second factor; otherwise a new passkey needs a fresh factor
+			// (StepUpRules). The ceremony's options are answered before these rules, to any signed-in session (Spring
+			// Security's PublicKeyCredentialCreationOptionsFilter): a challenge alone registers nothing.
+			.requestMatchers(HttpMethod.POST, SecondFactorRules.PASSKEY_REGISTRATION)
+			.access(SecondFactorRules.enrollingOr(stepUp.signedIn()))
 			// Dangerous actions need a factor shown in the last few minutes (StepUpRules).
 			.requestMatchers(HttpMethod.POST, StepUpRules.ACCOUNT).access(stepUp.passwordInForm())
 			.requestMatchers(HttpMethod.POST, StepUpRules.ACCOUNT_SECURITY).access(stepUp.signedIn())

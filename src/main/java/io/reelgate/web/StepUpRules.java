@@ -33,8 +33,8 @@ class StepUpRules {
 	/** Forms that check the password themselves. */
 	static final String[] ACCOUNT = { "/account/password", "/account/email", "/account/delete" };
 
-	static final String[] ACCOUNT_SECURITY = { "/account/two-factor/recovery-codes", "/account/passkeys/*/remove",
-			"/webauthn/register" };
+	/** Also {@link SecondFactorRules#PASSKEY_REGISTRATION}, which a session setting up its first factor may skip. */
+	static final String[] ACCOUNT_SECURITY = { "/account/two-factor/recovery-codes", "/account/passkeys/*/remove" };
 
 	static final String[] CREATOR = { "/studio/tokens", "/studio/payouts/connect" };
 

@@ -67,6 +67,12 @@ class PasskeyCeremonyTests {
 	@Autowired
 	SentMails mails;
 
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	SecondFactorPolicy policy;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
@@ -163,6 +169,61 @@ class PasskeyCeremonyTests {
 		assertThat(passkeys.list(viewer.accountId())).extracting(Passkey::label).containsExactly("Kept");
 		await().atMost(Duration.ofSeconds(30)).until(() -> mails.to(viewer.email()).stream()
 			.anyMatch(m -> m.subject().equals("A passkey was added to your Reelgate account")));
+	}
+
+	@Test
+	void anAdminSentToSetUpASecondFactorMayMakeAPasskeyInsteadAndGoesOnWithIt() throws Exception {
+		String email = Fixtures.unique("admin") + "@reelgate.test";
+		accounts.register(email, "Passkey Admin", PASSWORD, Role.ADMIN);
+		policy.requireForAdmins(true);
+		try {
+			Cookie[] session = mvc.perform(formLogin().user(email).password(PASSWORD)).andReturn().getResponse()
+				.getCookies();
+			assertThat(mvc.perform(get("/admin").cookie(session)).andReturn().getResponse().getRedirectedUrl())
+				.isEqualTo("/account/two-factor/setup");
+			assertThat(mvc.perform(get("/account/two-factor/setup").cookie(session)).andReturn().getResponse()
+				.getContentAsString()).contains("Or add a passkey instead");
+
+			// Going on without having made a passkey gives nothing.
+			assertThat(mvc.perform(get("/account/two-factor/setup/passkey").cookie(session)).andReturn().getResponse()
+				.getRedirectedUrl()).isEqualTo("/account");
+			assertThat(mvc.perform(get("/admin").cookie(session)).andReturn().getResponse().getRedirectedUrl())
+				.isEqualTo("/account/two-factor/setup");
+
+			MockHttpServletResponse made = registration(session, new SoftwarePasskey(), origin(), "localhost",
+					"Admin key");
+			assertThat(made.getStatus()).as(made.getContentAsString()).isEqualTo(200);
+			MockHttpServletResponse on = mvc.perform(get("/account/two-factor/setup/passkey").cookie(session))
+				.andReturn().getResponse();
+			assertThat(on.getRedirectedUrl()).contains("/admin");
+			Cookie[] admin = on.getCookies().length > 0 ? on.getCookies() : session;
+			assertThat(mvc.perform(get("/admin").cookie(admin)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+			// The next sign-in asks for the passkey, as for any account that has one.
+			assertThat(mvc.perform(formLogin().user(email).password(PASSWORD)).andReturn().getResponse()
+				.getRedirectedUrl()).isEqualTo("/login/second-factor");
+		}
+		finally {
+			policy.requireForAdmins(false);
+		}
+	}
+
+	@Test
+	void aSessionThatHasNotShownTheSecondFactorCannotAddAPasskeyToGetPastIt() throws Exception {
+		AccountPrincipal viewer = fixtures.viewer();
+		register(viewer, new SoftwarePasskey(), origin(), "localhost", "Owner's key");
+		Cookie[] passwordOnly = mvc.perform(formLogin().user(viewer.email()).password(PASSWORD)).andReturn()
+			.getResponse().getCookies();
+
+		// Spring Security hands out a challenge to any signed-in session; answering it is what the rules refuse.
+		MockHttpServletResponse forged = registration(passwordOnly, new SoftwarePasskey(), origin(), "localhost",
+				"Thief's key");
+		assertThat(forged.getRedirectedUrl()).isEqualTo("/login/second-factor");
+		assertThat(mvc.perform(get("/account/two-factor/setup/passkey").cookie(passwordOnly)).andReturn().getResponse()
+			.getRedirectedUrl()).isEqualTo("/account");
+		assertThat(mvc.perform(get("/account").cookie(passwordOnly)).andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo("/login/second-factor");
+		assertThat(passkeys.list(viewer.accountId())).extracting(Passkey::label).containsExactly("Owner's key");
 	}
 
 	/** Registers the passkey for the account; returns the account's WebAuthn user id (the user handle). */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountSessions;
+import io.reelgate.accounts.PasskeyEnrolments;
 import io.reelgate.accounts.SecondFactorPolicy;
 import io.reelgate.accounts.SecondFactorStatus;
 import io.reelgate.accounts.SecondFactorThrottle;
@@ -25,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The second factor: the code asked for after the password, setting up an authenticator app (a QR code and the
- * secret as text, switched on by typing a code back, then ten recovery codes shown once), making new recovery codes,
+ * secret as text, switched on by typing a code back, then ten recovery codes shown once) or, where the operator
+ * requires a second factor, a passkey instead, making new recovery codes,
  * and switching the authenticator off (which needs a current code). Wrong codes count against the account's
  * {@link SecondFactorThrottle}.
  */
@@ -112,6 +114,24 @@ class SecondFactorController {
 		accounts.endOtherSessions(me.email(), request.getSession().getId());
 		sessions.passed(me.withSecondFactor(SecondFactorStatus.ENROLLED), request, response);
 		return recoveryCodes(codes.get(), "secondFactor.enabled", model);
+	}
+
+	/**
+	 * A session sent to set up a second factor that made a passkey instead (passkeys.js comes here when the browser's
+	 * ceremony is done): that passkey is its second factor now, and every other session ends, as for an
+	 * authenticator. Any other visit (a passkey made elsewhere, none at all) changes nothing.
+	 */
+	@GetMapping("/account/two-factor/setup/passkey")
+	String passkeySetUp(@AuthenticationPrincipal AccountPrincipal me, HttpServletRequest request,
+			HttpServletResponse response) throws IOException, ServletException {
+		if (me.secondFactor() != SecondFactorStatus.ENROLMENT_REQUIRED
+				|| !PasskeyEnrolments.take(request.getSession(), me.accountId())) {
+			return "redirect:/account";
+		}
+		accounts.endOtherSessions(me.email(), request.getSession().getId());
+		sessions.passed(me.withSecondFactor(SecondFactorStatus.ENROLLED), request, response);
+		sessions.continueTo(request, response);
+		return null;
 	}
 
 	@PostMapping("/account/two-factor/recovery-codes")
