@@ -3,6 +3,7 @@ package io.reelgate.browser;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
@@ -12,6 +13,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.accounts.AccountService;
+import io.reelgate.accounts.Role;
+import io.reelgate.accounts.SecondFactorPolicy;
 import io.reelgate.notifications.SentMails;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
@@ -31,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Passkeys in Chromium, with the DevTools virtual authenticator (a platform authenticator that keeps resident keys
  * and verifies the user at once): added on the account page, then signing in with it alone from the login page, as
- * the second factor after the password, and refused once it is removed.
+ * the second factor after the password, and refused once it is removed; and made as the first second factor by an
+ * admin whom the operator requires to have one.
  */
 @IntegrationTest
 @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
@@ -47,6 +52,12 @@ class PasskeyBrowserTests {
 
 	@Autowired
 	SentMails mails;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	SecondFactorPolicy policy;
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
@@ -115,9 +126,46 @@ class PasskeyBrowserTests {
 		assertThat(page).hasURL(url("/login"));
 	}
 
+	@Test
+	void anAdminWhoMustSetUpASecondFactorAddsAPasskeyInsteadOfAnAppAndGoesOnToThePageAskedFor() {
+		String email = Fixtures.unique("admin") + "@reelgate.test";
+		accounts.register(email, "Passkey Admin", PASSWORD, Role.ADMIN);
+		policy.requireForAdmins(true);
+		try {
+			Page page = pageWithAuthenticator();
+			logInWithPassword(page, email);
+			assertThat(page).hasURL(url("/account/two-factor/setup"));
+			page.navigate(url("/admin"));
+			assertThat(page).hasURL(url("/account/two-factor/setup"));
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Or add a passkey instead")))
+				.isVisible();
+
+			page.getByLabel("Name of the new passkey").fill("Admin laptop");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a passkey")).click();
+			assertThat(page).hasURL(Pattern.compile("^http://localhost:" + port + "/admin(\\?continue)?$"));
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
+
+			// From now on the password alone is not enough: the passkey is the second factor.
+			logOut(page);
+			logInWithPassword(page, email);
+			assertThat(page).hasURL(url("/login/second-factor"));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a passkey")).click();
+			assertThat(page).hasURL(url("/"));
+			page.navigate(url("/admin"));
+			assertThat(page).hasURL(url("/admin"));
+		}
+		finally {
+			policy.requireForAdmins(false);
+		}
+	}
+
 	private void logInWithPassword(Page page, AccountPrincipal account) {
+		logInWithPassword(page, account.email());
+	}
+
+	private void logInWithPassword(Page page, String email) {
 		page.navigate(url("/login"));
-		page.getByLabel("Email").fill(account.email());
+		page.getByLabel("Email").fill(email);
 		page.getByLabel("Password").fill(PASSWORD);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in").setExact(true)).click();
 	}
