@@ -87,14 +87,26 @@
     // menu stays disabled with a single sound track, and for the original file, whose extra tracks browsers ignore.
     const audio = document.getElementById('audio');
 
+    // The server names a rendition by its title ("Commentary") or, without one, by its language in that language
+    // ("Français"): the language goes in brackets only where the name does not say it already.
+    function audioLabel(track) {
+        if (!track.lang) {
+            return track.name;
+        }
+        let language = track.lang;
+        try {
+            language = new Intl.DisplayNames([track.lang], { type: 'language' }).of(track.lang);
+        } catch (e) {
+            // A tag the browser cannot read shows as it is.
+        }
+        return language.toLowerCase() === track.name.toLowerCase() ? track.name : track.name + ' (' + language + ')';
+    }
+
     function audioChoices(tracks, selected, choose) {
         if (!audio) {
             return;
         }
-        // The server names each rendition in its own language ("English", "Français"), unique in the list.
-        options(audio, 0, tracks.map(function (track) {
-            return track.name;
-        }));
+        options(audio, 0, tracks.map(audioLabel));
         audio.value = String(selected);
         audio.disabled = tracks.length < 2;
         audio.onchange = function () {
@@ -165,7 +177,7 @@
             video.audioTracks.addEventListener('addtrack', function () {
                 const tracks = Array.prototype.slice.call(video.audioTracks);
                 audioChoices(tracks.map(function (track) {
-                    return { name: track.label };
+                    return { name: track.label, lang: track.language };
                 }), Math.max(0, tracks.findIndex(function (track) {
                     return track.enabled;
                 })), function (index) {

@@ -106,10 +106,10 @@ class WatchBrowserTests {
 	}
 
 	@Test
-	void aBuyerOfADubbedFilmSwitchesToTheOtherSoundTrack() throws Exception {
+	void aBuyerOfADubbedFilmSwitchesToAnotherSoundTrack() throws Exception {
 		BundleId dubbed = fixtures.draft(creator, Fixtures.unique("Dubbed in the browser"), "notes".getBytes(), "4.99",
 				"USD");
-		FileView film = fixtures.addFile(creator, dubbed, "dubbed.mkv", TestVideos.dubbed());
+		FileView film = fixtures.addFile(creator, dubbed, "dubbed.mkv", TestVideos.dubbedWithCommentary());
 		fixtures.publish(creator, dubbed);
 		await().atMost(Duration.ofSeconds(90)).until(() -> jdbc
 			.sql("select count(*) from hls_packages where file_id = ? and state = 'READY'")
@@ -121,7 +121,9 @@ class WatchBrowserTests {
 
 		Locator menu = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Audio"));
 		assertThat(menu).isEnabled();
-		assertThat(menu.locator("option")).hasText(new String[] { "English", "Français" });
+		// A name that is the language's own stands alone; a title says its language in brackets.
+		assertThat(menu.locator("option"))
+			.hasText(new String[] { "English", "Français", "Commentary (English)" });
 		assertThat(menu).hasValue("0");
 		page.evaluate("() => { const v = document.getElementById('player'); v.muted = true; return v.play(); }");
 		page.waitForFunction("() => document.getElementById('player').currentTime > 0.3");

@@ -26,6 +26,8 @@ public final class TestVideos {
 
 	private static byte[] dubbed;
 
+	private static byte[] withCommentary;
+
 	private static byte[] hevc;
 
 	private TestVideos() {
@@ -78,6 +80,23 @@ public final class TestVideos {
 							"-metadata:s:a:1", "language=fra"));
 		}
 		return dubbed.clone();
+	}
+
+	/**
+	 * The dubbed video with a third sound track, English and titled Commentary, in Matroska; needs
+	 * {@link #requireFfmpeg()}.
+	 */
+	public static synchronized byte[] dubbedWithCommentary() {
+		if (withCommentary == null) {
+			withCommentary = make("commentary.mkv",
+					List.of("-f", "lavfi", "-i", "sine=duration=2:frequency=880", "-f", "lavfi", "-i",
+							"sine=duration=2:frequency=660"),
+					List.of("-map", "0:v", "-map", "1:a", "-map", "2:a", "-map", "3:a", "-c:v", "libx264", "-preset",
+							"ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-metadata:s:a:0", "language=eng",
+							"-metadata:s:a:1", "language=fra", "-metadata:s:a:2", "language=eng", "-metadata:s:a:2",
+							"title=Commentary"));
+		}
+		return withCommentary.clone();
 	}
 
 	/** Whether this ffmpeg has the encoder ({@code libx265}): Debian's has, builds without GPL parts may not. */
