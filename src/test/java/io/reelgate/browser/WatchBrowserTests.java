@@ -39,8 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Watching in Chromium through hls.js under the strict CSP: a buyer from the library, a renter, and anyone for an
- * unlocked trailer on a phone-sized screen; a buyer of a dubbed film choosing its other sound track. Playback advances, seeking lands, and the stream is hls.js's (a Media
- * Source), not the original file.
+ * unlocked trailer on a phone-sized screen; a buyer of a dubbed film choosing another sound track. Playback advances,
+ * seeking lands, and the stream is hls.js's (a Media Source), not the original file.
  */
 @IntegrationTest
 class WatchBrowserTests {
