@@ -27,6 +27,9 @@
             status.textContent = message;
         }
         quality.disabled = true;
+        if (audio) {
+            audio.disabled = true;
+        }
         startAt(video.currentTime || resumeAt);
         trackElements.forEach(function (track) {
             video.appendChild(track);
@@ -39,6 +42,20 @@
         return level.height ? quality.dataset.heightLabel.replace('{h}', level.height) : String(level.bitrate);
     }
 
+    // Replaces the options of a menu after its first keep ones (such as "Automatic" or "Off") with one per name, whose
+    // value is its index.
+    function options(select, keep, names) {
+        while (select.options.length > keep) {
+            select.remove(keep);
+        }
+        names.forEach(function (name, index) {
+            const option = document.createElement('option');
+            option.value = String(index);
+            option.textContent = name;
+            select.appendChild(option);
+        });
+    }
+
     // Captions: the <track> elements for progressive playback, or the master playlist's subtitle renditions.
     const captions = document.getElementById('captions');
 
@@ -46,15 +63,7 @@
         if (!captions) {
             return;
         }
-        while (captions.options.length > 1) {
-            captions.remove(1);
-        }
-        names.forEach(function (name, index) {
-            const option = document.createElement('option');
-            option.value = String(index);
-            option.textContent = name;
-            captions.appendChild(option);
-        });
+        options(captions, 1, names);
         captions.value = '-1';
     }
 
@@ -74,6 +83,25 @@
         }
     }
 
+    // Audio: the master playlist's audio renditions (a dub, a commentary, an audio description), one to choose. The
+    // menu stays disabled with a single sound track, and for the original file, whose extra tracks browsers ignore.
+    const audio = document.getElementById('audio');
+
+    function audioChoices(tracks, selected, choose) {
+        if (!audio) {
+            return;
+        }
+        // The server names each rendition in its own language ("English", "Français"), unique in the list.
+        options(audio, 0, tracks.map(function (track) {
+            return track.name;
+        }));
+        audio.value = String(selected);
+        audio.disabled = tracks.length < 2;
+        audio.onchange = function () {
+            choose(Number(audio.value));
+        };
+    }
+
     // The stream carries the captions as subtitle renditions; the <track> copies would show each one twice. They
     // come back if the stream fails and the original file plays instead.
     function dropTrackElements() {
@@ -87,13 +115,23 @@
         // No worker: the strict CSP allows scripts from this origin only, and a worker would be a blob: script.
         const hls = new window.Hls({ enableWorker: false, capLevelToPlayerSize: true, startPosition: resumeAt || -1 });
         hls.on(window.Hls.Events.MANIFEST_PARSED, function () {
-            hls.levels.forEach(function (level, index) {
-                const option = document.createElement('option');
-                option.value = String(index);
-                option.textContent = levelLabel(level);
-                quality.appendChild(option);
-            });
+            options(quality, 1, hls.levels.map(levelLabel));
             quality.disabled = hls.levels.length < 2;
+        });
+        // hls.js lists the tracks before it has chosen one (audioTrack is -1 then): the menu shows the DEFAULT one,
+        // and follows whichever hls.js switches to.
+        hls.on(window.Hls.Events.AUDIO_TRACKS_UPDATED, function () {
+            const chosen = hls.audioTrack >= 0 ? hls.audioTrack : Math.max(0, hls.audioTracks.findIndex(function (t) {
+                return t.default;
+            }));
+            audioChoices(hls.audioTracks, chosen, function (index) {
+                hls.audioTrack = index;
+            });
+        });
+        hls.on(window.Hls.Events.AUDIO_TRACK_SWITCHED, function () {
+            if (audio) {
+                audio.value = String(hls.audioTrack);
+            }
         });
         hls.on(window.Hls.Events.SUBTITLE_TRACKS_UPDATED, function () {
             captionChoices(hls.subtitleTracks.map(function (track) {
@@ -122,6 +160,21 @@
         startAt(resumeAt);
         video.src = hlsUrl;
         video.textTracks.addEventListener('addtrack', nativeCaptions);
+        // Safari lists the renditions as the element's audio tracks; enabling one disables the others.
+        if (video.audioTracks) {
+            video.audioTracks.addEventListener('addtrack', function () {
+                const tracks = Array.prototype.slice.call(video.audioTracks);
+                audioChoices(tracks.map(function (track) {
+                    return { name: track.label };
+                }), Math.max(0, tracks.findIndex(function (track) {
+                    return track.enabled;
+                })), function (index) {
+                    tracks.forEach(function (track, i) {
+                        track.enabled = i === index;
+                    });
+                });
+            });
+        }
     } else {
         progressive();
     }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.BundleCaptions;
@@ -37,7 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Watching in Chromium through hls.js under the strict CSP: a buyer from the library, a renter, and anyone for an
- * unlocked trailer on a phone-sized screen. Playback advances, seeking lands, and the stream is hls.js's (a Media
+ * unlocked trailer on a phone-sized screen; a buyer of a dubbed film choosing its other sound track. Playback advances, seeking lands, and the stream is hls.js's (a Media
  * Source), not the original file.
  */
 @IntegrationTest
@@ -100,6 +102,35 @@ class WatchBrowserTests {
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("film.mp4"))).isVisible();
 		assertThat(page.getByLabel("Quality")).containsText("Automatic");
 		playsAndSeeks(page);
+		assertThat(page.getByLabel("Audio")).isDisabled();
+	}
+
+	@Test
+	void aBuyerOfADubbedFilmSwitchesToTheOtherSoundTrack() throws Exception {
+		BundleId dubbed = fixtures.draft(creator, Fixtures.unique("Dubbed in the browser"), "notes".getBytes(), "4.99",
+				"USD");
+		FileView film = fixtures.addFile(creator, dubbed, "dubbed.mkv", TestVideos.dubbed());
+		fixtures.publish(creator, dubbed);
+		await().atMost(Duration.ofSeconds(90)).until(() -> jdbc
+			.sql("select count(*) from hls_packages where file_id = ? and state = 'READY'")
+			.param(film.id().value()).query(Long.class).single() == 1);
+		AccountPrincipal buyer = fixtures.viewer();
+		pay(buyer, "/checkout/" + dubbed);
+		Page page = logIn(buyer.email(), 1280, 900);
+		page.navigate(chromium.url("/watch/" + film.id()));
+
+		Locator menu = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Audio"));
+		assertThat(menu).isEnabled();
+		assertThat(menu.locator("option")).hasText(new String[] { "English", "Français" });
+		assertThat(menu).hasValue("0");
+		page.evaluate("() => { const v = document.getElementById('player'); v.muted = true; return v.play(); }");
+		page.waitForFunction("() => document.getElementById('player').currentTime > 0.3");
+
+		// The French rendition's playlist is fetched only once it is chosen, while the film plays.
+		Request french = page.waitForRequest(request -> request.url().endsWith("/a1.m3u8"),
+				() -> menu.selectOption("Français"));
+		assertEquals(200, french.response().status());
+		assertThat(menu).hasValue("1");
 	}
 
 	@Test
