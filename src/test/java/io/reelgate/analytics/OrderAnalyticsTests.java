@@ -56,19 +56,14 @@ class OrderAnalyticsTests {
 		AccountPrincipal creator = fixtures.creator();
 		fixtures.payoutsReady(creator);
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("Sold"), "film".getBytes(), "5.00", "USD");
-		AccountPrincipal viewer = fixtures.viewer();
-		String payAt = mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()))
-			.andReturn().getResponse().getRedirectedUrl();
-		mvc.perform(post(payAt + "/pay").with(user(viewer)).with(csrf()));
-		String order = payAt.substring("/checkout/simulated/".length());
-		await().atMost(Duration.ofSeconds(20)).until(() -> events(bundle, "UNLOCK") == 1);
+		OrderId order = buy(bundle);
 
 		long platformFee = fee.of(Money.of(500, "USD")).minor();
 		assertThat(today(creator, bundle).totals().unlocks()).containsEntry("PURCHASE", 1L);
 		assertThat(today(creator, bundle).moneyTotals())
 			.containsExactly(new MoneyFigures(null, "USD", 500, platformFee, 0, 0, 500 - platformFee));
 
-		mvc.perform(post("/studio/sales/{order}/refund", order).param("confirmed", "true").with(user(creator)).with(csrf()));
+		mvc.perform(post("/studio/sales/{order}/refund", order.value()).param("confirmed", "true").with(user(creator)).with(csrf()));
 		await().atMost(Duration.ofSeconds(20)).until(() -> events(bundle, "REFUND") == 1);
 
 		assertThat(today(creator, bundle).moneyTotals())
@@ -81,12 +76,7 @@ class OrderAnalyticsTests {
 		AccountPrincipal creator = fixtures.creator();
 		fixtures.payoutsReady(creator);
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("Contested"), "film".getBytes(), "5.00", "USD");
-		AccountPrincipal viewer = fixtures.viewer();
-		String payAt = mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()))
-			.andReturn().getResponse().getRedirectedUrl();
-		mvc.perform(post(payAt + "/pay").with(user(viewer)).with(csrf()));
-		OrderId order = new OrderId(UUID.fromString(payAt.substring("/checkout/simulated/".length())));
-		await().atMost(Duration.ofSeconds(20)).until(() -> events(bundle, "UNLOCK") == 1);
+		OrderId order = buy(bundle);
 		long platformFee = fee.of(Money.of(500, "USD")).minor();
 
 		payments.disputed(order, Money.of(200, "USD"));
@@ -116,6 +106,16 @@ class OrderAnalyticsTests {
 		AnalyticsReport report = today(creator, bundle);
 		assertThat(report.totals().unlocks()).containsExactlyEntriesOf(java.util.Map.of("FREE", 1L));
 		assertThat(report.moneyTotals()).isEmpty();
+	}
+
+	/** A viewer pays for the bundle through the simulated gateway; returns the order once its unlock is counted. */
+	private OrderId buy(BundleId bundle) throws Exception {
+		AccountPrincipal viewer = fixtures.viewer();
+		String payAt = mvc.perform(post("/checkout/{id}", bundle).with(user(viewer)).with(csrf()))
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(post(payAt + "/pay").with(user(viewer)).with(csrf()));
+		await().atMost(Duration.ofSeconds(20)).until(() -> events(bundle, "UNLOCK") == 1);
+		return new OrderId(UUID.fromString(payAt.substring("/checkout/simulated/".length())));
 	}
 
 	private long events(BundleId bundle, String kind) {
