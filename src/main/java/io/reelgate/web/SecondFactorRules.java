@@ -33,7 +33,8 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  * session whose account demands a second factor ({@link SecondFactorStatus}, on its principal); pages open to
  * everyone are unaffected. A session without it is sent to type a code ({@link #CODE_PAGE}), or to set up an
  * authenticator (or a passkey) when the operator requires one and there is none yet ({@link #SETUP_PAGE}); those pages
- * need only the password ({@link #PASSWORD_ONLY}), and so does making that passkey ({@link #enrollingOr}). The request that was refused is saved and resumed after the code.
+ * need only the password ({@link #PASSWORD_ONLY}), and so does making that passkey ({@link #enrollingOr}). The request
+ * that was refused is saved and resumed after the code.
  */
 @Configuration(proxyBeanMethods = false)
 class SecondFactorRules {

@@ -54,8 +54,7 @@ class OrderAnalyticsTests {
 	@Test
 	void aPurchaseCountsAsAnUnlockWithItsMoneyAndItsRefundTakesTheMoneyBack() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
-		fixtures.payoutsReady(creator);
-		BundleId bundle = fixtures.published(creator, Fixtures.unique("Sold"), "film".getBytes(), "5.00", "USD");
+		BundleId bundle = onSale(creator, "Sold");
 		OrderId order = buy(bundle);
 
 		long platformFee = fee.of(Money.of(500, "USD")).minor();
@@ -74,8 +73,7 @@ class OrderAnalyticsTests {
 	@Test
 	void aDisputeOverPartOfThePaymentTakesOutThatPartOnlyAndWinningItPutsItBack() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
-		fixtures.payoutsReady(creator);
-		BundleId bundle = fixtures.published(creator, Fixtures.unique("Contested"), "film".getBytes(), "5.00", "USD");
+		BundleId bundle = onSale(creator, "Contested");
 		OrderId order = buy(bundle);
 		long platformFee = fee.of(Money.of(500, "USD")).minor();
 
@@ -106,6 +104,12 @@ class OrderAnalyticsTests {
 		AnalyticsReport report = today(creator, bundle);
 		assertThat(report.totals().unlocks()).containsExactlyEntriesOf(java.util.Map.of("FREE", 1L));
 		assertThat(report.moneyTotals()).isEmpty();
+	}
+
+	/** A $5.00 bundle of a creator who is paid out. */
+	private BundleId onSale(AccountPrincipal creator, String title) {
+		fixtures.payoutsReady(creator);
+		return fixtures.published(creator, Fixtures.unique(title), "film".getBytes(), "5.00", "USD");
 	}
 
 	/** A viewer pays for the bundle through the simulated gateway; returns the order once its unlock is counted. */
