@@ -16,10 +16,12 @@ import org.springframework.http.CacheControl;
  * @param sharedMaxAge how long a shared cache serves a page without asking the application
  * @param staleWhileRevalidate how much longer a cache may serve a page it is refreshing in the background, so a
  * flood of visitors never waits for the application when an entry expires
+ * @param appCache how long each instance answers a public page from its own memory ({@link AnonymousPages}), the
+ * shared cache of last resort when none is in front; 0 renders every request
  */
 @ConfigurationProperties("reelgate.web.public-pages")
 record PublicCacheProperties(@DefaultValue("30s") Duration maxAge, @DefaultValue("60s") Duration sharedMaxAge,
-		@DefaultValue("30s") Duration staleWhileRevalidate) {
+		@DefaultValue("30s") Duration staleWhileRevalidate, @DefaultValue("5s") Duration appCache) {
 
 	CacheControl cacheControl() {
 		return CacheControl.maxAge(maxAge).cachePublic().sMaxAge(sharedMaxAge)

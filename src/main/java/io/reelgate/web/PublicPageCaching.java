@@ -1,13 +1,21 @@
 package io.reelgate.web;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.reelgate.web.AnonymousPages.Page;
+
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -34,6 +42,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * paths shows a name, a flash message or a token, and is {@code private, no-store}. It runs inside Spring Security's
  * filters (their order is -100), which see who the visitor is, and inside Spring Session's, which write the session
  * cookie after it.
+ * <p>
+ * Public pages are also kept in this instance's memory for a few seconds ({@link AnonymousPages}) and answered from
+ * there to the next anonymous visitors, except the pages that count each visit for the creator's analytics (a
+ * bundle page's view, an embedded card's showing), which are rendered for every request.
  */
 @Component
 @Order(0)
@@ -51,12 +63,19 @@ class PublicPageCaching extends OncePerRequestFilter {
 			"/tags/{tag}", "/robots.txt",
 			"/sitemap.xml", "/sitemaps/{name}").stream().map(PathPatternParser.defaultInstance::parse).toList();
 
+	/** Pages whose controller counts each visit: never answered from {@link AnonymousPages}. */
+	private static final List<PathPattern> COUNTED = List.of("/bundles/{id}", "/embed/bundles/{id}").stream()
+		.map(PathPatternParser.defaultInstance::parse).toList();
+
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
 	private final PublicCacheProperties properties;
 
-	PublicPageCaching(PublicCacheProperties properties) {
+	private final AnonymousPages pages;
+
+	PublicPageCaching(PublicCacheProperties properties, AnonymousPages pages) {
 		this.properties = properties;
+		this.pages = pages;
 	}
 
 	@Override
@@ -65,26 +84,56 @@ class PublicPageCaching extends OncePerRequestFilter {
 		if (!read) {
 			return true;
 		}
-		PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		PathContainer path = path(request);
 		return PAGES.stream().noneMatch(page -> page.matches(path));
+	}
+
+	private static PathContainer path(HttpServletRequest request) {
+		return PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		PathContainer path = path(request);
+		String key = COUNTED.stream().anyMatch(page -> page.matches(path)) ? null : pages.key(request);
+		Optional<Page> kept = key == null ? Optional.empty() : pages.get(key);
+		if (kept.isPresent()) {
+			answer(request, response, kept.get());
+			return;
+		}
+		// The filters around this one (request id, security headers) set their own headers on every answer.
+		Set<String> outer = Set.copyOf(response.getHeaderNames());
 		ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
 		try {
 			chain.doFilter(request, buffered);
 		}
 		finally {
 			if (!isAsyncStarted(request)) {
-				finish(request, buffered, response);
+				finish(request, buffered, response, key, outer);
 			}
 		}
 	}
 
-	private void finish(HttpServletRequest request, ContentCachingResponseWrapper buffered, HttpServletResponse raw)
-			throws IOException {
+	private static void answer(HttpServletRequest request, HttpServletResponse response, Page page) throws IOException {
+		// In the order DispatcherServlet and the view set them, so the type's charset wins over the locale's.
+		response.setLocale(page.locale());
+		if (page.contentType() != null) {
+			response.setContentType(page.contentType());
+		}
+		page.headers().forEach((name, values) -> {
+			response.setHeader(name, values.get(0));
+			values.stream().skip(1).forEach(value -> response.addHeader(name, value));
+		});
+		if (new ServletWebRequest(request, response).checkNotModified(page.etag())) {
+			return;
+		}
+		response.setContentLength(page.body().length);
+		response.getOutputStream().write(page.body());
+	}
+
+	private void finish(HttpServletRequest request, ContentCachingResponseWrapper buffered, HttpServletResponse raw,
+			@Nullable String key, Set<String> outer) throws IOException {
 		if (!anonymous(request) || !raw.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()) {
 			raw.setHeader(HttpHeaders.CACHE_CONTROL, PERSONAL);
 		}
@@ -97,6 +146,9 @@ class PublicPageCaching extends OncePerRequestFilter {
 			if (HttpMethod.GET.matches(request.getMethod())) {
 				// Weak: Tomcat may compress the bytes, which a strong tag would have to cover.
 				String etag = "W/\"" + DigestUtils.md5DigestAsHex(buffered.getContentInputStream()) + "\"";
+				if (key != null) {
+					pages.put(key, raw, ownHeaders(raw, outer), buffered.getContentAsByteArray(), etag);
+				}
 				if (new ServletWebRequest(request, raw).checkNotModified(etag)) {
 					return;
 				}
@@ -108,5 +160,16 @@ class PublicPageCaching extends OncePerRequestFilter {
 	private boolean anonymous(HttpServletRequest request) {
 		return request.getSession(false) == null
 				&& !trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
+	}
+
+	private static Map<String, List<String>> ownHeaders(HttpServletResponse response, Set<String> outer) {
+		Map<String, List<String>> own = new LinkedHashMap<>();
+		for (String name : Set.copyOf(response.getHeaderNames())) {
+			Collection<String> values = response.getHeaders(name);
+			if (!outer.contains(name) && !values.isEmpty()) {
+				own.put(name, List.copyOf(values));
+			}
+		}
+		return own;
 	}
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +40,12 @@ class PublicPageCachingTests {
 
 	@Autowired
 	PublicCacheProperties lifetimes;
+
+	@Autowired
+	AnonymousPages kept;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void anonymousPublicPagesAreCacheableBySharedCachesAndSetNoCookie() throws Exception {
@@ -142,6 +150,69 @@ class PublicPageCachingTests {
 
 		HttpResponse<String> page = get(browser, "/");
 		assertThat(page.headers().firstValue("Cache-Control")).hasValue(PublicPageCaching.PERSONAL);
+	}
+
+	@Test
+	void withTheAppCacheOnAnonymousVisitorsGetTheKeptPageUntilItExpiresWithItsHeaders() throws Exception {
+		AccountPrincipal creator = fixtures.creator(Fixtures.unique("Kept Studio"));
+		String path = "/creators/" + creator.accountId().value();
+		String first = Fixtures.unique("Kept first");
+		fixtures.published(creator, first, new byte[] { 1 });
+		Duration lifetime = kept.lifetime();
+		kept.lifetime(Duration.ofMinutes(5));
+		try {
+			HttpResponse<String> rendered = get(anonymous, path);
+			String later = Fixtures.unique("Kept later");
+			fixtures.published(creator, later, new byte[] { 2 });
+
+			HttpResponse<String> fromMemory = get(anonymous, path);
+			assertThat(fromMemory.statusCode()).isEqualTo(200);
+			assertThat(fromMemory.body()).isEqualTo(rendered.body()).contains(first).doesNotContain(later);
+			for (String header : new String[] { "Content-Type", "Content-Language", "Cache-Control", "ETag",
+					"Content-Security-Policy", "X-Content-Type-Options" }) {
+				assertThat(fromMemory.headers().firstValue(header)).as(header).isPresent()
+					.isEqualTo(rendered.headers().firstValue(header));
+			}
+			assertThat(fields(fromMemory.headers().firstValue("Vary").orElseThrow()))
+				.containsExactlyInAnyOrder(fields(PublicPageCaching.VARY));
+			assertThat(fromMemory.headers().firstValue("X-Request-Id")).isPresent()
+				.isNotEqualTo(rendered.headers().firstValue("X-Request-Id"));
+			HttpResponse<String> revalidated = anonymous.send(request(path)
+				.header("If-None-Match", rendered.headers().firstValue("ETag").orElseThrow()).build(),
+					BodyHandlers.ofString());
+			assertThat(revalidated.statusCode()).isEqualTo(304);
+
+			assertThat(get(signedIn(fixtures.viewer()), path).body()).as("signed in: never kept").contains(later);
+			assertThat(anonymous.send(request(path).header("Accept-Language", "fr").build(), BodyHandlers.ofString())
+				.body()).as("another language is another page").contains(later);
+
+			kept.lifetime(Duration.ZERO);
+			assertThat(get(anonymous, path).body()).contains(later);
+		}
+		finally {
+			kept.lifetime(lifetime);
+		}
+	}
+
+	@Test
+	void withTheAppCacheOnABundlePageIsRenderedForEveryVisitSinceEachIsCounted() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+		BundleId bundle = fixtures.published(creator, Fixtures.unique("Counted"), new byte[] { 3 }, "7.50", "USD");
+		Duration lifetime = kept.lifetime();
+		kept.lifetime(Duration.ofMinutes(5));
+		try {
+			for (String browser : new String[] { "Firefox/133.0", "Safari/605.1.15" }) {
+				HttpResponse<String> page = anonymous.send(request("/bundles/" + bundle.value())
+					.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) " + browser).build(), BodyHandlers.ofString());
+				assertThat(page.statusCode()).isEqualTo(200);
+			}
+
+			assertThat(jdbc.sql("select count(*) from analytics_events where bundle_id = ? and kind = 'VIEW'")
+				.param(bundle.value()).query(Long.class).single()).as("two visitors, two views").isEqualTo(2);
+		}
+		finally {
+			kept.lifetime(lifetime);
+		}
 	}
 
 	private HttpClient signedIn(AccountPrincipal who) throws Exception {
