@@ -30,6 +30,7 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.storage.BlobDownload;
 import io.reelgate.storage.BlobSender;
 import io.reelgate.storage.BlobStore;
+import io.reelgate.web.CountedVisits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -111,7 +112,9 @@ class BundlePageController {
 			bundle = catalog.bundle(id, viewer(me), shown.get());
 		}
 		if (bundle.summary().isPublic()) {
-			analytics.pageViewed(id, bundle.summary().creatorId(), Visit.of(request, accountOf(me)));
+			AccountId creator = bundle.summary().creatorId();
+			AccountId viewer = accountOf(me);
+			CountedVisits.count(request, visit -> analytics.pageViewed(id, creator, Visit.of(visit, viewer)));
 		}
 		boolean priced = bundle.summary().gate() == Gate.PAID || bundle.summary().gate() == Gate.PWYW;
 		// Only buyers see what a code does (the form is for signed-in viewers), so only their checks are made.

@@ -9,7 +9,9 @@ import io.reelgate.catalog.BundleDetails;
 import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Catalog.Viewer;
+import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.web.CountedVisits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -52,7 +54,8 @@ class EmbedController {
 		if (shown.isPresent() && !shown.get().equals(bundle.currencies().get(0))) {
 			bundle = catalog.bundle(id, Viewer.ANONYMOUS, shown.get());
 		}
-		analytics.embedViewed(id, bundle.summary().creatorId(), Visit.ofEmbed(request, null));
+		AccountId creator = bundle.summary().creatorId();
+		CountedVisits.count(request, visit -> analytics.embedViewed(id, creator, Visit.ofEmbed(visit, null)));
 		model.addAttribute("bundle", bundle);
 		model.addAttribute("currency", shown.map(Currency::getCurrencyCode).orElse(null));
 		return VIEW;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,9 @@ import org.springframework.stereotype.Component;
  * host and port included, since canonical and Open Graph links are absolute) and {@code Accept-Language} (prices
  * and dates are formatted in it). It is safe across instances because it is short: a change reaches every instance's
  * visitors within the lifetime, which is far shorter than the {@code s-maxage} shared caches already hold a page
- * for. Bounded in bytes; when full it starts again empty, which costs one render per page.
+ * for. Pages that count each visit for the creator's analytics (bundle pages, embedded cards) say how
+ * ({@link CountedVisits}), and the count runs again for each visitor given the kept copy. Bounded in bytes; when full
+ * it starts again empty, which costs one render per page.
  */
 @Component
 class AnonymousPages {
@@ -57,7 +60,11 @@ class AnonymousPages {
 	 * application set on it (its own, not those of the filters around it) and its body.
 	 */
 	record Page(@Nullable String contentType, Locale locale, Map<String, List<String>> headers, byte[] body,
-			String etag, Instant until) {
+			String etag, @Nullable Consumer<HttpServletRequest> visit, Instant until) {
+
+		Page until(Instant later) {
+			return new Page(contentType, locale, headers, body, etag, visit, later);
+		}
 	}
 
 	Duration lifetime() {
@@ -82,15 +89,37 @@ class AnonymousPages {
 			.append(language == null ? "" : language).toString();
 	}
 
+	/**
+	 * The kept page, or empty when the caller is to render it. When a page expires, the first request to see it
+	 * renders it again while the others keep getting the expired copy (as nginx's {@code proxy_cache_lock} and
+	 * {@code use_stale updating} do), so a flood never renders one page many times at once.
+	 */
 	Optional<Page> get(String key) {
+		Instant now = clock.instant();
 		Page page = pages.get(key);
-		if (page == null || !clock.instant().isBefore(page.until())) {
+		if (page == null) {
 			return Optional.empty();
 		}
-		return Optional.of(page);
+		if (now.isBefore(page.until())) {
+			return Optional.of(page);
+		}
+		if (pages.replace(key, page, page.until(now.plus(lifetime)))) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(pages.get(key));
 	}
 
-	void put(String key, HttpServletResponse response, Map<String, List<String>> headers, byte[] body, String etag) {
+	/** Forgets a page that is no longer public, or that its refresh could not render. */
+	void forget(String key) {
+		Page page = pages.remove(key);
+		if (page != null) {
+			bytes.addAndGet(-page.body().length);
+		}
+	}
+
+	/** @param visit how the page counted its visit ({@link CountedVisits}), to be counted again for each visitor */
+	void put(String key, HttpServletResponse response, Map<String, List<String>> headers, byte[] body, String etag,
+			@Nullable Consumer<HttpServletRequest> visit) {
 		if (body.length > MAX_PAGE) {
 			return;
 		}
@@ -99,7 +128,7 @@ class AnonymousPages {
 			bytes.addAndGet(body.length);
 		}
 		Page previous = pages.put(key, new Page(response.getContentType(), response.getLocale(), Map.copyOf(headers),
-				body, etag, clock.instant().plus(lifetime)));
+				body, etag, visit, clock.instant().plus(lifetime)));
 		if (previous != null) {
 			bytes.addAndGet(-previous.body().length);
 		}

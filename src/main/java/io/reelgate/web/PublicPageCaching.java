@@ -44,8 +44,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * cookie after it.
  * <p>
  * Public pages are also kept in this instance's memory for a few seconds ({@link AnonymousPages}) and answered from
- * there to the next anonymous visitors, except the pages that count each visit for the creator's analytics (a
- * bundle page's view, an embedded card's showing), which are rendered for every request.
+ * there to the next anonymous visitors; a page that counts each visit has the count run again for each of them
+ * ({@link CountedVisits}).
  */
 @Component
 @Order(0)
@@ -62,10 +62,6 @@ class PublicPageCaching extends OncePerRequestFilter {
 	private static final List<PathPattern> PAGES = List.of("/", "/bundles/{id}", "/embed/bundles/{id}", "/creators/{id}",
 			"/tags/{tag}", "/robots.txt",
 			"/sitemap.xml", "/sitemaps/{name}").stream().map(PathPatternParser.defaultInstance::parse).toList();
-
-	/** Pages whose controller counts each visit: never answered from {@link AnonymousPages}. */
-	private static final List<PathPattern> COUNTED = List.of("/bundles/{id}", "/embed/bundles/{id}").stream()
-		.map(PathPatternParser.defaultInstance::parse).toList();
 
 	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
 
@@ -84,19 +80,14 @@ class PublicPageCaching extends OncePerRequestFilter {
 		if (!read) {
 			return true;
 		}
-		PathContainer path = path(request);
+		PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
 		return PAGES.stream().noneMatch(page -> page.matches(path));
-	}
-
-	private static PathContainer path(HttpServletRequest request) {
-		return PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		PathContainer path = path(request);
-		String key = COUNTED.stream().anyMatch(page -> page.matches(path)) ? null : pages.key(request);
+		String key = pages.key(request);
 		Optional<Page> kept = key == null ? Optional.empty() : pages.get(key);
 		if (kept.isPresent()) {
 			answer(request, response, kept.get());
@@ -125,6 +116,9 @@ class PublicPageCaching extends OncePerRequestFilter {
 			response.setHeader(name, values.get(0));
 			values.stream().skip(1).forEach(value -> response.addHeader(name, value));
 		});
+		if (page.visit() != null) {
+			page.visit().accept(request);
+		}
 		if (new ServletWebRequest(request, response).checkNotModified(page.etag())) {
 			return;
 		}
@@ -134,6 +128,7 @@ class PublicPageCaching extends OncePerRequestFilter {
 
 	private void finish(HttpServletRequest request, ContentCachingResponseWrapper buffered, HttpServletResponse raw,
 			@Nullable String key, Set<String> outer) throws IOException {
+		boolean kept = false;
 		if (!anonymous(request) || !raw.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()) {
 			raw.setHeader(HttpHeaders.CACHE_CONTROL, PERSONAL);
 		}
@@ -147,12 +142,17 @@ class PublicPageCaching extends OncePerRequestFilter {
 				// Weak: Tomcat may compress the bytes, which a strong tag would have to cover.
 				String etag = "W/\"" + DigestUtils.md5DigestAsHex(buffered.getContentInputStream()) + "\"";
 				if (key != null) {
-					pages.put(key, raw, ownHeaders(raw, outer), buffered.getContentAsByteArray(), etag);
+					pages.put(key, raw, ownHeaders(raw, outer), buffered.getContentAsByteArray(), etag,
+							CountedVisits.of(request));
+					kept = true;
 				}
 				if (new ServletWebRequest(request, raw).checkNotModified(etag)) {
 					return;
 				}
 			}
+		}
+		if (key != null && !kept) {
+			pages.forget(key);
 		}
 		buffered.copyBodyToResponse();
 	}

@@ -9,10 +9,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.reelgate.accounts.AccountPrincipal;
+import io.reelgate.catalog.CatalogService;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
@@ -46,6 +49,9 @@ class PublicPageCachingTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CatalogService catalogService;
 
 	@Test
 	void anonymousPublicPagesAreCacheableBySharedCachesAndSetNoCookie() throws Exception {
@@ -186,8 +192,12 @@ class PublicPageCachingTests {
 			assertThat(anonymous.send(request(path).header("Accept-Language", "fr").build(), BodyHandlers.ofString())
 				.body()).as("another language is another page").contains(later);
 
-			kept.lifetime(Duration.ZERO);
+			kept.lifetime(Duration.ofMillis(300));
 			assertThat(get(anonymous, path).body()).contains(later);
+			String third = Fixtures.unique("Kept third");
+			fixtures.published(creator, third, new byte[] { 3 });
+			Thread.sleep(400);
+			assertThat(get(anonymous, path).body()).as("the first visitor after it expired renders it").contains(third);
 		}
 		finally {
 			kept.lifetime(lifetime);
@@ -195,20 +205,30 @@ class PublicPageCachingTests {
 	}
 
 	@Test
-	void withTheAppCacheOnABundlePageIsRenderedForEveryVisitSinceEachIsCounted() throws Exception {
+	void withTheAppCacheOnEachVisitorOfAKeptBundlePageIsStillCounted() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("Counted"), new byte[] { 3 }, "7.50", "USD");
 		Duration lifetime = kept.lifetime();
 		kept.lifetime(Duration.ofMinutes(5));
 		try {
-			for (String browser : new String[] { "Firefox/133.0", "Safari/605.1.15" }) {
+			List<String> tags = new ArrayList<>();
+			for (String browser : new String[] { "Firefox/133.0", "Safari/605.1.15", "Safari/605.1.15" }) {
 				HttpResponse<String> page = anonymous.send(request("/bundles/" + bundle.value())
 					.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) " + browser).build(), BodyHandlers.ofString());
 				assertThat(page.statusCode()).isEqualTo(200);
+				tags.add(page.headers().firstValue("ETag").orElseThrow());
 			}
+			fixtures.as(creator, () -> {
+				catalogService.charge(creator.accountId(), bundle, "9.25", "USD");
+				return null;
+			});
+			assertThat(anonymous.send(request("/bundles/" + bundle.value())
+				.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0").build(), BodyHandlers.ofString())
+				.body()).as("kept").doesNotContain("9.25");
 
 			assertThat(jdbc.sql("select count(*) from analytics_events where bundle_id = ? and kind = 'VIEW'")
 				.param(bundle.value()).query(Long.class).single()).as("two visitors, two views").isEqualTo(2);
+			assertThat(tags).as("one kept page").containsOnly(tags.get(0));
 		}
 		finally {
 			kept.lifetime(lifetime);
