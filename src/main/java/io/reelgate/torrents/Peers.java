@@ -68,14 +68,27 @@ class Peers {
 			.update();
 	}
 
-	/** Up to {@code limit} peers of the swarm announced since {@code since}, in random order, without the asker. */
+	/**
+	 * Up to {@code limit} peers of the swarm announced since {@code since}, without the asker, read along the primary
+	 * key from a random account onwards (and from the start when that runs out), so an announce reads about
+	 * {@code limit} index entries however large the swarm is; {@code order by random()} would read all of it. Which
+	 * peers come first depends on the gaps between random account ids, which is random enough for a peer list.
+	 */
 	List<Peer> fresh(Announced asker, Instant since, int limit) {
+		UUID start = UUID.randomUUID();
+		Timestamp after = Timestamp.from(since);
 		return jdbc.sql("""
-				select account_id, address, port from torrent_peers
-				where info_hash = ? and updated_at >= ? and not (account_id = ? and peer_id = ?)
-				order by random() limit ?
+				(select account_id, address, port from torrent_peers
+				 where info_hash = ? and account_id >= ? and updated_at >= ? and not (account_id = ? and peer_id = ?)
+				 order by account_id, peer_id limit ?)
+				union all
+				(select account_id, address, port from torrent_peers
+				 where info_hash = ? and account_id < ? and updated_at >= ? and not (account_id = ? and peer_id = ?)
+				 order by account_id, peer_id limit ?)
+				limit ?
 				""")
-			.params(asker.infoHash(), Timestamp.from(since), asker.account().value(), asker.peerId(), limit)
+			.params(asker.infoHash(), start, after, asker.account().value(), asker.peerId(), limit,
+					asker.infoHash(), start, after, asker.account().value(), asker.peerId(), limit, limit)
 			.query((rs, n) -> new Peer(new AccountId(rs.getObject("account_id", UUID.class)), rs.getBytes("address"),
 					rs.getInt("port")))
 			.list();
@@ -106,11 +119,11 @@ class Peers {
 			.update();
 	}
 
-	/** Whether a peer announced since {@code since} with nothing left to download, not counting the account's own. */
-	boolean hasSeederBesides(byte[] infoHash, AccountId account, Instant since) {
+	/** Whether another account's peer (seeding or not) announced since {@code since}. */
+	boolean hasPeerBesides(byte[] infoHash, AccountId account, Instant since) {
 		return jdbc.sql("""
 				select exists (select 1 from torrent_peers
-				               where info_hash = ? and left_bytes = 0 and updated_at >= ? and account_id <> ?)
+				               where info_hash = ? and updated_at >= ? and account_id <> ?)
 				""")
 			.params(infoHash, Timestamp.from(since), account.value())
 			.query(Boolean.class)

@@ -49,6 +49,8 @@ class Tracker {
 
 	private final Peers peers;
 
+	private final SwarmCounts swarmCounts;
+
 	private final TorrentProperties properties;
 
 	private final Clock clock;
@@ -62,14 +64,15 @@ class Tracker {
 
 	private final Counter peerDownloaded;
 
-	Tracker(TorrentKeys keys, Torrents torrents, TorrentAccess access, Peers peers, TorrentProperties properties,
-			Clock clock, MeterRegistry meters) {
+	Tracker(TorrentKeys keys, Torrents torrents, TorrentAccess access, Peers peers, SwarmCounts swarmCounts,
+			TorrentProperties properties, Clock clock, MeterRegistry meters) {
 		this.peerUploaded = meters.counter("reelgate.torrents.announced.bytes", "direction", "uploaded");
 		this.peerDownloaded = meters.counter("reelgate.torrents.announced.bytes", "direction", "downloaded");
 		this.keys = keys;
 		this.torrents = torrents;
 		this.access = access;
 		this.peers = peers;
+		this.swarmCounts = swarmCounts;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -114,7 +117,7 @@ class Tracker {
 		else {
 			peers.upsert(peer);
 		}
-		Counts counts = peers.counts(infoHash, since);
+		Counts counts = swarmCounts.of(infoHash);
 		answer.put("complete", counts.complete());
 		answer.put("incomplete", counts.incomplete());
 		ByteArrayOutputStream v4 = new ByteArrayOutputStream();
@@ -149,7 +152,6 @@ class Tracker {
 		if (hashes.isEmpty()) {
 			throw new TrackerFailure("scrape needs info_hash");
 		}
-		Instant since = clock.instant().minus(properties.peerLifetime());
 		Map<String, Object> files = new LinkedHashMap<>();
 		for (byte[] infoHash : hashes) {
 			if (infoHash.length != 20) {
@@ -157,7 +159,7 @@ class Tracker {
 			}
 			Optional<Torrent> torrent = torrents.byInfoHash(infoHash);
 			if (torrent.isPresent() && access.allowed(account, torrent.get().bundle())) {
-				Counts counts = peers.counts(infoHash, since);
+				Counts counts = swarmCounts.of(infoHash);
 				files.put(new String(infoHash, StandardCharsets.ISO_8859_1), Map.of("complete",
 						counts.complete(), "incomplete", counts.incomplete()));
 			}
