@@ -37,6 +37,16 @@ class Peers {
 	record Counts(long complete, long incomplete) {
 	}
 
+	/**
+	 * Lets this transaction's commit return before its WAL reaches the disk ({@code synchronous_commit = off} for
+	 * this transaction only). An announce's writes are a peer's whereabouts and byte counters, which the peer sends
+	 * again at its next announce: a crash may lose the last fraction of a second of them and never leaves them
+	 * inconsistent, while waiting for the disk on every announce would cap the tracker at the disk's flush rate.
+	 */
+	void commitWithoutWaitingForTheDisk() {
+		jdbc.sql("set local synchronous_commit = off").update();
+	}
+
 	/** The counters the peer last announced, locked until the caller's transaction ends. */
 	Optional<long[]> lockPrevious(Announced peer) {
 		return jdbc.sql("""
