@@ -37,6 +37,16 @@ class Peers {
 	record Counts(long complete, long incomplete) {
 	}
 
+	/**
+	 * Lets this transaction's commit return before its WAL reaches the disk ({@code synchronous_commit = off} for
+	 * this transaction only). An announce's writes are a peer's whereabouts and byte counters, which the peer sends
+	 * again at its next announce: a crash may lose the last fraction of a second of them and never leaves them
+	 * inconsistent, while waiting for the disk on every announce would cap the tracker at the disk's flush rate.
+	 */
+	void commitWithoutWaitingForTheDisk() {
+		jdbc.sql("set local synchronous_commit = off").update();
+	}
+
 	/** The counters the peer last announced, locked until the caller's transaction ends. */
 	Optional<long[]> lockPrevious(Announced peer) {
 		return jdbc.sql("""
@@ -68,14 +78,27 @@ class Peers {
 			.update();
 	}
 
-	/** Up to {@code limit} peers of the swarm announced since {@code since}, in random order, without the asker. */
+	/**
+	 * Up to {@code limit} peers of the swarm announced since {@code since}, without the asker, read along the primary
+	 * key from a random account onwards (and from the start when that runs out), so an announce reads about
+	 * {@code limit} index entries however large the swarm is; {@code order by random()} would read all of it. Which
+	 * peers come first depends on the gaps between random account ids, which is random enough for a peer list.
+	 */
 	List<Peer> fresh(Announced asker, Instant since, int limit) {
+		UUID start = UUID.randomUUID();
+		Timestamp after = Timestamp.from(since);
 		return jdbc.sql("""
-				select account_id, address, port from torrent_peers
-				where info_hash = ? and updated_at >= ? and not (account_id = ? and peer_id = ?)
-				order by random() limit ?
+				(select account_id, address, port from torrent_peers
+				 where info_hash = ? and account_id >= ? and updated_at >= ? and not (account_id = ? and peer_id = ?)
+				 order by account_id, peer_id limit ?)
+				union all
+				(select account_id, address, port from torrent_peers
+				 where info_hash = ? and account_id < ? and updated_at >= ? and not (account_id = ? and peer_id = ?)
+				 order by account_id, peer_id limit ?)
+				limit ?
 				""")
-			.params(asker.infoHash(), Timestamp.from(since), asker.account().value(), asker.peerId(), limit)
+			.params(asker.infoHash(), start, after, asker.account().value(), asker.peerId(), limit,
+					asker.infoHash(), start, after, asker.account().value(), asker.peerId(), limit, limit)
 			.query((rs, n) -> new Peer(new AccountId(rs.getObject("account_id", UUID.class)), rs.getBytes("address"),
 					rs.getInt("port")))
 			.list();
@@ -106,11 +129,11 @@ class Peers {
 			.update();
 	}
 
-	/** Whether a peer announced since {@code since} with nothing left to download, not counting the account's own. */
-	boolean hasSeederBesides(byte[] infoHash, AccountId account, Instant since) {
+	/** Whether another account's peer (seeding or not) announced since {@code since}. */
+	boolean hasPeerBesides(byte[] infoHash, AccountId account, Instant since) {
 		return jdbc.sql("""
 				select exists (select 1 from torrent_peers
-				               where info_hash = ? and left_bytes = 0 and updated_at >= ? and account_id <> ?)
+				               where info_hash = ? and updated_at >= ? and account_id <> ?)
 				""")
 			.params(infoHash, Timestamp.from(since), account.value())
 			.query(Boolean.class)

@@ -17,8 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param accessCache how long an answer of the download policy is reused by the tracker and the web seed: a refund
  * takes at most this long to end a buyer's announces and web-seed requests
  * @param hashInterval how often files without piece hashes are looked for (read by {@link PieceHashJob}'s schedule)
- * @param webSeedRate the most bytes per second one web-seed response sends while the torrent has a fresh seeder
- * other than the asking buyer, so that peers carry the load; 0 never throttles. Without seeders, full speed.
+ * @param webSeedRate the most bytes per second one web-seed response sends while the torrent's swarm has a fresh
+ * peer of another buyer (seeding or not), so that peers carry the load; 0 never throttles. Alone, full speed.
  */
 @ConfigurationProperties("reelgate.torrents")
 record TorrentProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30m") Duration announceInterval,

@@ -17,10 +17,10 @@ import java.util.Set;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reelgate.shared.AccountId;
+import io.reelgate.shared.BundleId;
 import io.reelgate.torrents.Peers.Announced;
 import io.reelgate.torrents.Peers.Counts;
 import io.reelgate.torrents.Peers.Peer;
-import io.reelgate.torrents.Torrents.Torrent;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +49,8 @@ class Tracker {
 
 	private final Peers peers;
 
+	private final SwarmCounts swarmCounts;
+
 	private final TorrentProperties properties;
 
 	private final Clock clock;
@@ -62,14 +64,15 @@ class Tracker {
 
 	private final Counter peerDownloaded;
 
-	Tracker(TorrentKeys keys, Torrents torrents, TorrentAccess access, Peers peers, TorrentProperties properties,
-			Clock clock, MeterRegistry meters) {
+	Tracker(TorrentKeys keys, Torrents torrents, TorrentAccess access, Peers peers, SwarmCounts swarmCounts,
+			TorrentProperties properties, Clock clock, MeterRegistry meters) {
 		this.peerUploaded = meters.counter("reelgate.torrents.announced.bytes", "direction", "uploaded");
 		this.peerDownloaded = meters.counter("reelgate.torrents.announced.bytes", "direction", "downloaded");
 		this.keys = keys;
 		this.torrents = torrents;
 		this.access = access;
 		this.peers = peers;
+		this.swarmCounts = swarmCounts;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -90,17 +93,18 @@ class Tracker {
 		}
 		int numwant = (int) Math.min(MAX_NUMWANT, q.number("numwant", 0, Long.MAX_VALUE).orElse((long) DEFAULT_NUMWANT));
 		byte[] address = address(remoteAddress);
-		Torrent torrent = grantedTorrent(account, infoHash);
+		BundleId bundle = grantedBundle(account, infoHash);
 
 		Instant now = clock.instant();
-		Announced peer = new Announced(infoHash, account, peerId, torrent.bundle(), address, port, uploaded,
+		Announced peer = new Announced(infoHash, account, peerId, bundle, address, port, uploaded,
 				downloaded, left, now);
+		peers.commitWithoutWaitingForTheDisk();
 		Optional<long[]> previous = peers.lockPrevious(peer);
 		long[] before = previous.orElse(new long[] { 0, 0 });
 		// A client's counters restart with its session; a drop means a new session, counted from zero.
 		long uploadedSince = uploaded >= before[0] ? uploaded - before[0] : uploaded;
 		long downloadedSince = downloaded >= before[1] ? downloaded - before[1] : downloaded;
-		peers.addTransfer(torrent.bundle(), now, uploadedSince, downloadedSince);
+		peers.addTransfer(bundle, now, uploadedSince, downloadedSince);
 		peerUploaded.increment(uploadedSince);
 		peerDownloaded.increment(downloadedSince);
 		Instant since = now.minus(properties.peerLifetime());
@@ -114,7 +118,7 @@ class Tracker {
 		else {
 			peers.upsert(peer);
 		}
-		Counts counts = peers.counts(infoHash, since);
+		Counts counts = swarmCounts.of(infoHash);
 		answer.put("complete", counts.complete());
 		answer.put("incomplete", counts.incomplete());
 		ByteArrayOutputStream v4 = new ByteArrayOutputStream();
@@ -126,7 +130,7 @@ class Tracker {
 				if (given == numwant) {
 					break;
 				}
-				if (!access.allowed(candidate.account(), torrent.bundle())) {
+				if (!access.allowed(candidate.account(), bundle)) {
 					continue;
 				}
 				ByteArrayOutputStream out = candidate.address().length == 4 ? v4 : v6;
@@ -149,15 +153,14 @@ class Tracker {
 		if (hashes.isEmpty()) {
 			throw new TrackerFailure("scrape needs info_hash");
 		}
-		Instant since = clock.instant().minus(properties.peerLifetime());
 		Map<String, Object> files = new LinkedHashMap<>();
 		for (byte[] infoHash : hashes) {
 			if (infoHash.length != 20) {
 				throw new TrackerFailure("invalid info_hash: 20 bytes expected");
 			}
-			Optional<Torrent> torrent = torrents.byInfoHash(infoHash);
-			if (torrent.isPresent() && access.allowed(account, torrent.get().bundle())) {
-				Counts counts = peers.counts(infoHash, since);
+			Optional<BundleId> bundle = torrents.bundleOf(infoHash);
+			if (bundle.isPresent() && access.allowed(account, bundle.get())) {
+				Counts counts = swarmCounts.of(infoHash);
 				files.put(new String(infoHash, StandardCharsets.ISO_8859_1), Map.of("complete",
 						counts.complete(), "incomplete", counts.incomplete()));
 			}
@@ -165,12 +168,12 @@ class Tracker {
 		return Bencode.encode(Map.of("files", files));
 	}
 
-	private Torrent grantedTorrent(AccountId account, byte[] infoHash) {
-		Torrent torrent = torrents.byInfoHash(infoHash).orElseThrow(() -> new TrackerFailure("unregistered torrent"));
-		if (!access.allowed(account, torrent.bundle())) {
+	private BundleId grantedBundle(AccountId account, byte[] infoHash) {
+		BundleId bundle = torrents.bundleOf(infoHash).orElseThrow(() -> new TrackerFailure("unregistered torrent"));
+		if (!access.allowed(account, bundle)) {
 			throw new TrackerFailure("this account may not download this torrent");
 		}
-		return torrent;
+		return bundle;
 	}
 
 	/** The address the request came from (never a client-claimed {@code ip}); IPv4-mapped IPv6 as IPv4. */

@@ -21,10 +21,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The web seed's rate limit: while a torrent's swarm has a fresh seeder (other than the asking buyer, in the
- * tracker's PostgreSQL peers, so every instance decides alike), each web-seed response is held to
- * {@code reelgate.torrents.web-seed-rate} bytes per second, so clients take most pieces from peers; with no seeder
- * the web seed sends at full speed, since nobody else can. The answer is reused per torrent and account for
+ * The web seed's rate limit: while a torrent's swarm has a fresh peer of another buyer, seeding or still
+ * downloading (in the tracker's PostgreSQL peers, so every instance decides alike), each web-seed response is held
+ * to {@code reelgate.torrents.web-seed-rate} bytes per second, so clients trade pieces with each other rather than
+ * each fetching the whole file from the origin; a buyer alone in the swarm gets full speed, since nobody else can
+ * send. Leechers count, not only seeders: buyers who start together on release day have nobody seeding, and without
+ * the limit each would take most of the file from the web seed before any of them could give a piece. The answer is reused per torrent and account for
  * {@code access-cache}. Throttled bytes are written by the app (no sendfile); behind nginx the response asks nginx to
  * throttle instead ({@code X-Accel-Limit-Rate}).
  */
@@ -56,7 +58,7 @@ class WebSeedThrottle {
 	private record Key(UUID torrent, AccountId account) {
 	}
 
-	private record Answer(boolean seeded, Instant until) {
+	private record Answer(boolean shared, Instant until) {
 	}
 
 	DataSize rate() {
@@ -77,14 +79,14 @@ class WebSeedThrottle {
 		Key key = new Key(torrent.id(), account);
 		Answer cached = cache.get(key);
 		if (cached == null || !now.isBefore(cached.until())) {
-			cached = new Answer(peers.hasSeederBesides(torrent.infoHash(), account,
+			cached = new Answer(peers.hasPeerBesides(torrent.infoHash(), account,
 					now.minus(properties.peerLifetime())), now.plus(properties.accessCache()));
 			if (cache.size() >= MAX_CACHED) {
 				cache.clear();
 			}
 			cache.put(key, cached);
 		}
-		return cached.seeded() ? limit : 0;
+		return cached.shared() ? limit : 0;
 	}
 
 	/** The request as the sender sees it when throttled: without sendfile, which would bypass the throttle. */

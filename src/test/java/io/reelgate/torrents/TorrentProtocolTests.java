@@ -8,10 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import com.dampcake.bencode.Type;
 import io.reelgate.accounts.AccountPrincipal;
@@ -210,6 +213,45 @@ class TorrentProtocolTests {
 			found |= Arrays.equals(Arrays.copyOfRange(peers6, i, i + 18), loopback);
 		}
 		assertThat(found).as("[::1]:7006 in peers6").isTrue();
+	}
+
+	@Test
+	void theSwarmIsReadFromARandomPointAndWrappedSoEveryPeerCanBeHandedOut() throws Exception {
+		Set<Integer> swarm = new HashSet<>();
+		for (int i = 0; i < 40; i++) {
+			AccountPrincipal owner = i % 2 == 0 ? buyer : other;
+			jdbc.sql("""
+					insert into torrent_peers (info_hash, account_id, peer_id, bundle_id, address, port, uploaded,
+					    downloaded, left_bytes, updated_at)
+					values (?, ?, ?, ?, ?, ?, 0, 0, 0, now())
+					""")
+				.params(infoHash, owner.accountId().value(), peerId(String.format("sw%03d", i)).getBytes(StandardCharsets.ISO_8859_1),
+						bundle.value(), new byte[] { 127, 0, 0, 1 }, 7100 + i)
+				.update();
+			swarm.add(7100 + i);
+		}
+		for (int run = 0; run < 5; run++) {
+			Map<String, Object> all = tracker(announce + "?" + Announces.query(infoHash, peerId("sampler"), 7099, 10)
+					+ "&numwant=200");
+			assertThat(ports(all)).as("wherever the read starts").containsAll(swarm)
+				.doesNotContain(7099).doesNotHaveDuplicates();
+			Map<String, Object> five = tracker(announce + "?" + Announces.query(infoHash, peerId("sampler"), 7099, 10)
+					+ "&numwant=5");
+			assertThat(ports(five)).hasSize(5).doesNotContain(7099).doesNotHaveDuplicates();
+		}
+	}
+
+	/** The ports of an answer's IPv4 and IPv6 peers (an earlier test announced over IPv6). */
+	private static List<Integer> ports(Map<String, Object> answer) {
+		List<Integer> ports = new ArrayList<>();
+		for (String key : List.of("peers", "peers6")) {
+			byte[] compact = bytes(answer.get(key));
+			int size = key.equals("peers") ? 6 : 18;
+			for (int i = 0; i < compact.length; i += size) {
+				ports.add(((compact[i + size - 2] & 0xff) << 8) | (compact[i + size - 1] & 0xff));
+			}
+		}
+		return ports;
 	}
 
 	@Test

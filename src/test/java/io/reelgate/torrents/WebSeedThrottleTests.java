@@ -32,8 +32,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The web seed's rate limit over real HTTP: full speed while nobody seeds, the configured rate per response once
- * another buyer announces as a seeder, decided from the tracker's peers in PostgreSQL.
+ * The web seed's rate limit over real HTTP: full speed for a buyer alone in the swarm, the configured rate per
+ * response once another buyer announces, seeding or still downloading, decided from the tracker's peers in
+ * PostgreSQL.
  */
 @IntegrationTest
 class WebSeedThrottleTests {
@@ -118,10 +119,14 @@ class WebSeedThrottleTests {
 	}
 
 	private void announceAsSeeder(Map<String, Object> torrent, String peerId) throws Exception {
+		announce(torrent, peerId, 0);
+	}
+
+	private void announce(Map<String, Object> torrent, String peerId, long left) throws Exception {
 		byte[] infoHash = jdbc.sql("select info_hash from torrents where bundle_id = ?").param(bundle.value())
 			.query(byte[].class).single();
 		Map<String, Object> answer = decoder.decode(fetch(text(torrent.get("announce")) + "?"
-				+ Announces.query(infoHash, peerId, 6881, 0)).body(), Type.DICTIONARY);
+				+ Announces.query(infoHash, peerId, 6881, left)).body(), Type.DICTIONARY);
 		assertThat(answer).doesNotContainKey("failure reason");
 	}
 
@@ -141,6 +146,14 @@ class WebSeedThrottleTests {
 		assertThat(millisToFetch(fileOf(alone))).as("nobody seeds: full speed").isLessThan(2_000);
 
 		announceAsSeeder(torrentOfANewBuyer(), "-RG0001-throttle-sd1");
+		Map<String, Object> later = torrentOfANewBuyer();
+
+		assertThat(millisToFetch(fileOf(later))).as("four seconds' worth at the rate").isGreaterThanOrEqualTo(3_500);
+	}
+
+	@Test
+	void anotherBuyerStillDownloadingAlsoSlowsTheWebSeed() throws Exception {
+		announce(torrentOfANewBuyer(), "-RG0001-throttle-lc1", film.length);
 		Map<String, Object> later = torrentOfANewBuyer();
 
 		assertThat(millisToFetch(fileOf(later))).as("four seconds' worth at the rate").isGreaterThanOrEqualTo(3_500);
