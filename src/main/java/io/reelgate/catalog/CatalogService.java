@@ -49,11 +49,11 @@ public class CatalogService {
 
 	private final ApplicationEventPublisher events;
 
-	private final StudioDefaults defaults;
+	private final EditorDefaults defaults;
 
 	CatalogService(Bundles bundles, AccountService accounts, PriceRules priceRules, SalesEligibility eligibility,
 			Clock clock, PreModeration preModeration, TrustedCreators trusted, RentalProperties rentals,
-			ApplicationEventPublisher events, StudioDefaults defaults) {
+			ApplicationEventPublisher events, EditorDefaults defaults) {
 		this.defaults = defaults;
 		this.rentals = rentals;
 		this.events = events;
@@ -75,10 +75,12 @@ public class CatalogService {
 	}
 
 	/**
-	 * The operator's default gate ({@link StudioDefaults}); a configured price the rules refuse leaves the draft
-	 * free rather than refusing to create it: the creator sets the price in the editor anyway.
+	 * The operator's default gate ({@link StudioDefaults}, as {@link EditorDefaults} holds them); a configured price
+	 * the rules refuse leaves the draft free rather than refusing to create it: the creator sets the price in the
+	 * editor anyway.
 	 */
 	private void applyDefaultGate(Bundle bundle) {
+		StudioDefaults defaults = this.defaults.current();
 		try {
 			switch (defaults.gate()) {
 				case FREE -> bundle.pricing().makeFree();

@@ -19,9 +19,9 @@ public class PriceRules {
 
 	private final CatalogProperties properties;
 
-	private final StudioDefaults defaults;
+	private final EditorDefaults defaults;
 
-	PriceRules(CatalogProperties properties, StudioDefaults defaults) {
+	PriceRules(CatalogProperties properties, EditorDefaults defaults) {
 		this.properties = properties;
 		this.defaults = defaults;
 	}
@@ -36,8 +36,8 @@ public class PriceRules {
 	 * {@code reelgate.catalog.default-currency}) if it is one of the priced currencies, else the first of them.
 	 */
 	public String defaultCurrency() {
-		String chosen = defaults.currency() == null || defaults.currency().isBlank() ? properties.defaultCurrency()
-				: defaults.currency();
+		String currency = defaults.current().currency();
+		String chosen = currency == null || currency.isBlank() ? properties.defaultCurrency() : currency;
 		String configured = chosen.strip().toUpperCase(Locale.ROOT);
 		List<String> all = currencies();
 		return all.contains(configured) ? configured : all.get(0);

@@ -11,11 +11,15 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.analytics.AnalyticsTestSupport;
+import io.reelgate.catalog.Gate;
+import io.reelgate.catalog.StudioDefaultsSwitch;
 import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import io.reelgate.support.Sounds;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,7 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Gates and pricing in a real browser: a creator unlocks a trailer, sets pay what you want and makes a discount
  * code (for a fixed-price bundle: codes do not apply to pay what you want); a viewer tries the trailer without an
  * account, pays a price of their choosing, buys the other bundle through the code's shared link, and both sales
- * show on the creator's sales page with what was charged.
+ * show on the creator's sales page with what was charged. A new bundle opens in the editor with the operator's
+ * default gate, price and currency ({@code reelgate.studio.defaults.*}, switched through
+ * {@link StudioDefaultsSwitch} and put back after each test).
  */
 @IntegrationTest
 class GatesBrowserTests {
@@ -51,6 +57,48 @@ class GatesBrowserTests {
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
+
+	private StudioDefaultsSwitch defaults;
+
+	@BeforeEach
+	void switchable() {
+		defaults = new StudioDefaultsSwitch(context);
+	}
+
+	@AfterEach
+	void configuredDefaults() {
+		defaults.restore();
+	}
+
+	@Test
+	void aNewBundleOpensInTheEditorWithTheOperatorsDefaultGatePriceAndCurrency() {
+		AccountPrincipal account = fixtures.creator();
+
+		defaults.to(Gate.PAID, "EUR", "4.99");
+		Page creator = logIn(account.email(), "en-US");
+		createBundle(creator, Fixtures.unique("Priced From The Start"));
+		assertThat(gate(creator, "Paid")).isChecked();
+		assertThat(gate(creator, "Free for everyone")).not().isChecked();
+		assertThat(creator.getByLabel("Price", new Page.GetByLabelOptions().setExact(true))).hasValue("4.99");
+		assertThat(creator.getByLabel("Currency", new Page.GetByLabelOptions().setExact(true))).hasValue("EUR");
+
+		// Pay what you want, for a creator whose browser writes amounts the German way: minimum and suggestion alike.
+		defaults.to(Gate.PWYW, "EUR", "2.50");
+		Page german = logIn(account.email(), "de-DE");
+		createBundle(german, Fixtures.unique("Name Your Price From The Start"));
+		assertThat(gate(german, "Pay what you want")).isChecked();
+		assertThat(german.getByLabel("Price", new Page.GetByLabelOptions().setExact(true))).hasValue("2,50");
+		assertThat(german.getByLabel("Suggested price")).hasValue("2,50");
+		assertThat(german.getByLabel("Currency", new Page.GetByLabelOptions().setExact(true))).hasValue("EUR");
+
+		// Free, with no currency of its own: the editor proposes reelgate.catalog.default-currency (USD here).
+		defaults.to(Gate.FREE, null, "4.99");
+		createBundle(creator, Fixtures.unique("Free From The Start"));
+		assertThat(gate(creator, "Free for everyone")).isChecked();
+		assertThat(gate(creator, "Paid")).not().isChecked();
+		assertThat(creator.getByLabel("Price", new Page.GetByLabelOptions().setExact(true))).hasValue("");
+		assertThat(creator.getByLabel("Currency", new Page.GetByLabelOptions().setExact(true))).hasValue("USD");
+	}
 
 	@Test
 	void aViewerPaysWhatTheyWantAndUsesADiscountCodeAndTheCreatorSeesBothSales() {
@@ -151,6 +199,31 @@ class GatesBrowserTests {
 		Page page = page();
 		chromium.logIn(page, email, Chromium.PASSWORD);
 		return page;
+	}
+
+	/** Logged in from a browser set to {@code locale}, which the editor writes amounts for. */
+	private Page logIn(String email, String locale) {
+		Page page = chromium.page(new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 900));
+		chromium.logIn(page, email, Chromium.PASSWORD);
+		return page;
+	}
+
+	/** Creates a draft from the studio's New bundle form; the page is then the editor. */
+	private void createBundle(Page creator, String title) {
+		creator.navigate(chromium.url("/studio"));
+		creator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New bundle")).click();
+		creator.getByLabel("Title").fill(title);
+		creator.getByLabel("Short description").fill("Made with the operator's editor defaults.");
+		creator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create draft")).click();
+		assertThat(creator.getByRole(AriaRole.STATUS)).containsText("Draft created");
+		assertThat(creator.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Gate and price")))
+			.isVisible();
+	}
+
+	/** The editor's radio button for a gate, by its label. */
+	private static Locator gate(Page editor, String label) {
+		return editor.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Who gets the files"))
+			.getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
 	}
 
 	private void signUp(Page page, String email) {

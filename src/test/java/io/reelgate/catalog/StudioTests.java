@@ -11,9 +11,12 @@ import io.reelgate.shared.Money;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import io.reelgate.support.StoredFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,6 +51,21 @@ class StudioTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ApplicationContext context;
+
+	private StudioDefaultsSwitch defaults;
+
+	@BeforeEach
+	void switchable() {
+		defaults = new StudioDefaultsSwitch(context);
+	}
+
+	@AfterEach
+	void configuredDefaults() {
+		defaults.restore();
+	}
+
 	@Test
 	void aCreatorCreatesADraftFromTheForm() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
@@ -61,6 +79,34 @@ class StudioTests {
 			assertThat(b.title()).isEqualTo("Night Train");
 			assertThat(b.status()).isEqualTo(BundleStatus.DRAFT);
 			assertThat(b.creatorName()).isEqualTo(creator.displayName());
+		});
+	}
+
+	@Test
+	void aNewDraftStartsWithTheOperatorsDefaultGatePriceAndCurrency() throws Exception {
+		AccountPrincipal creator = fixtures.creator();
+
+		defaults.to(Gate.PAID, "eur", "4.99");
+		assertThat(createdFromTheForm(creator, "Priced by default")).satisfies(b -> {
+			assertThat(b.gate()).isEqualTo(Gate.PAID);
+			assertThat(b.price()).isEqualTo(Money.of(499, "EUR"));
+		});
+
+		defaults.to(Gate.PWYW, "GBP", "2.00");
+		assertThat(createdFromTheForm(creator, "Choose by default")).satisfies(b -> {
+			assertThat(b.gate()).isEqualTo(Gate.PWYW);
+			assertThat(b.price()).isEqualTo(Money.of(200, "GBP"));
+			assertThat(b.suggestedPrice()).isEqualTo(Money.of(200, "GBP"));
+		});
+
+		defaults.to(Gate.EMAIL, null, "4.99");
+		assertThat(createdFromTheForm(creator, "Mailed by default").gate()).isEqualTo(Gate.EMAIL);
+
+		// A price the currency's range refuses leaves the draft free rather than refusing to create it.
+		defaults.to(Gate.PAID, "USD", "0.10");
+		assertThat(createdFromTheForm(creator, "Too cheap by default")).satisfies(b -> {
+			assertThat(b.gate()).isEqualTo(Gate.FREE);
+			assertThat(b.price()).isNull();
 		});
 	}
 
@@ -230,5 +276,17 @@ class StudioTests {
 
 	static String sha256(byte[] content) throws Exception {
 		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+	}
+
+	private BundleSummary createdFromTheForm(AccountPrincipal creator, String title) throws Exception {
+		mvc.perform(post("/studio/bundles").with(user(creator)).with(csrf())
+			.param("title", title)
+			.param("summary", "Made with the editor defaults."))
+			.andExpect(redirectedUrlPattern("/studio/bundles/*"));
+		return catalog.bundlesOf(creator.accountId())
+			.stream()
+			.filter(b -> b.title().equals(title))
+			.findFirst()
+			.orElseThrow();
 	}
 }

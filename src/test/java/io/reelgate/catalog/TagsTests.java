@@ -3,6 +3,7 @@ package io.reelgate.catalog;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.unit.DataSize;
@@ -48,11 +49,13 @@ class TagsTests {
 	void theEditorsCurrencyComesFromTheStudioDefaultsThenTheCatalogSetting() {
 		CatalogProperties catalog = new CatalogProperties(DataSize.ofGigabytes(1), DataSize.ofMegabytes(1),
 				DataSize.ofGigabytes(1), List.of("video/*"), Map.of(), "USD");
-		assertThat(new PriceRules(catalog, new StudioDefaults(Gate.PAID, "eur", "4.99")).defaultCurrency())
-			.isEqualTo("EUR");
-		assertThat(new PriceRules(catalog, new StudioDefaults(Gate.FREE, null, "4.99")).defaultCurrency())
-			.isEqualTo("USD");
-		assertThat(new PriceRules(catalog, new StudioDefaults(Gate.FREE, "XYZ", "4.99")).defaultCurrency())
-			.isEqualTo("EUR");
+		assertThat(defaultCurrency(catalog, "eur")).isEqualTo("EUR");
+		assertThat(defaultCurrency(catalog, null)).isEqualTo("USD");
+		assertThat(defaultCurrency(catalog, "XYZ")).isEqualTo("EUR");
+	}
+
+	private static String defaultCurrency(CatalogProperties catalog, @Nullable String studioCurrency) {
+		return new PriceRules(catalog, new EditorDefaults(new StudioDefaults(Gate.PAID, studioCurrency, "4.99")))
+			.defaultCurrency();
 	}
 }
