@@ -130,18 +130,38 @@
             options(quality, 1, hls.levels.map(levelLabel));
             quality.disabled = hls.levels.length < 2;
         });
+        // hls.js 1.7 loses the sound when the track changes while the first track's first segment is still loading:
+        // both tracks' requests are aborted, no audio is ever buffered, and the film never starts (no error either).
+        // So a track chosen that early (before the first play, say) is switched to once audio has been buffered,
+        // which is the same switch as one made while playing.
+        let audioBuffered = false;
+        let pendingAudio = -1;
+        hls.on(window.Hls.Events.FRAG_BUFFERED, function (event, data) {
+            if (data.frag.type === 'audio' && !audioBuffered) {
+                audioBuffered = true;
+                if (pendingAudio >= 0) {
+                    hls.audioTrack = pendingAudio;
+                    pendingAudio = -1;
+                }
+            }
+        });
         // hls.js lists the tracks before it has chosen one (audioTrack is -1 then): the menu shows the DEFAULT one,
         // and follows whichever hls.js switches to.
         hls.on(window.Hls.Events.AUDIO_TRACKS_UPDATED, function () {
-            const chosen = hls.audioTrack >= 0 ? hls.audioTrack : Math.max(0, hls.audioTracks.findIndex(function (t) {
-                return t.default;
-            }));
+            const chosen = pendingAudio >= 0 ? pendingAudio : hls.audioTrack >= 0 ? hls.audioTrack
+                : Math.max(0, hls.audioTracks.findIndex(function (t) {
+                    return t.default;
+                }));
             audioChoices(hls.audioTracks, chosen, function (index) {
-                hls.audioTrack = index;
+                if (audioBuffered) {
+                    hls.audioTrack = index;
+                } else {
+                    pendingAudio = index;
+                }
             });
         });
         hls.on(window.Hls.Events.AUDIO_TRACK_SWITCHED, function () {
-            if (audio) {
+            if (audio && pendingAudio < 0) {
                 audio.value = String(hls.audioTrack);
             }
         });
