@@ -186,5 +186,26 @@ request = function()
 end
 LUA
 wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/announce.lua" "$BASE" | tee "$WORK/wrk.txt" \
-  | grep -E "Requests/sec|99%|Non-2xx|Socket errors"
+  | grep -E "Requests/sec| 50%| 90%| 99%|Non-2xx|Socket errors"
+if command -v psql > /dev/null; then
+  # The peer list's statement (Peers.fresh; keep the two in step) on the swarm wrk made, from a random account.
+  echo "== the swarm after wrk, and EXPLAIN ANALYZE of an announce's peer list"
+  psql -X -q -h 127.0.0.1 -p $PG_PORT -U postgres -d postgres <<'SQL'
+select count(*) as peers from torrent_peers;
+select info_hash as hash from torrent_peers group by info_hash order by count(*) desc limit 1 \gset
+-- The app's statements are prepared by the JDBC driver, and PostgreSQL may settle on a generic plan: show that one.
+set plan_cache_mode = force_generic_plan;
+prepare fresh(bytea, uuid, timestamptz, uuid, bytea, int) as
+(select account_id, address, port from torrent_peers
+ where info_hash = $1 and account_id >= $2 and updated_at >= $3 and not (account_id = $4 and peer_id = $5)
+ order by account_id, peer_id limit $6)
+union all
+(select account_id, address, port from torrent_peers
+ where info_hash = $1 and account_id < $2 and updated_at >= $3 and not (account_id = $4 and peer_id = $5)
+ order by account_id, peer_id limit $6)
+limit $6;
+explain (analyze, buffers, costs off)
+execute fresh(:'hash', gen_random_uuid(), now() - interval '65 minutes', gen_random_uuid(), '\x00', 100);
+SQL
+fi
 exit $FAILED

@@ -42,12 +42,14 @@ class SwarmCounts {
 	private record Cached(Counts counts, Instant until) {
 	}
 
+	/** When a large swarm's figures expire, the first announce counts again while the others keep the old ones. */
 	Counts of(byte[] infoHash) {
 		Instant now = clock.instant();
 		String key = HexFormat.of().formatHex(infoHash);
 		Cached cached = cache.get(key);
-		if (cached != null && now.isBefore(cached.until())) {
-			return cached.counts();
+		if (cached != null && (now.isBefore(cached.until())
+				|| !cache.replace(key, cached, new Cached(cached.counts(), now.plus(properties.accessCache()))))) {
+			return cache.getOrDefault(key, cached).counts();
 		}
 		Counts counts = peers.counts(infoHash, now.minus(properties.peerLifetime()));
 		if (counts.complete() + counts.incomplete() >= LARGE) {
@@ -55,6 +57,9 @@ class SwarmCounts {
 				cache.clear();
 			}
 			cache.put(key, new Cached(counts, now.plus(properties.accessCache())));
+		}
+		else {
+			cache.remove(key);
 		}
 		return counts;
 	}
