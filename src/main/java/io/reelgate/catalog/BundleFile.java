@@ -64,6 +64,9 @@ class BundleFile {
 
 	private @Nullable String posterKey;
 
+	/** The creator asked for lower qualities of an H.264 video besides its own picture (see {@link #chooseLadder}). */
+	private boolean adaptiveLadder;
+
 	protected BundleFile() {
 	}
 
@@ -86,6 +89,21 @@ class BundleFile {
 	/** Unlocks the file for everyone, or puts it back behind the gate. Any type may be unlocked. */
 	void unlock(boolean unlocked) {
 		this.unlocked = unlocked;
+	}
+
+	/**
+	 * The creator's choice of an adaptive ladder for a video every browser plays as it is (H.264), which is
+	 * otherwise only remuxed; returns whether it changed (a retried or doubled form changes nothing).
+	 */
+	boolean chooseLadder(boolean ladder) {
+		if (ladder == adaptiveLadder) {
+			return false;
+		}
+		if (ladder && !view().ladderOptional()) {
+			throw new CatalogException("file.ladder.notH264");
+		}
+		this.adaptiveLadder = ladder;
+		return true;
 	}
 
 	/**
@@ -121,6 +139,6 @@ class BundleFile {
 		MediaInfo media = mediaProbedAt == null ? null
 				: new MediaInfo(durationMs, width, height, videoCodec, audioCodec, containerFormat);
 		return new FileView(id(), bundle.id(), displayName, contentType, sizeBytes, sha256, storageKey, createdAt,
-				unlocked, media, posterKey != null);
+				unlocked, media, posterKey != null, adaptiveLadder);
 	}
 }

@@ -202,6 +202,22 @@ public class CatalogService {
 	}
 
 	/**
+	 * Asks for an adaptive ladder (lower qualities for slow connections, beside the source's own picture) of an
+	 * H.264 video, or stops asking. The file's row is locked, so that of two submits at once the second sees the
+	 * first's choice; only a change is announced ({@link BundleFileLadderChosen}), for the file to be packaged again.
+	 */
+	public void chooseLadder(AccountId owner, BundleId id, BundleFileId fileId, boolean ladder) {
+		// Locked (and so read afresh) before the bundle loads its files into this transaction.
+		BundleFile file = bundles.lockFile(fileId.value())
+			.filter(f -> f.bundle().id().equals(id))
+			.orElseThrow(BundleNotFoundException::new);
+		owned(owner, id);
+		if (file.chooseLadder(ladder)) {
+			events.publishEvent(new BundleFileLadderChosen(fileId, ladder));
+		}
+	}
+
+	/**
 	 * Sets or moves the release to a local date-time in the creator's zone: until then the bundle sells as a
 	 * pre-order and buyers do not get its locked files.
 	 */

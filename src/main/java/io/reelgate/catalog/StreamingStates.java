@@ -14,7 +14,10 @@ public interface StreamingStates {
 	/** The state of each file that has one; files never queued for packaging are left out. */
 	Map<BundleFileId, StreamingState> of(Collection<BundleFileId> files);
 
-	/** A file's packaging: {@code state} is QUEUED, PACKAGING, READY or FAILED; {@code failure} says why it failed. */
-	record StreamingState(String state, int progress, String failure) {
+	/**
+	 * A file's packaging: {@code state} is QUEUED, PACKAGING, READY or FAILED; {@code failure} says why it failed;
+	 * {@code playing} that a package made before is served meanwhile (the file is being packaged again).
+	 */
+	record StreamingState(String state, int progress, String failure, boolean playing) {
 	}
 }

@@ -56,15 +56,17 @@ class HlsPackager {
 	}
 
 	/**
+	 * @param ladderRequested the creator asked for an adaptive ladder (see {@link HlsPlan})
 	 * @param progress told the percentage done about every second; answering {@code false} stops ffmpeg
 	 * @throws PackagingException if ffmpeg failed or was stopped
 	 */
-	Packaged packageInto(MediaInput input, MediaInfo media, Path dir, IntPredicate progress)
+	Packaged packageInto(MediaInput input, MediaInfo media, boolean ladderRequested, Path dir, IntPredicate progress)
 			throws IOException, PackagingException {
 		// The probe kept one audio stream's codec; the package offers each of them (dubs, an audio description).
 		List<AudioTrack> tracks = media.videoCodec() != null && media.audioCodec() != null && ffmpeg.canProbe()
 				? ffmpeg.audioTracks(input) : List.of();
-		HlsPlan plan = HlsPlan.of(media, tracks, properties.ladder(), properties.segmentSeconds());
+		HlsPlan plan = HlsPlan.of(media, tracks, properties.ladder(), properties.segmentSeconds(),
+				ladderRequested);
 		Path progressFile = dir.resolve("progress");
 		List<String> command = new ArrayList<>(List.of(tools.ffmpeg().orElseThrow().toString(), "-nostdin", "-v",
 				"error", "-y", "-progress", "file:" + progressFile.toAbsolutePath(), "-protocol_whitelist",

@@ -54,6 +54,21 @@ class HlsPackages {
 	}
 
 	/**
+	 * Queues a file to be packaged again (its creator changed what the package should hold). A ready package stays
+	 * served until the new one replaces it; a run under way loses its claim, so it stops and its file is packaged
+	 * afresh; a file already waiting stays as it is (a retried request changes nothing). A file never queued is left
+	 * alone: its probe queues it, and the run then reads the choice.
+	 */
+	void requeue(BundleFileId file) {
+		jdbc.sql("""
+				update hls_packages set state = 'QUEUED', progress = 0, failure = null, claimed_by = null,
+				    lease_until = null, updated_at = ?
+				where file_id = ? and state <> 'QUEUED'""")
+			.params(now(), file.value())
+			.update();
+	}
+
+	/**
 	 * Claims the file that has waited longest: queued, or left packaging by a run whose lease lapsed. Rows another
 	 * instance is claiming at the same moment are skipped, not waited for.
 	 */
@@ -85,19 +100,25 @@ class HlsPackages {
 	}
 
 	/**
-	 * Marks the package ready with its renditions, all at once; {@code false} (and nothing written) if the claim is
-	 * no longer this run's, for the caller to delete the blobs it stored.
+	 * Marks the package ready with its renditions, all at once, replacing those of the package made before (which
+	 * was served until now); returns the keys of the replaced renditions' blobs, for the caller to delete after
+	 * commit. Empty (and nothing written) if the claim is no longer this run's, for the caller to delete the blobs it
+	 * stored.
 	 */
-	boolean complete(Claim claim, String method, String master, List<StoredRendition> renditions) {
+	Optional<List<String>> complete(Claim claim, String method, String master, List<StoredRendition> renditions) {
 		int updated = jdbc.sql("""
-				update hls_packages set state = 'READY', progress = 100, method = ?, master_playlist = ?,
+				update hls_packages set state = 'READY', progress = 100, method = ?, master_playlist = ?, failure = null,
 				    claimed_by = null, lease_until = null, updated_at = ?
 				where file_id = ? and claimed_by = ? and state = 'PACKAGING'""")
 			.params(method, master, now(), claim.file().value(), claim.id())
 			.update();
 		if (updated == 0) {
-			return false;
+			return Optional.empty();
 		}
+		List<String> replaced = jdbc.sql("delete from hls_renditions where file_id = ? returning blob_key")
+			.param(claim.file().value())
+			.query(String.class)
+			.list();
 		for (StoredRendition rendition : renditions) {
 			jdbc.sql("""
 					insert into hls_renditions (file_id, name, playlist, blob_key, size, sha256, content_type, created_at)
@@ -107,7 +128,7 @@ class HlsPackages {
 						rendition.createdAt().atOffset(ZoneOffset.UTC))
 				.update();
 		}
-		return true;
+		return Optional.of(replaced);
 	}
 
 	/** Marks the package failed with a reason for the creator. */
@@ -159,18 +180,22 @@ class HlsPackages {
 		if (files.isEmpty()) {
 			return Map.of();
 		}
-		return jdbc.sql("select file_id, state, progress, failure from hls_packages where file_id in (:ids)")
+		return jdbc.sql("""
+				select file_id, state, progress, failure, master_playlist is not null as playing from hls_packages
+				where file_id in (:ids)""")
 			.param("ids", files.stream().map(BundleFileId::value).toList())
 			.query((rs, n) -> Map.entry(new BundleFileId(rs.getObject("file_id", UUID.class)),
-					new StreamingState(rs.getString("state"), rs.getInt("progress"), rs.getString("failure"))))
+					new StreamingState(rs.getString("state"), rs.getInt("progress"), rs.getString("failure"),
+							rs.getBoolean("playing"))))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
+	/** The master playlist of the package served: the one ready, or while the file is packaged again, the one before. */
 	@Transactional(readOnly = true)
 	Optional<String> master(BundleFileId file) {
-		return jdbc.sql("select master_playlist from hls_packages where file_id = ? and state = 'READY'")
+		return jdbc.sql("select master_playlist from hls_packages where file_id = ? and master_playlist is not null")
 			.param(file.value())
 			.query(String.class)
 			.optional();
@@ -181,7 +206,7 @@ class HlsPackages {
 		return jdbc.sql("""
 				select r.name, r.playlist, r.blob_key, r.size, r.sha256, r.content_type, r.created_at
 				from hls_renditions r join hls_packages p on p.file_id = r.file_id
-				where r.file_id = ? and r.name = ? and p.state = 'READY'""")
+				where r.file_id = ? and r.name = ? and p.master_playlist is not null""")
 			.params(file.value(), name)
 			.query((rs, n) -> new StoredRendition(rs.getString("name"), rs.getString("playlist"),
 					rs.getString("blob_key"), rs.getLong("size"), rs.getString("sha256"), rs.getString("content_type"),

@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import io.reelgate.catalog.BundleFileLadderChosen;
 import io.reelgate.catalog.BundleFileProbed;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.FileView;
@@ -95,6 +96,19 @@ class HlsPackaging {
 		startWork();
 	}
 
+	/**
+	 * The creator asked for a ladder of an H.264 video, or no longer does: the file is packaged again, with its
+	 * current package served until the new one is ready.
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(BundleFileLadderChosen event) {
+		if (!packager.canPackage()) {
+			return;
+		}
+		packages.requeue(event.file());
+		startWork();
+	}
+
 	/** Files queued while every worker was busy, or left by an instance that stopped, are picked up here. */
 	@Scheduled(initialDelayString = "30s", fixedDelayString = "30s")
 	void poll() {
@@ -162,7 +176,8 @@ class HlsPackaging {
 			}
 			dir = Files.createTempDirectory("reelgate-hls-");
 			int[] reported = { -1 };
-			HlsPackager.Packaged packaged = packager.packageInto(input.get(), file.get().media(), dir, percent -> {
+			HlsPackager.Packaged packaged = packager.packageInto(input.get(), file.get().media(),
+					file.get().adaptiveLadder(), dir, percent -> {
 				boolean ours = packages.progress(claim, Math.max(percent, reported[0]), properties.lease());
 				reported[0] = Math.max(percent, reported[0]);
 				return ours && catalog.file(claim.file()).isPresent();
@@ -177,19 +192,22 @@ class HlsPackaging {
 				renditions.add(new StoredRendition(output.name(), output.playlist(), blob.key(), blob.size(),
 						blob.sha256(), output.contentType(), clock.instant()));
 			}
-			if (catalog.file(claim.file()).isPresent()
-					&& packages.complete(claim, packaged.method(), packaged.master(), renditions)) {
+			Optional<List<String>> replaced = catalog.file(claim.file()).isPresent()
+					? packages.complete(claim, packaged.method(), packaged.master(), renditions) : Optional.empty();
+			if (replaced.isPresent()) {
 				stored.clear();
+				// The package made before was served until the commit; nothing refers to its blobs now.
+				replaced.get().forEach(this::deleteQuietly);
 				log.info("Packaged file {} for online playback ({}, {} renditions)", claim.file(), packaged.method(),
 						renditions.size());
 			}
 			else if (catalog.file(claim.file()).isEmpty()) {
-				packages.forget(claim.file());
+				packages.forget(claim.file()).forEach(this::deleteQuietly);
 			}
 		}
 		catch (PackagingException ex) {
 			if (catalog.file(claim.file()).isEmpty()) {
-				packages.forget(claim.file());
+				packages.forget(claim.file()).forEach(this::deleteQuietly);
 			}
 			else {
 				log.info("Could not package file {}: {}", claim.file(), ex.getMessage());

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * as it is (a remux: fast, and no quality lost); any other video is encoded with x264 at each height of the ladder
  * no taller than the source, with keyframes every segment so that all renditions switch at the same points; HEVC
  * and AV1 are also copied as one extra rendition (named {@code o<height>}) for the players that decode them, while
- * the H.264 ones play everywhere. AAC audio is copied, other audio encoded to AAC; with pictures, each of the
+ * the H.264 ones play everywhere. When the creator asks for a ladder of an H.264 source, it gets the same shape: the
+ * x264 ladder for slow connections plus its own picture copied as {@code o<height>}, so no quality is lost. AAC audio
+ * is copied, other audio encoded to AAC; with pictures, each of the
  * source's audio streams (dubs, an audio description) is an alternative audio rendition ({@code a}, {@code a1},
  * ...). Every rendition is one fMP4 file addressed by byte ranges.
  *
@@ -43,18 +45,27 @@ record HlsPlan(String method, List<Rendition> renditions, List<String> outputOpt
 	}
 
 	static HlsPlan of(MediaInfo media, List<Integer> ladder, int segmentSeconds) {
-		return of(media, List.of(), ladder, segmentSeconds);
+		return of(media, List.of(), ladder, segmentSeconds, false);
 	}
 
-	/** @param tracks the source's audio streams as ffprobe lists them (empty: the one the probe found) */
 	static HlsPlan of(MediaInfo media, List<AudioTrack> tracks, List<Integer> ladder, int segmentSeconds) {
+		return of(media, tracks, ladder, segmentSeconds, false);
+	}
+
+	/**
+	 * @param tracks the source's audio streams as ffprobe lists them (empty: the one the probe found)
+	 * @param ladderRequested the creator asked for a ladder, which an H.264 source then gets beside its own picture
+	 */
+	static HlsPlan of(MediaInfo media, List<AudioTrack> tracks, List<Integer> ladder, int segmentSeconds,
+			boolean ladderRequested) {
 		boolean video = media.videoCodec() != null && media.height() != null;
 		boolean audio = media.audioCodec() != null;
 		if (!video && !audio) {
 			throw new IllegalArgumentException("Nothing to package");
 		}
-		boolean copyVideo = video && SAFE_VIDEO.equals(media.videoCodec());
-		boolean extra = video && EXTRA_VIDEO.contains(media.videoCodec());
+		boolean safe = video && SAFE_VIDEO.equals(media.videoCodec());
+		boolean copyVideo = safe && !ladderRequested;
+		boolean extra = video && (EXTRA_VIDEO.contains(media.videoCodec()) || safe);
 		List<Rendition> renditions = new ArrayList<>();
 		List<String> options = new ArrayList<>();
 		if (copyVideo) {

@@ -1,5 +1,6 @@
 package io.reelgate.library;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import io.reelgate.catalog.CatalogService;
 import io.reelgate.catalog.FileView;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
+import io.reelgate.storage.BlobStore;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
 import io.reelgate.support.TestVideos;
@@ -29,6 +31,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -36,6 +39,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 
@@ -59,6 +63,9 @@ class WatchOnlineTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	BlobStore store;
 
 	@LocalServerPort
 	int port;
@@ -193,6 +200,91 @@ class WatchOnlineTests {
 	}
 
 	@Test
+	void aCreatorsLadderRequestRepackagesAnH264FilmAsRungsPlusTheOriginalWhileTheRemuxKeepsPlaying() throws Exception {
+		BundleId bundle = fixtures.draft(creator, Fixtures.unique("Ladder on request"), "notes".getBytes(), "9.99",
+				"USD");
+		FileView film = fixtures.addFile(creator, bundle, "film720.mp4", TestVideos.video720());
+		fixtures.publish(creator, bundle);
+		AccountPrincipal buyer = fixtures.viewer();
+		buy(buyer, bundle);
+		awaitPackage(film.id(), "REMUX");
+		assertThat(renditions(film.id())).containsExactly("a", "v720");
+		List<String> remuxBlobs = blobs(film.id());
+		assertThat(page("/studio/bundles/" + bundle, creator)).contains("Also encode lower qualities for slow connections");
+		String master = hlsUrl(page("/watch/" + film.id(), buyer));
+		String base = master.substring(0, master.length() - "master.m3u8".length());
+
+		for (int submit = 0; submit < 2; submit++) {
+			// The second submit (a retried form) changes nothing more.
+			mvc.perform(post("/studio/bundles/{id}/files/{file}/ladder", bundle, film.id()).param("ladder", "true")
+				.with(user(creator)).with(csrf())).andExpect(redirectedUrl("/studio/bundles/" + bundle));
+			// Until the new package is ready, the one made before keeps playing.
+			assertThat(status(master)).isEqualTo(200);
+			assertThat(status(base + "v720.m4s")).isEqualTo(200);
+		}
+		awaitPackage(film.id(), "LADDER");
+		assertThat(renditions(film.id())).containsExactly("a", "o720", "v480", "v720");
+		assertThat(page("/studio/bundles/" + bundle, creator)).contains("Adaptive ladder",
+				"Stream the original quality only", "Online playback: ready (adaptive stream)");
+
+		String playlist = mvc.perform(get(master)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(playlist).contains("RESOLUTION=1280x720,AUDIO=\"aud\"\nv720.m3u8",
+				"RESOLUTION=854x480,AUDIO=\"aud\"\nv480.m3u8", "RESOLUTION=1280x720,AUDIO=\"aud\"\no720.m3u8");
+		assertThat(playlist.lines().filter(line -> line.startsWith("#EXT-X-STREAM-INF:"))).hasSize(3);
+		Probe probe = ffprobe(master);
+		assertThat(probe.duration()).isCloseTo(2.0, within(0.1));
+		assertThat(probe.codecs()).contains("h264", "aac");
+		// The remux's blobs went with it.
+		for (String key : remuxBlobs) {
+			assertThatThrownBy(() -> store.open(key, 0).close()).isInstanceOf(IOException.class);
+		}
+
+		// Turned off again, the film is packaged once more as it is; the ladder plays until then.
+		mvc.perform(post("/studio/bundles/{id}/files/{file}/ladder", bundle, film.id()).param("ladder", "false")
+			.with(user(creator)).with(csrf())).andExpect(redirectedUrl("/studio/bundles/" + bundle));
+		assertThat(status(base + "v720.m4s")).isEqualTo(200);
+		awaitPackage(film.id(), "REMUX");
+		assertThat(renditions(film.id())).containsExactly("a", "v720");
+		assertThat(ffprobe(master).codecs()).contains("h264", "aac");
+	}
+
+	@Test
+	void onlyTheFilmsCreatorMayAskForALadder() throws Exception {
+		BundleId bundle = fixtures.published(creator, Fixtures.unique("Not yours"), TestVideos.video(), "9.99", "USD");
+		BundleFileId film = onlyFile(bundle);
+		awaitPackage(film, "REMUX");
+		AccountPrincipal otherCreator = fixtures.creator();
+		AccountPrincipal viewer = fixtures.viewer();
+
+		assertThat(mvc.perform(post("/studio/bundles/{id}/files/{file}/ladder", bundle, film).param("ladder", "true")
+			.with(user(otherCreator)).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(post("/studio/bundles/{id}/files/{file}/ladder", bundle, film).param("ladder", "true")
+			.with(user(viewer)).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(403);
+		// Their own bundle's id does not open another creator's file either.
+		BundleId theirs = fixtures.draft(otherCreator, Fixtures.unique("Theirs"), "notes".getBytes());
+		assertThat(mvc.perform(post("/studio/bundles/{id}/files/{file}/ladder", theirs, film).param("ladder", "true")
+			.with(user(otherCreator)).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
+		// Nor does the creator's own request go through without the CSRF token.
+		assertThat(mvc.perform(post("/studio/bundles/{id}/files/{file}/ladder", bundle, film).param("ladder", "true")
+			.with(user(creator))).andReturn().getResponse().getStatus()).isEqualTo(403);
+
+		assertThat(jdbc.sql("select adaptive_ladder from bundle_files where id = ?").param(film.value())
+			.query(Boolean.class).single()).isFalse();
+		assertThat(jdbc.sql("select state || ' ' || method from hls_packages where file_id = ?").param(film.value())
+			.query(String.class).single()).isEqualTo("READY REMUX");
+
+		// A file that is no H.264 video cannot have one asked for, even by its creator.
+		BundleId notes = fixtures.draft(creator, Fixtures.unique("Notes"), "notes".getBytes());
+		BundleFileId text = onlyFile(notes);
+		mvc.perform(post("/studio/bundles/{id}/files/{file}/ladder", notes, text).param("ladder", "true")
+			.with(user(creator)).with(csrf()))
+			.andExpect(redirectedUrl("/studio/bundles/" + notes))
+			.andExpect(flash().attribute("error", "file.ladder.notH264"));
+		assertThat(jdbc.sql("select adaptive_ladder from bundle_files where id = ?").param(text.value())
+			.query(Boolean.class).single()).isFalse();
+	}
+
+	@Test
 	void anAlteredOrForeignTokenIsRefusedOnEverySegment() throws Exception {
 		BundleId bundle = fixtures.published(creator, Fixtures.unique("Forged"), TestVideos.video(), "9.99", "USD");
 		BundleFileId film = onlyFile(bundle);
@@ -267,6 +359,22 @@ class WatchOnlineTests {
 			.andExpect(redirectedUrlPattern("/checkout/simulated/*"))
 			.andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(post(payPage + "/pay").with(user(buyer)).with(csrf())).andExpect(redirectedUrl("/library"));
+	}
+
+	private void awaitPackage(BundleFileId file, String method) {
+		await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.sql(
+				"select state || ' ' || method from hls_packages where file_id = ?")
+			.param(file.value()).query(String.class).optional().filter(("READY " + method)::equals).isPresent());
+	}
+
+	private List<String> renditions(BundleFileId file) {
+		return jdbc.sql("select name from hls_renditions where file_id = ? order by name").param(file.value())
+			.query(String.class).list();
+	}
+
+	private List<String> blobs(BundleFileId file) {
+		return jdbc.sql("select blob_key from hls_renditions where file_id = ?").param(file.value())
+			.query(String.class).list();
 	}
 
 	private void awaitReady(BundleFileId file) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,6 +83,9 @@ class HlsPackagingTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	private AccountPrincipal creator;
 
 	@BeforeAll
@@ -116,6 +122,65 @@ class HlsPackagingTests {
 		assertThat(renditionKeys(notes.id())).isEmpty();
 		assertThat(packages.states(List.of(notes.id())).get(notes.id()).state()).isEqualTo("FAILED");
 		assertThat(fixtures.as(creator, () -> catalog.editable(creator.accountId(), bundle)).files()).hasSize(2);
+	}
+
+	@Test
+	void aFileQueuedAgainKeepsItsPackageServedUntilTheNewOneReplacesItInOneGo() {
+		// All in one transaction, rolled back: no worker sees these rows of a file that does not exist.
+		TransactionTemplate tx = new TransactionTemplate(transactions);
+		tx.executeWithoutResult(status -> {
+			status.setRollbackOnly();
+			BundleFileId file = new BundleFileId(UUID.randomUUID());
+			String oldKey = "old-" + UUID.randomUUID();
+			jdbc.sql("""
+					insert into hls_packages (file_id, state, progress, method, master_playlist, updated_at)
+					values (?, 'READY', 100, 'REMUX', '#EXTM3U old', now() - interval '1 hour')""")
+				.param(file.value()).update();
+			jdbc.sql("""
+					insert into hls_renditions (file_id, name, playlist, blob_key, size, sha256, content_type, created_at)
+					values (?, 'v720', 'old playlist', ?, 1, ?, 'video/mp4', now())""")
+				.params(file.value(), oldKey, "0".repeat(64)).update();
+
+			packages.requeue(file);
+			assertThat(state(file)).isEqualTo("QUEUED");
+			assertThat(packages.master(file)).contains("#EXTM3U old");
+			assertThat(packages.rendition(file, "v720")).map(HlsPackages.StoredRendition::blobKey).contains(oldKey);
+			assertThat(packages.states(List.of(file)).get(file).playing()).isTrue();
+			OffsetDateTime queuedAt = updatedAt(file);
+			packages.requeue(file);
+			assertThat(updatedAt(file)).as("a retried request changes nothing").isEqualTo(queuedAt);
+
+			// A run under way when the file is queued again loses its claim, and with it any say.
+			HlsPackages.Claim stale = claim(file);
+			packages.requeue(file);
+			assertThat(packages.progress(stale, 50, properties.lease())).isFalse();
+			assertThat(packages.complete(stale, "LADDER", "#EXTM3U stale", List.of())).isEmpty();
+			assertThat(packages.master(file)).contains("#EXTM3U old");
+
+			HlsPackages.Claim run = claim(file);
+			List<HlsPackages.StoredRendition> made = List.of(
+					new HlsPackages.StoredRendition("v480", "new playlist", "new-" + UUID.randomUUID(), 1,
+							"1".repeat(64), "video/mp4", Clock.systemUTC().instant()),
+					new HlsPackages.StoredRendition("o720", "new playlist", "new-" + UUID.randomUUID(), 1,
+							"1".repeat(64), "video/mp4", Clock.systemUTC().instant()));
+			assertThat(packages.complete(run, "LADDER", "#EXTM3U new", made)).contains(List.of(oldKey));
+			assertThat(state(file)).isEqualTo("READY");
+			assertThat(packages.master(file)).contains("#EXTM3U new");
+			assertThat(packages.rendition(file, "v720")).isEmpty();
+			assertThat(renditionKeys(file)).containsExactlyInAnyOrder(made.get(0).blobKey(), made.get(1).blobKey());
+		});
+	}
+
+	private HlsPackages.Claim claim(BundleFileId file) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("update hls_packages set state = 'PACKAGING', claimed_by = ?, lease_until = now() + interval '1 minute' "
+				+ "where file_id = ?").params(id, file.value()).update();
+		return new HlsPackages.Claim(file, id);
+	}
+
+	private OffsetDateTime updatedAt(BundleFileId file) {
+		return jdbc.sql("select updated_at from hls_packages where file_id = ?").param(file.value())
+			.query(OffsetDateTime.class).single();
 	}
 
 	@Test

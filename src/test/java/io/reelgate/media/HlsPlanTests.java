@@ -101,6 +101,33 @@ class HlsPlanTests {
 	}
 
 	@Test
+	void h264WhoseCreatorAsksForALadderGetsTheLadderNoTallerThanItselfPlusItsOwnPictureCopied() {
+		MediaInfo media = new MediaInfo(60_000L, 1280, 720, "h264", "aac", "mov");
+		HlsPlan plan = HlsPlan.of(media, List.of(), LADDER, 6, true);
+
+		assertThat(plan.method()).isEqualTo("LADDER");
+		assertThat(plan.renditions()).extracting(HlsPlan.Rendition::name).containsExactly("v720", "v480", "o720", "a");
+		assertThat(plan.renditions()).filteredOn(HlsPlan.Rendition::original).extracting(HlsPlan.Rendition::height)
+			.containsExactly(720);
+		assertThat(plan.outputOptions()).containsSequence("-c:v:0", "libx264").containsSequence("-c:v:1", "libx264")
+			.containsSequence("-b:v:1", HlsPlan.bitrateKbps(480) + "k")
+			.containsSequence("-force_key_frames:v:0", "expr:gte(t,n_forced*6)")
+			.containsSequence("-map", "0:v:0", "-c:v:2", "copy")
+			.containsSequence("-c:a", "copy")
+			.doesNotContain("hvc1", "-c:v", "v1080")
+			.containsSequence("-var_stream_map", "v:0,agroup:aud,name:v720 v:1,agroup:aud,name:v480 "
+					+ "v:2,agroup:aud,name:o720 a:0,agroup:aud,name:a");
+		// Without the request, the same source is only remuxed.
+		assertThat(HlsPlan.of(media, List.of(), LADDER, 6, false).renditions()).extracting(HlsPlan.Rendition::name)
+			.containsExactly("v720", "a");
+		// A request changes nothing for a source that gets the ladder anyway, nor for sound alone.
+		assertThat(HlsPlan.of(new MediaInfo(60_000L, 1280, 720, "mpeg4", "mp3", "avi"), List.of(), LADDER, 6, true))
+			.isEqualTo(HlsPlan.of(new MediaInfo(60_000L, 1280, 720, "mpeg4", "mp3", "avi"), LADDER, 6));
+		assertThat(HlsPlan.of(new MediaInfo(60_000L, null, null, null, "aac", "mov"), List.of(), LADDER, 6, true))
+			.isEqualTo(HlsPlan.of(new MediaInfo(60_000L, null, null, null, "aac", "mov"), LADDER, 6));
+	}
+
+	@Test
 	void codecStringsComeFromTheInitSectionsDecoderConfiguration() {
 		byte[] avc = { 0, 0, 0, 0x10, 'a', 'v', 'c', 'C', 1, 0x64, 0x00, 0x1f, (byte) 0xff };
 		assertThat(HlsCodecs.of(avc)).isEqualTo("avc1.64001f");

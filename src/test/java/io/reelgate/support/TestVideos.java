@@ -30,6 +30,8 @@ public final class TestVideos {
 
 	private static byte[] hevc;
 
+	private static byte[] video720;
+
 	private TestVideos() {
 	}
 
@@ -125,6 +127,15 @@ public final class TestVideos {
 		return hevc.clone();
 	}
 
+	/** The two-second H.264/AAC MP4 at 1280×720, tall enough for two rungs of the default ladder (720, 480). */
+	public static synchronized byte[] video720() {
+		if (video720 == null) {
+			video720 = make("film720.mp4", "1280x720", List.of(), List.of("-c:v", "libx264", "-preset", "ultrafast",
+					"-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart"));
+		}
+		return video720.clone();
+	}
+
 	private static byte[] make() {
 		return make("film.mp4", List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
 				"-movflags", "+faststart"));
@@ -135,11 +146,15 @@ public final class TestVideos {
 	}
 
 	private static byte[] make(String name, List<String> moreInputs, List<String> codecs) {
+		return make(name, "320x240", moreInputs, codecs);
+	}
+
+	private static byte[] make(String name, String size, List<String> moreInputs, List<String> codecs) {
 		try {
 			Path dir = Files.createTempDirectory("reelgate-test-video");
 			Path film = dir.resolve(name);
 			List<String> command = new ArrayList<>(List.of(executable("ffmpeg").orElseThrow().toString(),
-					"-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=duration=2:size=320x240:rate=25", "-f",
+					"-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=duration=2:size=" + size + ":rate=25", "-f",
 					"lavfi", "-i", "sine=duration=2"));
 			command.addAll(moreInputs);
 			command.add("-shortest");

@@ -376,6 +376,7 @@ class AccessControlMatrixTests {
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/delete", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/unlocked", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/files/" + draftFile + "/poster", LOGIN, 403, 403, SKIP, 404, 403);
+		change("/studio/bundles/" + free + "/files/" + mediaFile + "/ladder", LOGIN, 403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + free + "/files/" + mediaFile + "/captions/" + UUID.randomUUID() + "/delete", LOGIN,
 				403, 403, SKIP, 404, 403);
 		change("/studio/bundles/" + draft + "/publish", LOGIN, 403, 403, SKIP, 404, 403);

@@ -244,6 +244,16 @@ class StudioBundleController {
 		return redirectToEditor(id);
 	}
 
+	/** Lower qualities of an H.264 video for slow connections, beside its own picture, or the original alone. */
+	@PostMapping("/{id}/files/{fileId}/ladder")
+	String chooseLadder(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
+			@PathVariable BundleFileId fileId, @RequestParam(name = "ladder", defaultValue = "false") boolean ladder,
+			RedirectAttributes redirect) {
+		catalogService.chooseLadder(me.accountId(), id, fileId, ladder);
+		redirect.addFlashAttribute("success", ladder ? "file.ladder.on" : "file.ladder.off");
+		return redirectToEditor(id);
+	}
+
 	/** A WebVTT or SRT file for one video; a file the parser refuses comes back as a message naming the line. */
 	@PostMapping("/{id}/files/{fileId}/captions")
 	String addCaptions(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
