@@ -50,7 +50,7 @@ class CrawlerController {
 	/** Personal and working pages are not for search engines; everything else is, and the sitemap says what. */
 	@GetMapping(path = "/robots.txt", produces = "text/plain;charset=UTF-8")
 	ResponseEntity<String> robots() {
-		String body = String.join("\n", "User-agent: *", "Disallow: /studio/", "Disallow: /admin/",
+		String body = String.join("\n", "User-agent: *", "Disallow: /studio", "Disallow: /admin/",
 				"Disallow: /library", "Disallow: /account", "Disallow: /checkout/", "Disallow: /dl/",
 				"Disallow: /api/", "Disallow: /email-unlocks/", "Disallow: /gifts/", "", "Sitemap: " + site
 						+ "/sitemap.xml",

@@ -111,16 +111,8 @@ class WatchBrowserTests {
 
 	@Test
 	void aBuyerOfADubbedFilmSwitchesToAnotherSoundTrack() throws Exception {
-		BundleId dubbed = fixtures.draft(creator, Fixtures.unique("Dubbed in the browser"), "notes".getBytes(), "4.99",
-				"USD");
-		FileView film = fixtures.addFile(creator, dubbed, "dubbed.mkv", TestVideos.dubbedWithCommentary());
-		fixtures.publish(creator, dubbed);
-		await().atMost(Duration.ofSeconds(90)).until(() -> jdbc
-			.sql("select count(*) from hls_packages where file_id = ? and state = 'READY'")
-			.param(film.id().value()).query(Long.class).single() == 1);
-		AccountPrincipal buyer = fixtures.viewer();
-		pay(buyer, "/checkout/" + dubbed);
-		Page page = logIn(buyer.email(), 1280, 900);
+		FileView film = packaged("Dubbed in the browser", TestVideos.dubbedWithCommentary());
+		Page page = boughtBy(film);
 		page.navigate(chromium.url("/watch/" + film.id()));
 
 		Locator menu = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Audio"));
@@ -141,16 +133,8 @@ class WatchBrowserTests {
 
 	@Test
 	void aBuyerOfADubbedFilmChoosesAnotherSoundTrackBeforePlayingAndItPlays() throws Exception {
-		BundleId dubbed = fixtures.draft(creator, Fixtures.unique("Dubbed before play"), "notes".getBytes(), "4.99",
-				"USD");
-		FileView film = fixtures.addFile(creator, dubbed, "dubbed.mkv", TestVideos.dubbed());
-		fixtures.publish(creator, dubbed);
-		await().atMost(Duration.ofSeconds(90)).until(() -> jdbc
-			.sql("select count(*) from hls_packages where file_id = ? and state = 'READY'")
-			.param(film.id().value()).query(Long.class).single() == 1);
-		AccountPrincipal buyer = fixtures.viewer();
-		pay(buyer, "/checkout/" + dubbed);
-		Page page = logIn(buyer.email(), 1280, 900);
+		FileView film = packaged("Dubbed before play", TestVideos.dubbed());
+		Page page = boughtBy(film);
 		// The picture's and the first sound track's segments are held back, so that the choice is made while hls.js
 		// is still loading them: the moment in which it used to lose the sound (1 run in 5 without holding them).
 		List<Route> held = new ArrayList<>();
@@ -263,6 +247,24 @@ class WatchBrowserTests {
 				+ "&& t.activeCues[0].text === 'Hello from the captions')");
 		Object tracks = page.evaluate("() => document.querySelectorAll('#player track[src$=\".vtt\"]').length");
 		assertEquals(0, ((Number) tracks).intValue(), "hls.js shows the subtitle rendition, not a second copy");
+	}
+
+	/** A priced bundle with {@code video} as its film, published and packaged for HLS. */
+	private FileView packaged(String title, byte[] video) {
+		BundleId dubbed = fixtures.draft(creator, Fixtures.unique(title), "notes".getBytes(), "4.99", "USD");
+		FileView film = fixtures.addFile(creator, dubbed, "dubbed.mkv", video);
+		fixtures.publish(creator, dubbed);
+		await().atMost(Duration.ofSeconds(90)).until(() -> jdbc
+			.sql("select count(*) from hls_packages where file_id = ? and state = 'READY'")
+			.param(film.id().value()).query(Long.class).single() == 1);
+		return film;
+	}
+
+	/** A new viewer who bought the film's bundle, signed in on a laptop-sized page. */
+	private Page boughtBy(FileView film) throws Exception {
+		AccountPrincipal buyer = fixtures.viewer();
+		pay(buyer, "/checkout/" + film.bundleId());
+		return logIn(buyer.email(), 1280, 900);
 	}
 
 	private double position(AccountPrincipal viewer) {

@@ -37,7 +37,8 @@ class CrawlerTests {
 			.andExpect(content().contentTypeCompatibleWith("text/plain"))
 			.andReturn().getResponse().getContentAsString();
 
-		assertThat(robots).contains("User-agent: *", "Disallow: /studio/", "Disallow: /admin/", "Disallow: /library",
+		// "/studio" without the slash: robots.txt rules are prefixes, and "/studio/" left the dashboard at /studio out.
+		assertThat(robots).contains("User-agent: *", "Disallow: /studio\n", "Disallow: /admin/", "Disallow: /library",
 				"Disallow: /dl/", "Sitemap: http://localhost:8080/sitemap.xml").doesNotContain("evil.example");
 	}
 
