@@ -93,8 +93,9 @@ class PublicPageCaching extends OncePerRequestFilter {
 			answer(request, response, kept.get());
 			return;
 		}
-		// The filters around this one (request id, security headers) set their own headers on every answer.
-		Set<String> outer = Set.copyOf(response.getHeaderNames());
+		// The filters around this one (request id, security headers) set their own headers on every answer; only a
+		// page that may be kept needs them told apart from the page's own.
+		Set<String> outer = key == null ? Set.of() : Set.copyOf(response.getHeaderNames());
 		ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
 		try {
 			chain.doFilter(request, buffered);
