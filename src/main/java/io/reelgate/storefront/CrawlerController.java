@@ -47,14 +47,17 @@ class CrawlerController {
 		this.site = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
-	/** Personal and working pages are not for search engines; everything else is, and the sitemap says what. */
+	/**
+	 * Keeps crawlers off the paths whose URLs carry a token or a key (signed downloads, email unlocks, gift links)
+	 * and off the API. Pages behind sign-in (studio, admin, library, account, checkout) are not listed: a crawler
+	 * asking for them is sent to the login page, which it may index, so listing them would keep nothing private and
+	 * would only make audits of those pages read "blocked from indexing".
+	 */
 	@GetMapping(path = "/robots.txt", produces = "text/plain;charset=UTF-8")
 	ResponseEntity<String> robots() {
-		String body = String.join("\n", "User-agent: *", "Disallow: /studio", "Disallow: /admin/",
-				"Disallow: /library", "Disallow: /account", "Disallow: /checkout/", "Disallow: /dl/",
-				"Disallow: /api/", "Disallow: /email-unlocks/", "Disallow: /gifts/", "", "Sitemap: " + site
-						+ "/sitemap.xml",
-				"");
+		String body = String.join("\n", "User-agent: *", "Disallow: /dl/", "Disallow: /hls/", "Disallow: /ws/",
+				"Disallow: /tracker/", "Disallow: /api/", "Disallow: /email-unlocks/", "Disallow: /gifts/", "",
+				"Sitemap: " + site + "/sitemap.xml", "");
 		return ResponseEntity.ok().cacheControl(ONE_HOUR).body(body);
 	}
 

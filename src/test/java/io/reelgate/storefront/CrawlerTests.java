@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -31,15 +32,19 @@ class CrawlerTests {
 	ModerationService moderation;
 
 	@Test
-	void robotsTxtKeepsCrawlersOutOfPersonalPagesAndNamesTheSitemapOnThePublicUrl() throws Exception {
+	void robotsTxtKeepsCrawlersOffTokenCarryingPathsAndNamesTheSitemapOnThePublicUrl() throws Exception {
 		String robots = mvc.perform(get("/robots.txt").header("Host", "evil.example"))
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith("text/plain"))
 			.andReturn().getResponse().getContentAsString();
 
-		// "/studio" without the slash: robots.txt rules are prefixes, and "/studio/" left the dashboard at /studio out.
-		assertThat(robots).contains("User-agent: *", "Disallow: /studio\n", "Disallow: /admin/", "Disallow: /library",
-				"Disallow: /dl/", "Sitemap: http://localhost:8080/sitemap.xml").doesNotContain("evil.example");
+		assertThat(robots).contains("User-agent: *", "Disallow: /dl/", "Disallow: /hls/", "Disallow: /ws/",
+				"Disallow: /tracker/", "Disallow: /api/", "Disallow: /email-unlocks/", "Disallow: /gifts/",
+				"Sitemap: http://localhost:8080/sitemap.xml").doesNotContain("evil.example");
+		// Pages behind sign-in send a crawler to the login page; disallowing them would only fail their audits.
+		assertThat(robots).doesNotContain("/library", "/studio", "/checkout", "/account", "/admin", "/login");
+		mvc.perform(get("/library")).andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", endsWith("/login")));
 	}
 
 	@Test
