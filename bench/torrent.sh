@@ -161,7 +161,7 @@ ORIGIN=$((SEED_AFTER - SEED_BEFORE))
 printf 'web seed: %d bytes = %.2f x %d x size (goal <= 0.40)\n' "$ORIGIN" \
   "$(echo "$ORIGIN / ($BUYERS * $BYTES)" | bc -l)" "$BUYERS"
 
-echo "== tracker: wrk, 32 connections, ${DURATION} s, a new peer id per announce"
+echo "== tracker: wrk, 32 connections, ${DURATION} s, a new peer id per announce, each reporting bytes moved"
 PASSKEY_URL=$(/usr/bin/python3 - "$WORK/buyer1.torrent" <<'PY'
 import sys, libtorrent as lt
 info = lt.torrent_info(sys.argv[1])
@@ -182,7 +182,8 @@ local n = 0
 request = function()
   n = n + 1
   return wrk.format("GET", "$PATH_ONLY?info_hash=${PASSKEY_URL#* }&peer_id="
-    .. string.format("-WK0001-%02d%010d", tid, n) .. "&port=6881&uploaded=0&downloaded=0&left=0&compact=1&numwant=50")
+    .. string.format("-WK0001-%02d%010d", tid, n) .. "&port=6881&uploaded=" .. (n * 16384) .. "&downloaded="
+    .. (n * 32768) .. "&left=0&compact=1&numwant=50")
 end
 LUA
 wrk -t2 -c32 -d"${DURATION}s" --latency -s "$WORK/announce.lua" "$BASE" | tee "$WORK/wrk.txt" \

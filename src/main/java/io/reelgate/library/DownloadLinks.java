@@ -53,6 +53,13 @@ public class DownloadLinks {
 	/** Long enough for a long film with pauses; the player page makes a fresh one each time it loads. */
 	private static final Duration WATCH_LIFETIME = Duration.ofHours(12);
 
+	/**
+	 * Initialized once and cloned for each signature: {@code Mac.getInstance} looks the provider up and
+	 * {@code init} derives the key's pads every time, which showed in the tracker's profile (every announce checks
+	 * a passkey), while a clone copies the initialized state.
+	 */
+	private final Mac prototype;
+
 	private final SecretKeySpec key;
 
 	private final Clock clock;
@@ -63,6 +70,7 @@ public class DownloadLinks {
 		this.properties = properties;
 		this.clock = clock;
 		this.key = new SecretKeySpec(secret(properties), ALGORITHM);
+		this.prototype = initialized(key);
 	}
 
 	public Duration lifetime() {
@@ -200,11 +208,24 @@ public class DownloadLinks {
 	}
 
 	private String mac(String text) {
+		byte[] digest = mac().doFinal(text.getBytes(StandardCharsets.UTF_8));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+	}
+
+	private Mac mac() {
+		try {
+			return (Mac) prototype.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return initialized(key); // a security provider whose Mac cannot be cloned
+		}
+	}
+
+	private static Mac initialized(SecretKeySpec key) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(key);
-			byte[] digest = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Every JDK has HmacSHA256", ex);

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,45 +37,90 @@ class Peers {
 	record Counts(long complete, long incomplete) {
 	}
 
+	/** How much a peer's counters grew since its previous announce: what the bundle's transfer figures gain. */
+	record Growth(long uploaded, long downloaded) {
+	}
+
 	/**
-	 * Lets this transaction's commit return before its WAL reaches the disk ({@code synchronous_commit = off} for
-	 * this transaction only). An announce's writes are a peer's whereabouts and byte counters, which the peer sends
-	 * again at its next announce: a crash may lose the last fraction of a second of them and never leaves them
-	 * inconsistent, while waiting for the disk on every announce would cap the tracker at the disk's flush rate.
+	 * Stores an announce, adds the growth of the peer's counters since its previous one to the bundle's day, and
+	 * returns that growth, in one statement. One statement is one transaction, so nothing is stored half, and it
+	 * takes one round trip and no transaction of the caller's: every announce of a release-day swarm runs this. A
+	 * client's counters restart with its session, so a counter lower than the stored one is a new session, counted
+	 * from zero. Two announces of one peer at once are counted once each: the upsert computes the growth from the
+	 * row it replaces, which is the latest committed one, under its lock.
+	 * <p>
+	 * The commit does not wait for the disk ({@code synchronous_commit} off for this statement's transaction, set
+	 * inside it): an announce writes a peer's whereabouts and counters, which the peer sends again at its next
+	 * announce, so a crash may lose the last fraction of a second of them and never leaves them inconsistent, while
+	 * waiting for the disk on every announce would cap the tracker at the disk's flush rate.
 	 */
-	void commitWithoutWaitingForTheDisk() {
-		jdbc.sql("set local synchronous_commit = off").update();
-	}
-
-	/** The counters the peer last announced, locked until the caller's transaction ends. */
-	Optional<long[]> lockPrevious(Announced peer) {
+	Growth upsert(Announced peer) {
 		return jdbc.sql("""
-				select uploaded, downloaded from torrent_peers
-				where info_hash = ? and account_id = ? and peer_id = ? for update
+				with settings as (select set_config('synchronous_commit', 'off', true)),
+				stored as (
+				    insert into torrent_peers (info_hash, account_id, peer_id, bundle_id, address, port, uploaded,
+				        downloaded, left_bytes, updated_at, uploaded_growth, downloaded_growth)
+				    values (:hash, :account, :peer, :bundle, :address, :port, :uploaded, :downloaded, :left, :at,
+				        :uploaded, :downloaded)
+				    on conflict (info_hash, account_id, peer_id) do update set address = excluded.address,
+				        port = excluded.port, uploaded = excluded.uploaded, downloaded = excluded.downloaded,
+				        left_bytes = excluded.left_bytes, updated_at = excluded.updated_at,
+				        uploaded_growth = case when excluded.uploaded >= torrent_peers.uploaded
+				            then excluded.uploaded - torrent_peers.uploaded else excluded.uploaded end,
+				        downloaded_growth = case when excluded.downloaded >= torrent_peers.downloaded
+				            then excluded.downloaded - torrent_peers.downloaded else excluded.downloaded end
+				    returning uploaded_growth, downloaded_growth),
+				counted as (
+				    insert into torrent_transfer (bundle_id, day, uploaded, downloaded)
+				    select cast(:bundle as uuid), cast(:day as date), uploaded_growth, downloaded_growth from stored
+				    where uploaded_growth > 0 or downloaded_growth > 0
+				    on conflict (bundle_id, day) do update set uploaded = torrent_transfer.uploaded + excluded.uploaded,
+				        downloaded = torrent_transfer.downloaded + excluded.downloaded)
+				select uploaded_growth, downloaded_growth from stored, settings
 				""")
-			.params(peer.infoHash(), peer.account().value(), peer.peerId())
-			.query((rs, n) -> new long[] { rs.getLong("uploaded"), rs.getLong("downloaded") })
-			.optional();
+			.paramSource(parameters(peer))
+			.query((rs, n) -> new Growth(rs.getLong("uploaded_growth"), rs.getLong("downloaded_growth")))
+			.single();
 	}
 
-	void upsert(Announced peer) {
-		jdbc.sql("""
-				insert into torrent_peers (info_hash, account_id, peer_id, bundle_id, address, port, uploaded,
-				    downloaded, left_bytes, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (info_hash, account_id, peer_id) do update set address = excluded.address,
-				    port = excluded.port, uploaded = excluded.uploaded, downloaded = excluded.downloaded,
-				    left_bytes = excluded.left_bytes, updated_at = excluded.updated_at
+	/** A {@code stopped} announce: removes the peer and counts its last growth, as {@link #upsert} does. */
+	Growth remove(Announced peer) {
+		return jdbc.sql("""
+				with settings as (select set_config('synchronous_commit', 'off', true)),
+				removed as (
+				    delete from torrent_peers where info_hash = :hash and account_id = :account and peer_id = :peer
+				    returning uploaded, downloaded),
+				growth as (
+				    select case when :uploaded >= coalesce(r.uploaded, 0) then :uploaded - coalesce(r.uploaded, 0)
+				               else :uploaded end as uploaded,
+				           case when :downloaded >= coalesce(r.downloaded, 0) then :downloaded - coalesce(r.downloaded, 0)
+				               else :downloaded end as downloaded
+				    from settings left join removed r on true),
+				counted as (
+				    insert into torrent_transfer (bundle_id, day, uploaded, downloaded)
+				    select cast(:bundle as uuid), cast(:day as date), uploaded, downloaded from growth
+				    where uploaded > 0 or downloaded > 0
+				    on conflict (bundle_id, day) do update set uploaded = torrent_transfer.uploaded + excluded.uploaded,
+				        downloaded = torrent_transfer.downloaded + excluded.downloaded)
+				select uploaded, downloaded from growth
 				""")
-			.params(peer.infoHash(), peer.account().value(), peer.peerId(), peer.bundle().value(), peer.address(),
-					peer.port(), peer.uploaded(), peer.downloaded(), peer.left(), Timestamp.from(peer.at()))
-			.update();
+			.paramSource(parameters(peer))
+			.query((rs, n) -> new Growth(rs.getLong("uploaded"), rs.getLong("downloaded")))
+			.single();
 	}
 
-	void remove(Announced peer) {
-		jdbc.sql("delete from torrent_peers where info_hash = ? and account_id = ? and peer_id = ?")
-			.params(peer.infoHash(), peer.account().value(), peer.peerId())
-			.update();
+	private static MapSqlParameterSource parameters(Announced peer) {
+		return new MapSqlParameterSource().addValue("hash", peer.infoHash())
+			.addValue("account", peer.account().value())
+			.addValue("peer", peer.peerId())
+			.addValue("bundle", peer.bundle().value())
+			.addValue("address", peer.address())
+			.addValue("port", peer.port())
+			.addValue("uploaded", peer.uploaded())
+			.addValue("downloaded", peer.downloaded())
+			.addValue("left", peer.left())
+			.addValue("at", Timestamp.from(peer.at()))
+			.addValue("day", LocalDate.ofInstant(peer.at(), ZoneOffset.UTC));
 	}
 
 	/**
@@ -113,20 +158,6 @@ class Peers {
 			.params(infoHash, Timestamp.from(since))
 			.query((rs, n) -> new Counts(rs.getLong("complete"), rs.getLong("incomplete")))
 			.single();
-	}
-
-	/** Adds the bytes an announce reported since the peer's previous one to the bundle's day. */
-	void addTransfer(BundleId bundle, Instant at, long uploaded, long downloaded) {
-		if (uploaded == 0 && downloaded == 0) {
-			return;
-		}
-		jdbc.sql("""
-				insert into torrent_transfer (bundle_id, day, uploaded, downloaded) values (?, ?, ?, ?)
-				on conflict (bundle_id, day) do update set uploaded = torrent_transfer.uploaded + excluded.uploaded,
-				    downloaded = torrent_transfer.downloaded + excluded.downloaded
-				""")
-			.params(bundle.value(), LocalDate.ofInstant(at, ZoneOffset.UTC), uploaded, downloaded)
-			.update();
 	}
 
 	/** Whether another account's peer (seeding or not) announced since {@code since}. */

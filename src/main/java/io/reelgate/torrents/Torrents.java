@@ -83,15 +83,6 @@ class Torrents {
 			.optional();
 	}
 
-	/** The bundle of the torrent with this info-hash, without its info dictionary (a film's piece hashes). */
-	@Transactional(readOnly = true)
-	Optional<BundleId> bundleOf(byte[] infoHash) {
-		return jdbc.sql("select bundle_id from torrents where info_hash = ?")
-			.param(infoHash)
-			.query((rs, n) -> new BundleId(rs.getObject("bundle_id", UUID.class)))
-			.optional();
-	}
-
 	/**
 	 * The torrent's file or pad file at {@code path} ({@code name/path} as in the torrent), if it has one. The
 	 * torrent's bare name is its file when it has only one: libtorrent before arvidn/libtorrent#8558 (Debian's 2.0.8

@@ -120,9 +120,6 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.HEAD, "/hls/**", "/watch/*").permitAll()
 			// The player says a preview started playing (storefront counts it), for anyone who may watch it.
 			.requestMatchers(HttpMethod.POST, "/bundles/*/previews/*/played").permitAll()
-			// BitTorrent's tracker and web seed authorize by passkey and signed token in the path (torrents module).
-			.requestMatchers(HttpMethod.GET, "/tracker/*/announce", "/tracker/*/scrape", "/ws/**").permitAll()
-			.requestMatchers(HttpMethod.HEAD, "/ws/**").permitAll()
 			.requestMatchers("/signup", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
 					"/img/**", "/actuator/health/**")
 			.permitAll()

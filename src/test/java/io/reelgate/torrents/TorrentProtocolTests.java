@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.dampcake.bencode.Type;
 import io.reelgate.accounts.AccountPrincipal;
@@ -261,6 +266,62 @@ class TorrentProtocolTests {
 		tracker(announce + "?" + Announces.query(infoHash, peerId("stopper"), 7010, 0).replace("event=started",
 				"event=stopped"));
 		assertThat(peersWithId(peerId("stopper"))).isZero();
+	}
+
+	@Test
+	void transferFiguresGainEachAnnouncesGrowthCountingADropAsANewSessionAndAStoppedPeersLastBytes() throws Exception {
+		long[] before = transfer();
+		moved("grower", 1_000, 5_000, "started");
+		moved("grower", 1_500, 9_000, "");
+		moved("grower", 200, 9_500, ""); // the client restarted: its counters began again from zero
+		moved("grower", 300, 9_600, "stopped");
+
+		long[] after = transfer();
+		assertThat(after[0] - before[0]).isEqualTo(1_000 + 500 + 200 + 100);
+		assertThat(after[1] - before[1]).isEqualTo(5_000 + 4_000 + 500 + 100);
+		assertThat(peersWithId(peerId("grower"))).isZero();
+	}
+
+	@Test
+	void oneAnnounceSentManyTimesAtOnceIsCountedOnce() throws Exception {
+		long[] before = transfer();
+		ExecutorService senders = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<?>> sent = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			sent.add(senders.submit(() -> {
+				start.await();
+				moved("repeater", 4_096, 8_192, "");
+				return null;
+			}));
+		}
+		start.countDown();
+		for (Future<?> one : sent) {
+			one.get(30, TimeUnit.SECONDS);
+		}
+		senders.shutdown();
+
+		long[] after = transfer();
+		assertThat(after[0] - before[0]).isEqualTo(4_096);
+		assertThat(after[1] - before[1]).isEqualTo(8_192);
+	}
+
+	private void moved(String peer, long uploaded, long downloaded, String event) throws Exception {
+		String query = Announces.query(infoHash, peerId(peer), 7020, 0)
+			.replace("uploaded=0&downloaded=0", "uploaded=" + uploaded + "&downloaded=" + downloaded)
+			.replace("event=started", "event=" + event);
+		assertThat(tracker(announce + "?" + query)).doesNotContainKey("failure reason");
+	}
+
+	/** The bundle's announced uploaded and downloaded bytes, over every day. */
+	private long[] transfer() {
+		return jdbc.sql("""
+				select coalesce(sum(uploaded), 0) as up, coalesce(sum(downloaded), 0) as down
+				from torrent_transfer where bundle_id = ?
+				""")
+			.param(bundle.value())
+			.query((rs, n) -> new long[] { rs.getLong("up"), rs.getLong("down") })
+			.single();
 	}
 
 	@ParameterizedTest
