@@ -8,7 +8,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The tracker ({@link TrackerController}) and the web seed ({@link WebSeedController}) authorize each request by the
+ * The tracker ({@link TrackerEndpoint}) and the web seed ({@link WebSeedController}) authorize each request by the
  * passkey or signed token in its path, never by a session, so their chain reads no session, makes none, checks no
  * CSRF token (a cookie grants nothing here, and nothing is posted) and lets every request through to the
  * controllers, which answer unmapped paths with 404 and other methods with 405. It also spares every announce the

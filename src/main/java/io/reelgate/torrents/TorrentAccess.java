@@ -70,6 +70,11 @@ class TorrentAccess {
 			.single();
 	}
 
+	/**
+	 * When an answer expires, the first request to see it asks again while the others keep the old answer until
+	 * the new one is in: a busy swarm's announces all look at the same few answers at once, and each asking again
+	 * (a few queries) made the tracker's answers wait in a burst every {@code access-cache}.
+	 */
 	boolean allowed(AccountId account, BundleId bundle) {
 		if (!properties.enabled()) {
 			return false;
@@ -80,11 +85,15 @@ class TorrentAccess {
 		if (cached != null && now.isBefore(cached.until())) {
 			return cached.allowed();
 		}
+		Instant until = now.plus(properties.accessCache());
+		if (cached != null && until.isAfter(now) && !cache.replace(key, cached, new Answer(cached.allowed(), until))) {
+			return cache.getOrDefault(key, cached).allowed();
+		}
 		boolean allowed = offered(bundle) && accounts.isActive(account) && policy.mayDownloadWhole(account, bundle);
 		if (cache.size() >= MAX_CACHED) {
 			cache.clear();
 		}
-		cache.put(key, new Answer(allowed, now.plus(properties.accessCache())));
+		cache.put(key, new Answer(allowed, until));
 		return allowed;
 	}
 }

@@ -269,6 +269,21 @@ class TorrentProtocolTests {
 	}
 
 	@Test
+	void theTrackerAnswersGetAndHeadOnlyAndNothingOutsideItsTwoPaths() throws Exception {
+		String query = "?" + Announces.query(infoHash, peerId("methods"), 7030, 0);
+		HttpResponse<byte[]> posted = send(HttpRequest.newBuilder(URI.create(announce + query))
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(posted.statusCode()).isEqualTo(405);
+		assertThat(posted.headers().firstValue("Allow")).hasValue("GET, HEAD");
+		assertThat(peersWithId(peerId("methods"))).isZero();
+		HttpResponse<byte[]> head = send(HttpRequest.newBuilder(URI.create(announce + query))
+			.method("HEAD", HttpRequest.BodyPublishers.noBody()));
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(send(announce.replace("/announce", "/elsewhere") + query).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void transferFiguresGainEachAnnouncesGrowthCountingADropAsANewSessionAndAStoppedPeersLastBytes() throws Exception {
 		long[] before = transfer();
 		moved("grower", 1_000, 5_000, "started");
