@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Bytes delivered by BitTorrent per bundle and day ({@code torrent_transfer}, V28 and V31): announces add the growth
- * of peers' counters ({@link Peers#addTransfer}), the web seed what it sent.
+ * of peers' counters ({@link Peers#upsert}), the web seed what it sent.
  */
 @Repository
 class TorrentFigures {
