@@ -36,7 +36,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The creator API's endpoints: scopes, ownership, the catalog's rules and its errors, sales, the OpenAPI document. */
+/**
+ * The creator API's endpoints: scopes, ownership, the catalog's rules and its errors, sales, the OpenAPI document.
+ * How bad fields, malformed JSON and unknown ids and paths are answered is {@code api.web.ApiBundlesControllerTests}'
+ * part (a web slice).
+ */
 @IntegrationTest
 class CreatorApiTests {
 
@@ -163,17 +167,11 @@ class CreatorApiTests {
 	}
 
 	@Test
-	void invalidInputIsAProblemWithTheStudiosMessages() throws Exception {
+	void pricesAndUploadsTheCatalogRefusesAreProblemsWithItsCodes() throws Exception {
 		AccountPrincipal creator = fixtures.creator();
 		BundleId bundle = fixtures.draft(creator, Fixtures.unique("Valid"), "film".getBytes());
 		String token = token(creator, EnumSet.allOf(Scope.class));
 
-		send(HttpMethod.POST, "/api/v1/bundles", "{\"title\":\" \",\"summary\":\"" + "x".repeat(281) + "\"}", token)
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(PROBLEM))
-			.andExpect(jsonPath("$.errors[?(@.field == 'title')].message").value("Give the bundle a title."))
-			.andExpect(jsonPath("$.errors[?(@.field == 'summary')].message")
-				.value("Keep the short description under 280 characters."));
 		send(HttpMethod.PUT, "/api/v1/bundles/" + bundle + "/gate",
 				"{\"gate\":\"PAID\",\"amount\":\"lots\",\"currency\":\"USD\"}", token)
 			.andExpect(status().isUnprocessableContent())
@@ -181,22 +179,10 @@ class CreatorApiTests {
 		send(HttpMethod.PUT, "/api/v1/bundles/" + bundle + "/gate", "{\"gate\":\"PAID\",\"amount\":\"1\",\"currency\":\"XYZ\"}", token)
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.code").value("gate.currency.unknown"));
-		send(HttpMethod.POST, "/api/v1/bundles", "{not json", token)
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentType(PROBLEM));
-		send(HttpMethod.POST, "/api/v1/bundles/" + bundle + "/uploads", "{\"filename\":\"a.mp4\",\"length\":0}", token)
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("length"));
 		send(HttpMethod.POST, "/api/v1/bundles/" + bundle + "/uploads",
 				"{\"filename\":\"a.mp4\",\"length\":" + (6L * 1024 * 1024) + "}", token)
 			.andExpect(status().isContentTooLarge())
 			.andExpect(jsonPath("$.code").value("upload.tooLarge"));
-		send(HttpMethod.GET, "/api/v1/bundles/not-an-id", null, token)
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentType(PROBLEM));
-		send(HttpMethod.GET, "/api/v1/nothing-here", null, token)
-			.andExpect(status().isNotFound())
-			.andExpect(content().contentType(PROBLEM));
 	}
 
 	@Test
