@@ -2,7 +2,6 @@ package io.reelgate.checkout;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,6 @@ import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,10 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CheckoutService {
 
-	/** How long a checkout stays payable; an open order older than {@link #REUSE_WINDOW} is replaced. */
+	/** How long a checkout stays payable; an open order older than {@link OpenOrders#REUSE_WINDOW} is replaced. */
 	static final Duration CHECKOUT_LIFETIME = Duration.ofHours(2);
-
-	static final Duration REUSE_WINDOW = Duration.ofHours(1);
 
 	private final Orders orders;
 
@@ -48,8 +44,6 @@ public class CheckoutService {
 	private final AccountService accounts;
 
 	private final Sellers sellers;
-
-	private final PlatformFee fees;
 
 	private final PaymentGateway gateway;
 
@@ -61,9 +55,11 @@ public class CheckoutService {
 
 	private final RentalsInProgress rentals;
 
+	private final OpenOrders openOrders;
+
 	private final Clock clock;
 
-	CheckoutService(Orders orders, Catalog catalog, AccountService accounts, Sellers sellers, PlatformFee fees,
+	CheckoutService(Orders orders, Catalog catalog, AccountService accounts, Sellers sellers, OpenOrders openOrders,
 			PaymentGateway gateway, TransactionTemplate transactions, PriceRules priceRules, DiscountService discounts,
 			RentalsInProgress rentals, Clock clock) {
 		this.rentals = rentals;
@@ -73,7 +69,7 @@ public class CheckoutService {
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.sellers = sellers;
-		this.fees = fees;
+		this.openOrders = openOrders;
 		this.gateway = gateway;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -177,7 +173,7 @@ public class CheckoutService {
 			throw new CheckoutRefusedException("checkout.gift.notForSale");
 		}
 		if (bundle.isFree()) {
-			claimFree(buyer, bundle);
+			openOrders.claimFree(buyer, bundle);
 			return new Acquired();
 		}
 		if (bundle.gate() == Gate.EMAIL) {
@@ -188,7 +184,7 @@ public class CheckoutService {
 		if (gateway.paysSellersOut() && destination.isEmpty() && !chosen.filter(Money::isZero).isPresent()) {
 			throw new CheckoutRefusedException("checkout.sellerNotReady");
 		}
-		Order order = openOrder(buyer, bundle, destination.orElse(null), chosen, terms, null, gift);
+		Order order = openOrders.open(buyer, bundle, destination.orElse(null), chosen, terms, null, gift);
 		if (order.status() == OrderStatus.PAID) {
 			return new Acquired();
 		}
@@ -232,7 +228,7 @@ public class CheckoutService {
 		if (gateway.paysSellersOut() && destination.isEmpty()) {
 			throw new CheckoutRefusedException("checkout.sellerNotReady");
 		}
-		Order order = openOrder(buyer, bundle, destination.orElse(null), Optional.empty(), Terms.NONE, rental, null);
+		Order order = openOrders.open(buyer, bundle, destination.orElse(null), Optional.empty(), Terms.NONE, rental, null);
 		return pay(buyer, order, bundle.title());
 	}
 
@@ -358,94 +354,6 @@ public class CheckoutService {
 		}
 		catch (CatalogException ex) {
 			throw new CheckoutRefusedException(ex.code(), ex.arguments());
-		}
-	}
-
-	private void claimFree(AccountId buyer, BundleSummary bundle) {
-		transactions.executeWithoutResult(status -> {
-			Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.empty(), 0, null, "free",
-					clock.instant());
-			order.markPaid("free:" + order.id(), clock.instant());
-			orders.save(order);
-		});
-	}
-
-	/**
-	 * Opens the order at the server's price: the rental price for a rental, the chosen amount for pay what you want,
-	 * else the bundle's price less the discount code, if any, whose use the new order reserves (under the code's row
-	 * lock, see {@link DiscountService}). Reuses the buyer's recent open order of the same kind and recipient if it
-	 * was priced the same, else replaces it. An order with nothing to charge (zero chosen, 100% off) is acquired at
-	 * once, without the payment gateway.
-	 */
-	private Order openOrder(AccountId buyer, BundleSummary bundle, @Nullable String destination,
-			Optional<Money> chosen, Terms terms, @Nullable RentalTerms rental, @Nullable Gift gift) {
-		Instant now = clock.instant();
-		OrderKind kind = rental == null ? OrderKind.PURCHASE : OrderKind.RENTAL;
-		try {
-			return transactions.execute(status -> {
-				Quote quote = rental != null ? Quote.undiscounted(rental.price())
-						: terms.hasCode() ? withCode(discounts.reserve(buyer, bundle, terms.discountCode()), chosen)
-								: Quote.undiscounted(chosen.orElse(bundle.price()));
-				Optional<Order> open = openOrder(buyer, bundle, gift);
-				if (open.isPresent() && open.get().kind() == kind && open.get().quote().equals(Optional.of(quote))
-						&& open.get().createdAt().isAfter(now.minus(REUSE_WINDOW))) {
-					return open.get();
-				}
-				open.ifPresent(o -> {
-					o.expire(now);
-					orders.saveAndFlush(o);
-				});
-				if (quote.charged().isZero()) {
-					Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote), 0, null,
-							"free", now);
-					asGift(order, gift);
-					order.markPaid("free:" + order.id(), now);
-					return orders.saveAndFlush(order);
-				}
-				if (rental != null) {
-					return orders.saveAndFlush(Order.rental(buyer, bundle.id(), bundle.creatorId(), quote,
-							fees.of(quote.charged()).minor(), destination, gateway.name(), rental.hours(), now));
-				}
-				Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote),
-						fees.of(quote.charged()).minor(), destination, gateway.name(), now);
-				asGift(order, gift);
-				return orders.saveAndFlush(order);
-			});
-		}
-		catch (DataIntegrityViolationException ex) {
-			// A concurrent click opened the order first; use that one.
-			return transactions.execute(status -> openOrder(buyer, bundle, gift).orElseThrow(() -> ex));
-		}
-	}
-
-	/** The buyer's open order for the bundle, for themselves or as a gift to the same address. */
-	private Optional<Order> openOrder(AccountId buyer, BundleSummary bundle, @Nullable Gift gift) {
-		return gift == null
-				? orders.findByBuyerIdAndBundleIdAndStatusAndGiftEmailIsNull(buyer.value(), bundle.id().value(),
-						OrderStatus.PENDING)
-				: orders.findByBuyerIdAndBundleIdAndStatusAndGiftEmail(buyer.value(), bundle.id().value(),
-						OrderStatus.PENDING, gift.email());
-	}
-
-	/**
-	 * A reserved code's quote; for pay what you want, the buyer's amount (checked against the lowered minimum before,
-	 * and again here under the code's lock) with the code recorded, since it is what let them pay that little.
-	 */
-	private static Quote withCode(Quote reserved, Optional<Money> chosen) {
-		if (chosen.isEmpty()) {
-			return reserved;
-		}
-		Money amount = chosen.get();
-		if (amount.minor() < reserved.charged().minor()) {
-			throw new CheckoutRefusedException("checkout.amount.belowMinimum", reserved.charged().toDecimalString(),
-					amount.currency().getCurrencyCode());
-		}
-		return new Quote(amount, amount, reserved.discountCodeId(), reserved.discountCode());
-	}
-
-	private static void asGift(Order order, @Nullable Gift gift) {
-		if (gift != null) {
-			order.giftTo(gift.email(), gift.message());
 		}
 	}
 }
