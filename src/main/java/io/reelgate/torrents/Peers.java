@@ -55,9 +55,8 @@ class Peers {
 	 * waiting for the disk on every announce would cap the tracker at the disk's flush rate.
 	 */
 	Growth upsert(Announced peer) {
-		return jdbc.sql("""
-				with settings as (select set_config('synchronous_commit', 'off', true)),
-				stored as (
+		return announceStatement("""
+				grown as (
 				    insert into torrent_peers (info_hash, account_id, peer_id, bundle_id, address, port, uploaded,
 				        downloaded, left_bytes, updated_at, uploaded_growth, downloaded_growth)
 				    values (:hash, :account, :peer, :bundle, :address, :port, :uploaded, :downloaded, :left, :at,
@@ -70,42 +69,41 @@ class Peers {
 				        downloaded_growth = case when excluded.downloaded >= torrent_peers.downloaded
 				            then excluded.downloaded - torrent_peers.downloaded else excluded.downloaded end
 				    returning uploaded_growth, downloaded_growth),
-				counted as (
-				    insert into torrent_transfer (bundle_id, day, uploaded, downloaded)
-				    select cast(:bundle as uuid), cast(:day as date), uploaded_growth, downloaded_growth from stored
-				    where uploaded_growth > 0 or downloaded_growth > 0
-				    on conflict (bundle_id, day) do update set uploaded = torrent_transfer.uploaded + excluded.uploaded,
-				        downloaded = torrent_transfer.downloaded + excluded.downloaded)
-				select uploaded_growth, downloaded_growth from stored, settings
-				""")
-			.paramSource(parameters(peer))
-			.query((rs, n) -> new Growth(rs.getLong("uploaded_growth"), rs.getLong("downloaded_growth")))
-			.single();
+				""", peer);
 	}
 
 	/** A {@code stopped} announce: removes the peer and counts its last growth, as {@link #upsert} does. */
 	Growth remove(Announced peer) {
-		return jdbc.sql("""
-				with settings as (select set_config('synchronous_commit', 'off', true)),
+		return announceStatement("""
 				removed as (
 				    delete from torrent_peers where info_hash = :hash and account_id = :account and peer_id = :peer
 				    returning uploaded, downloaded),
-				growth as (
+				grown as (
 				    select case when :uploaded >= coalesce(r.uploaded, 0) then :uploaded - coalesce(r.uploaded, 0)
-				               else :uploaded end as uploaded,
+				               else :uploaded end as uploaded_growth,
 				           case when :downloaded >= coalesce(r.downloaded, 0) then :downloaded - coalesce(r.downloaded, 0)
-				               else :downloaded end as downloaded
+				               else :downloaded end as downloaded_growth
 				    from settings left join removed r on true),
+				""", peer);
+	}
+
+	/**
+	 * One announce statement: {@code synchronous_commit} off for it, the caller's common table expressions, which
+	 * end in {@code grown} (the growth of the peer's counters), then that growth added to the bundle's day and
+	 * returned.
+	 */
+	private Growth announceStatement(String grown, Announced peer) {
+		return jdbc.sql("with settings as (select set_config('synchronous_commit', 'off', true)),\n" + grown + """
 				counted as (
 				    insert into torrent_transfer (bundle_id, day, uploaded, downloaded)
-				    select cast(:bundle as uuid), cast(:day as date), uploaded, downloaded from growth
-				    where uploaded > 0 or downloaded > 0
+				    select cast(:bundle as uuid), cast(:day as date), uploaded_growth, downloaded_growth from grown
+				    where uploaded_growth > 0 or downloaded_growth > 0
 				    on conflict (bundle_id, day) do update set uploaded = torrent_transfer.uploaded + excluded.uploaded,
 				        downloaded = torrent_transfer.downloaded + excluded.downloaded)
-				select uploaded, downloaded from growth
+				select uploaded_growth, downloaded_growth from grown, settings
 				""")
 			.paramSource(parameters(peer))
-			.query((rs, n) -> new Growth(rs.getLong("uploaded"), rs.getLong("downloaded")))
+			.query((rs, n) -> new Growth(rs.getLong("uploaded_growth"), rs.getLong("downloaded_growth")))
 			.single();
 	}
 
