@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
+
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.accounts.AccountStatus;
 import io.reelgate.moderation.ModerationService;
@@ -15,7 +17,9 @@ import io.reelgate.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -29,6 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Personal access tokens from creation in the studio to revocation, expiry and the end of their account. */
@@ -163,6 +168,25 @@ class ApiTokenTests {
 		api("rg_pat_" + "x".repeat(43)).andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", containsString("invalid_token")));
 		api("not-a-token").andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aSignedInBrowserSessionIsNoCredentialForTheApi() throws Exception {
+		AccountPrincipal viewer = fixtures.viewer();
+		MockHttpServletResponse login = mvc.perform(post("/login").with(csrf())
+			.param("username", viewer.email()).param("password", "a-long-enough-password"))
+			.andExpect(redirectedUrl("/"))
+			.andReturn().getResponse();
+		Cookie session = new Cookie("SESSION", login.getHeaders(HttpHeaders.SET_COOKIE).stream()
+			.filter(cookie -> cookie.startsWith("SESSION="))
+			.findFirst().orElseThrow()
+			.replaceFirst("^SESSION=([^;]*).*$", "$1"));
+
+		mvc.perform(get("/library").cookie(session)).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/bundles").cookie(session))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
+			.andExpect(content().contentType("application/problem+json"));
 	}
 
 	@Test
