@@ -11,7 +11,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -42,6 +46,27 @@ class EmbeddedPostgresTests {
 				.isEqualTo("still here");
 			((HikariDataSource) dataSource).close();
 		}
+	}
+
+	@Test
+	void thePoolTakesSpringDatasourceHikariSettingsAsAServersPoolDoes(@TempDir Path data) {
+		new ApplicationContextRunner().withUserConfiguration(WithProperties.class)
+			.withPropertyValues("reelgate.embedded-postgres.data-directory=" + data.resolve("pg"),
+					"reelgate.embedded-postgres.port=0", "spring.datasource.hikari.maximum-pool-size=3",
+					"spring.datasource.hikari.connection-timeout=7000")
+			.run(context -> {
+				HikariDataSource pool = context.getBean(HikariDataSource.class);
+				assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
+				assertThat(pool.getConnectionTimeout()).isEqualTo(7000);
+				assertThat(pool.getPoolName()).isEqualTo("embedded-postgres");
+				assertThat(JdbcClient.create(pool).sql("select 1").query(Integer.class).single()).isEqualTo(1);
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+	@Import(EmbeddedPostgresConfiguration.class)
+	static class WithProperties {
 	}
 
 	@Test
