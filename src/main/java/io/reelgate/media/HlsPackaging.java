@@ -192,7 +192,8 @@ class HlsPackaging {
 				renditions.add(new StoredRendition(output.name(), output.playlist(), blob.key(), blob.size(),
 						blob.sha256(), output.contentType(), clock.instant()));
 			}
-			Optional<List<String>> replaced = catalog.file(claim.file()).isPresent()
+			boolean stillThere = catalog.file(claim.file()).isPresent();
+			Optional<List<String>> replaced = stillThere
 					? packages.complete(claim, packaged.method(), packaged.master(), renditions) : Optional.empty();
 			if (replaced.isPresent()) {
 				stored.clear();
@@ -201,7 +202,7 @@ class HlsPackaging {
 				log.info("Packaged file {} for online playback ({}, {} renditions)", claim.file(), packaged.method(),
 						renditions.size());
 			}
-			else if (catalog.file(claim.file()).isEmpty()) {
+			else if (!stillThere) {
 				packages.forget(claim.file()).forEach(this::deleteQuietly);
 			}
 		}
