@@ -206,6 +206,33 @@ class TwoProcessesBehindNginxTests {
 	void aSignedDownloadCutByAKilledInstanceResumesOnTheOtherWithIdenticalBytes() throws Exception {
 		assertThat(downloadLink).as("the viewer bought the film (the test before)").isNotNull();
 		Path download = work.resolve("downloaded.mp4");
+		AppProcess serving = null;
+		long cutAt = film.length;
+		// The kernel may already hold the whole film in the sockets between the instance, nginx and curl (loopback
+		// buffers grow to tens of MB here), and then killing the instance cuts nothing; try again, a few times.
+		for (int attempt = 1; attempt <= 3 && cutAt == film.length; attempt++) {
+			if (serving != null) {
+				serving.start();
+				serving.awaitReady(STARTUP);
+			}
+			Files.deleteIfExists(download);
+			serving = killServingInstanceMidDownload(download);
+			cutAt = Files.size(download);
+		}
+		assertThat(cutAt).as("cut in the middle").isBetween(3_000_000L, film.length - 1L);
+		// Back for the next test while the download resumes on the survivor.
+		serving.start();
+
+		String status = curl("-sS", "-f", "-C", "-", "-o", download.toString(), "-w", "%{http_code}",
+				nginx.base() + downloadLink);
+		assertThat(status).isEqualTo("206");
+		assertThat(sha256(Files.readAllBytes(download))).isEqualTo(sha256(film));
+		System.out.printf("MEASURED download cut at %,d of %,d bytes by killing %s, resumed with 206%n", cutAt,
+				film.length, serving.name());
+	}
+
+	/** Starts a slow download, kills the instance serving it once 3 MB have arrived, and waits for curl to end. */
+	private AppProcess killServingInstanceMidDownload(Path download) throws Exception {
 		Process slow = new ProcessBuilder("curl", "-sS", "-f", "--limit-rate", "2M", "-o", download.toString(),
 				nginx.base() + downloadLink).redirectErrorStream(true).start();
 		AppProcess serving = null;
@@ -218,17 +245,7 @@ class TwoProcessesBehindNginxTests {
 		}
 		serving.kill();
 		assertThat(slow.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		long cutAt = Files.size(download);
-		assertThat(cutAt).as("cut in the middle").isBetween(3_000_000L, film.length - 1L);
-		// Back for the next test while the download resumes on the survivor.
-		serving.start();
-
-		String status = curl("-sS", "-f", "-C", "-", "-o", download.toString(), "-w", "%{http_code}",
-				nginx.base() + downloadLink);
-		assertThat(status).isEqualTo("206");
-		assertThat(sha256(Files.readAllBytes(download))).isEqualTo(sha256(film));
-		System.out.printf("MEASURED download cut at %,d of %,d bytes by killing %s, resumed with 206%n", cutAt,
-				film.length, serving.name());
+		return serving;
 	}
 
 	@Test
