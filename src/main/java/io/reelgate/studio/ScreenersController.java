@@ -8,12 +8,10 @@ import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.Catalog;
-import io.reelgate.library.ScreenerException;
 import io.reelgate.library.ScreenerView;
 import io.reelgate.library.Screeners;
 import io.reelgate.library.Screeners.IssuedCode;
@@ -22,7 +20,7 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Confirmation;
 import io.reelgate.shared.Confirmation.Line;
 import io.reelgate.shared.CsvTable;
-import jakarta.servlet.http.HttpServletRequest;
+import io.reelgate.shared.RedirectOnRefusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -33,17 +31,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A bundle's screener and press codes: the list (labels, kinds, states, revoke) and a form that makes a batch and
- * answers with its CSV file, the only place the codes themselves ever appear.
+ * answers with its CSV file, the only place the codes themselves ever appear. A batch refused (count, label,
+ * expiry) goes back to the list with the reason; no code was made.
  */
 @Controller
 class ScreenersController {
@@ -72,6 +69,7 @@ class ScreenersController {
 	 * @param access {@code STREAM} for stream-only codes, anything else for codes that download
 	 */
 	@PostMapping("/studio/bundles/{id}/screeners")
+	@RedirectOnRefusal("/studio/bundles/{id}/screeners")
 	ResponseEntity<String> generate(@AuthenticationPrincipal AccountPrincipal me, @PathVariable BundleId id,
 			@RequestParam(defaultValue = "0") int count, @RequestParam(required = false) @Nullable String label,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate validUntil,
@@ -90,17 +88,6 @@ class ScreenersController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"screener-codes.csv\"")
 			.cacheControl(CacheControl.noStore())
 			.body(csv.toString());
-	}
-
-	/** A batch refused (count, label, expiry): back to the list with the reason; no code was made. */
-	@ExceptionHandler(ScreenerException.class)
-	String refused(ScreenerException ex, HttpServletRequest request, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("error", ex.code());
-		redirect.addFlashAttribute("errorArgs", ex.arguments());
-		@SuppressWarnings("unchecked")
-		Map<String, String> variables = (Map<String, String>) request
-			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-		return "redirect:/studio/bundles/" + variables.get("id") + "/screeners";
 	}
 
 	/** Whether revoking takes the bundle from someone (a used code) or only stops it being redeemed. */
