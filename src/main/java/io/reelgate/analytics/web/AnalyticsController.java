@@ -7,17 +7,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.analytics.AnalyticsReport;
 import io.reelgate.analytics.AnalyticsReports;
 import io.reelgate.analytics.DateRange;
 import io.reelgate.analytics.DateRange.InvalidDateRangeException;
-import io.reelgate.analytics.DayFigures;
-import io.reelgate.analytics.MoneyFigures;
-import io.reelgate.analytics.ReferrerFigures;
-import io.reelgate.analytics.WatchFigures;
 import io.reelgate.catalog.Catalog;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.CsvTable;
@@ -145,50 +140,8 @@ class AnalyticsController {
 
 	private ResponseEntity<String> csv(AnalyticsReport report, String table, Locale locale) {
 		String scope = report.title() != null ? report.title() : messages.getMessage("analytics.all", null, locale);
-		CsvTable csv = new CsvTable();
-		switch (table) {
-			case "days" -> {
-				List<Object> header = new ArrayList<>(List.of("bundle", "date", "views", "unlocks"));
-				report.unlockKinds().forEach(kind -> header.add("unlocks_" + kind.toLowerCase(Locale.ROOT)));
-				header.addAll(List.of("conversion_rate", "downloads", "streams", "plays", "watch_seconds"));
-				csv.row(header);
-				for (DayFigures d : report.days()) {
-					List<Object> row = new ArrayList<>(List.of(scope, d.day().toString(), d.views(), d.unlockTotal()));
-					report.unlockKinds().forEach(kind -> row.add(d.unlocksOf(kind)));
-					row.add(d.conversion() == null ? "" : String.format(Locale.ROOT, "%.4f", d.conversion()));
-					row.add(d.downloads());
-					row.add(d.streams());
-					row.add(d.plays());
-					row.add(d.watchedSeconds());
-					csv.row(row);
-				}
-			}
-			case "watch" -> {
-				csv.row(List.of("bundle", "file", "plays", "watch_seconds", "seconds_per_play"));
-				for (WatchFigures w : report.files()) {
-					csv.row(List.of(Objects.requireNonNullElse(w.bundleTitle(), ""),
-							Objects.requireNonNullElse(w.fileName(), ""), w.plays(), w.watchedSeconds(),
-							w.secondsPerPlay() == null ? "" : w.secondsPerPlay()));
-				}
-			}
-			case "money" -> {
-				// Gross, refunded and net leave the sales tax and VAT out; the tax columns follow (new columns go last).
-				csv.row(List.of("bundle", "date", "currency", "gross", "fees", "refunded", "refunds", "net", "tax",
-						"tax_refunded", "paid_with_tax"));
-				for (MoneyFigures m : report.money()) {
-					csv.row(List.of(scope, String.valueOf(m.day()), m.currency(), m.decimal(m.gross()),
-							m.decimal(m.fees()), m.decimal(m.refunded()), m.refunds(), m.decimal(m.net()),
-							m.decimal(m.tax()), m.decimal(m.taxRefunded()), m.decimal(m.gross() + m.tax())));
-				}
-			}
-			case "referrers" -> {
-				csv.row(List.of("referrer", "views"));
-				for (ReferrerFigures r : report.referrers()) {
-					csv.row(List.of(r.direct() ? "(direct)" : r.referrer(), r.views()));
-				}
-			}
-			default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
+		CsvTable csv = AnalyticsCsv.table(table, report, scope)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String name = "analytics-" + table + "-" + report.range().from() + "-" + report.range().to() + ".csv";
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
