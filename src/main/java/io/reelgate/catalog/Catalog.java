@@ -220,13 +220,15 @@ public class Catalog {
 	 */
 	public Optional<RentalTerms> rental(BundleId id) {
 		Bundle bundle = CatalogService.find(bundles, id.value());
-		return bundle.isPublic() && bundle.hasLockedMedia() ? bundle.pricing().rentalTerms() : Optional.empty();
+		return bundle.isPublic() && bundle.files().hasLockedMedia() ? bundle.pricing().rentalTerms()
+				: Optional.empty();
 	}
 
 	/** As {@link #rental(BundleId)}, in {@code currency}: empty where the creator set no rental price in it. */
 	public Optional<RentalTerms> rental(BundleId id, Currency currency) {
 		Bundle bundle = CatalogService.find(bundles, id.value());
-		return bundle.isPublic() && bundle.hasLockedMedia() ? bundle.pricing().rentalTermsIn(currency) : Optional.empty();
+		return bundle.isPublic() && bundle.files().hasLockedMedia() ? bundle.pricing().rentalTermsIn(currency)
+				: Optional.empty();
 	}
 
 	public List<BundleSummary> bundlesOf(AccountId owner) {
