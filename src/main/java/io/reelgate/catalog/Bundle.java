@@ -1,7 +1,6 @@
 package io.reelgate.catalog;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -12,22 +11,19 @@ import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
 import io.reelgate.storage.StoredBlob;
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A film and what goes with it, as one creator publishes it. The aggregate coordinates value objects that guard their
- * own rules ({@link Pricing} with its {@link RentalOffer}, {@link Publication} with its {@link Review}, {@link Release},
- * {@link Withdrawal}, {@link Cover}) and keeps the rules that span them: only its owner changes it, it publishes only with files, and
- * moderation is separate from publishing.
+ * own rules ({@link Pricing} with its {@link RentalOffer}, {@link Publication} with its {@link Review},
+ * {@link Release}, {@link Withdrawal}, {@link Cover}, {@link FileList}) and keeps the rules that span them: only its
+ * owner changes it, it publishes only with files, files stay once published, moderation is apart from publishing.
  * <p>
  * Hibernate leaves an embedded value null when all its columns are, so the nullable ones are read through accessors
  * that stand in {@code NONE}, and written only when they change.
@@ -35,8 +31,6 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Table(name = "bundles")
 class Bundle {
-
-	static final int MAX_FILES = 50;
 
 	@Id
 	private UUID id;
@@ -68,9 +62,8 @@ class Bundle {
 
 	private @Nullable Release release;
 
-	@OneToMany(mappedBy = "bundle", cascade = CascadeType.ALL, orphanRemoval = true)
-	@OrderBy("position")
-	private List<BundleFile> files = new ArrayList<>();
+	@Embedded
+	private FileList files = new FileList();
 
 	@Version
 	@Column(nullable = false)
@@ -127,9 +120,9 @@ class Bundle {
 		return pricing;
 	}
 
-	/** Whether a rental has anything to stream: a locked video or audio file. */
-	boolean hasLockedMedia() {
-		return files.stream().map(BundleFile::view).anyMatch(f -> !f.unlocked() && f.playable());
+	/** Its files, which guard their own rules; adding and removing one go through the bundle. */
+	FileList files() {
+		return files;
 	}
 
 	void publish(Instant now) {
@@ -222,10 +215,9 @@ class Bundle {
 		return withdrawal().isRemoved();
 	}
 
+	/** Its owner was suspended or banned; a repeat keeps the first time ({@link Withdrawal#withOwner}). */
 	void withdrawWithOwner(Instant now) {
-		if (withdrawal().ownerWithdrawnAt() == null) {
-			this.withdrawal = withdrawal().withOwner(now);
-		}
+		this.withdrawal = withdrawal().withOwner(now);
 	}
 
 	void reinstateWithOwner() {
@@ -241,64 +233,24 @@ class Bundle {
 		this.creatorName = placeholderName;
 	}
 
-	/**
-	 * Drops every file and the cover, for a deleted creator's bundle that nobody acquired, and returns their blob
-	 * keys for deletion once this has committed.
-	 */
+	/** Drops the files and cover of a deleted creator's bundle nobody had; returns blob keys to delete after commit. */
 	List<String> eraseFiles() {
-		List<String> keys = new ArrayList<>(files.stream().map(f -> f.view().storageKey()).toList());
-		files.clear();
-		if (cover != null) {
-			keys.add(cover.key());
-		}
+		List<String> keys = files.clear();
+		Optional.ofNullable(cover).map(Cover::key).ifPresent(keys::add);
 		this.cover = null;
 		return keys;
 	}
 
 	BundleFile addFile(FileUpload upload, Instant now) {
-		assertCanAddFile();
-		BundleFile file = new BundleFile(this, nextPosition(), upload, now);
-		files.add(file);
-		return file;
+		return files.add(this, upload, now);
 	}
 
-	void assertCanAddFile() {
-		if (files.size() >= MAX_FILES) {
-			throw new CatalogException("bundle.files.tooMany", MAX_FILES);
-		}
-	}
-
-	private int nextPosition() {
-		return files.stream().mapToInt(BundleFile::position).max().orElse(-1) + 1;
-	}
-
-	/**
-	 * Removes a file and returns the keys of its blobs (the file, and its poster frame if it has one) for deletion.
-	 * Only before first publication: once a bundle has been out, buyers may rely on every file in it.
-	 */
+	/** {@link FileList#remove}, only before first publication: once it has been out, buyers rely on every file. */
 	List<String> removeFile(BundleFileId fileId) {
 		if (publication.wasPublished()) {
 			throw new CatalogException("bundle.files.removeAfterPublish");
 		}
-		BundleFile file = file(fileId);
-		files.remove(file);
-		List<String> blobs = new ArrayList<>();
-		blobs.add(file.view().storageKey());
-		file.posterKey().ifPresent(blobs::add);
-		return blobs;
-	}
-
-	void unlockFile(BundleFileId fileId, boolean unlocked) {
-		file(fileId).unlock(unlocked);
-	}
-
-	/** The key of the poster frame taken from one of this bundle's videos, to become the cover. */
-	String posterOf(BundleFileId fileId) {
-		return file(fileId).posterKey().orElseThrow(() -> new CatalogException("cover.noPoster"));
-	}
-
-	private BundleFile file(BundleFileId fileId) {
-		return files.stream().filter(f -> f.id().equals(fileId)).findFirst().orElseThrow(BundleNotFoundException::new);
+		return files.remove(fileId);
 	}
 
 	/** Sets a new cover and returns the key of the one it replaces, if any, for deletion. */
@@ -310,14 +262,6 @@ class Bundle {
 
 	Optional<CoverView> cover() {
 		return Optional.ofNullable(cover).map(Cover::view);
-	}
-
-	String description() {
-		return description;
-	}
-
-	List<FileView> fileViews() {
-		return files.stream().map(BundleFile::view).toList();
 	}
 
 	/**
@@ -344,12 +288,12 @@ class Bundle {
 	}
 
 	BundleDetails details() {
-		return new BundleDetails(summary(), description, fileViews(), pricing.currencies());
+		return new BundleDetails(summary(), description, files.views(), pricing.currencies());
 	}
 
 	/** The details priced in {@code currency} where the bundle has a price in it, else in its main currency. */
 	BundleDetails detailsIn(Currency currency) {
-		return new BundleDetails(summaryIn(currency).orElseGet(this::summary), description, fileViews(),
+		return new BundleDetails(summaryIn(currency).orElseGet(this::summary), description, files.views(),
 				pricing.currencies());
 	}
 }

@@ -32,7 +32,7 @@ class BundleMediaRecords {
 
 	@Transactional(readOnly = true)
 	public void assertCanAddFile(AccountId owner, BundleId id) {
-		owned(owner, id).assertCanAddFile();
+		owned(owner, id).files().assertRoom();
 	}
 
 	@Transactional(readOnly = true)
@@ -55,7 +55,7 @@ class BundleMediaRecords {
 
 	@Transactional(readOnly = true)
 	public String posterOf(AccountId owner, BundleId id, BundleFileId fileId) {
-		return owned(owner, id).posterOf(fileId);
+		return owned(owner, id).files().posterOf(fileId);
 	}
 
 	public List<String> detach(AccountId owner, BundleId id, BundleFileId fileId) {

@@ -46,7 +46,7 @@ interface Bundles extends JpaRepository<Bundle, UUID> {
 
 	long countByWithdrawalOwnerWithdrawnAtIsNotNull();
 
-	@EntityGraph(attributePaths = "files")
+	@EntityGraph(attributePaths = "files.entries")
 	List<Bundle> findWithFilesByIdIn(Collection<UUID> ids);
 
 	@Query("select b from Bundle b order by b.createdAt desc, b.id")

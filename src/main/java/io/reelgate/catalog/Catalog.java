@@ -1,8 +1,6 @@
 package io.reelgate.catalog;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
@@ -27,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Read side of the catalog. Every method that takes a {@link Viewer} applies the one visibility rule: public
  * bundles to everyone, drafts and hidden bundles only to their creator and to admins, and a 404 to anyone else.
+ * The storefront's listings of public bundles are {@link StorefrontListings}'.
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,16 +33,10 @@ public class Catalog {
 
 	public static final int PAGE_SIZE = 24;
 
-	/** How many bundles the featured row shows: two rows of four on a laptop. */
-	static final int FEATURED_SIZE = 8;
-
 	private final Bundles bundles;
 
-	private final PublicListings listings;
-
-	Catalog(Bundles bundles, PublicListings listings) {
+	Catalog(Bundles bundles) {
 		this.bundles = bundles;
-		this.listings = listings;
 	}
 
 	/** For the admin dashboard. */
@@ -54,84 +47,12 @@ public class Catalog {
 				bundles.countByWithdrawalHiddenAtIsNotNull(), bundles.countByWithdrawalOwnerWithdrawnAtIsNotNull());
 	}
 
-	/**
-	 * A page of the storefront in {@code sort}'s order: the first page, the page after {@code before} in the order
-	 * (newest first: older than it) or the page before {@code after} (at most one of them is used, {@code before}
-	 * first).
-	 */
-	public Listing storefront(Sort sort, @Nullable BundleId before, @Nullable BundleId after) {
-		return listing(PublicListings.Filter.ALL, sort, before, after);
-	}
-
-	/** A page of the public bundles tagged {@code tag} (normalized by {@link Tags}), paged as {@link #storefront}. */
-	public Listing tagged(String tag, Sort sort, @Nullable BundleId before, @Nullable BundleId after) {
-		return listing(new PublicListings.Filter(null, tag), sort, before, after);
-	}
-
-	/** The storefront's featured row: the public bundles admins picked, latest pick first, one statement. */
-	public List<BundleSummary> featured() {
-		return listings.featured(FEATURED_SIZE);
-	}
-
 	/** Which of these bundles are in the featured row, for the admins' list. */
 	public Set<BundleId> featuredAmong(Collection<BundleId> ids) {
 		return bundles.findAllById(ids.stream().map(BundleId::value).toList()).stream()
 			.filter(Bundle::isFeatured)
 			.map(b -> b.summary().id())
 			.collect(Collectors.toSet());
-	}
-
-	/** A creator's public bundles, paged as {@link #storefront}. */
-	public Listing publicBundlesOf(AccountId creator, @Nullable BundleId before, @Nullable BundleId after) {
-		return listing(new PublicListings.Filter(creator, null), Sort.NEW, before, after);
-	}
-
-	/**
-	 * Search results, best first, {@code page} counting from 0 over the best of the newest
-	 * {@value PublicListings#SEARCH_BOUND} matches. When the words as typed find nothing, they are searched again
-	 * with typos corrected ("harbr" finds "Harbor"), unless they use search operators (a "quoted phrase",
-	 * a -word left out), which mean exactly what they say.
-	 */
-	public Listing search(String query, int page) {
-		SearchTerms terms = SearchTerms.of(query);
-		int last = PublicListings.SEARCH_BOUND / PAGE_SIZE - 1;
-		if (page < 0 || page > last) {
-			return new Listing(List.of(), page > last ? pageLink(last) : null, null);
-		}
-		int offset = page * PAGE_SIZE;
-		List<BundleSummary> found = listings.search(terms, offset, PAGE_SIZE + 1);
-		if (found.isEmpty() && terms.plain()) {
-			found = listings.searchCorrected(terms, offset, PAGE_SIZE + 1);
-		}
-		boolean more = found.size() > PAGE_SIZE && page < last;
-		return new Listing(found.subList(0, Math.min(found.size(), PAGE_SIZE)), page > 0 ? pageLink(page - 1) : null,
-				more ? pageLink(page + 1) : null);
-	}
-
-	private Listing listing(PublicListings.Filter filter, Sort sort, @Nullable BundleId before,
-			@Nullable BundleId after) {
-		if (before == null && after != null) {
-			List<BundleSummary> newer = listings.pageBefore(filter, sort, after, PAGE_SIZE + 1);
-			if (newer.size() > PAGE_SIZE) {
-				List<BundleSummary> shown = new ArrayList<>(newer.subList(0, PAGE_SIZE));
-				Collections.reverse(shown);
-				return new Listing(shown, cursor("after", shown.get(0)), cursor("before", shown.get(PAGE_SIZE - 1)));
-			}
-			// Fewer than a page is newer: that is the first page.
-			before = null;
-		}
-		List<BundleSummary> older = listings.page(filter, sort, before, PAGE_SIZE + 1);
-		List<BundleSummary> shown = older.subList(0, Math.min(older.size(), PAGE_SIZE));
-		return new Listing(shown, before == null || shown.isEmpty() ? null : cursor("after", shown.get(0)),
-				older.size() > PAGE_SIZE ? cursor("before", shown.get(PAGE_SIZE - 1)) : null);
-	}
-
-	private static Listing.PageLink cursor(String name, BundleSummary bundle) {
-		return new Listing.PageLink(name, bundle.id().toString());
-	}
-
-	private static Listing.PageLink pageLink(int page) {
-		return new Listing.PageLink("page", Integer.toString(page));
 	}
 
 	public BundleDetails bundle(BundleId id, Viewer viewer) {
@@ -220,13 +141,15 @@ public class Catalog {
 	 */
 	public Optional<RentalTerms> rental(BundleId id) {
 		Bundle bundle = CatalogService.find(bundles, id.value());
-		return bundle.isPublic() && bundle.hasLockedMedia() ? bundle.pricing().rentalTerms() : Optional.empty();
+		return bundle.isPublic() && bundle.files().hasLockedMedia() ? bundle.pricing().rentalTerms()
+				: Optional.empty();
 	}
 
 	/** As {@link #rental(BundleId)}, in {@code currency}: empty where the creator set no rental price in it. */
 	public Optional<RentalTerms> rental(BundleId id, Currency currency) {
 		Bundle bundle = CatalogService.find(bundles, id.value());
-		return bundle.isPublic() && bundle.hasLockedMedia() ? bundle.pricing().rentalTermsIn(currency) : Optional.empty();
+		return bundle.isPublic() && bundle.files().hasLockedMedia() ? bundle.pricing().rentalTermsIn(currency)
+				: Optional.empty();
 	}
 
 	public List<BundleSummary> bundlesOf(AccountId owner) {

@@ -198,7 +198,7 @@ public class CatalogService {
 
 	/** Unlocks a file for anyone to download (and stream, if it plays) from the bundle page, or locks it again. */
 	public void unlockFile(AccountId owner, BundleId id, BundleFileId fileId, boolean unlocked) {
-		owned(owner, id).unlockFile(fileId, unlocked);
+		owned(owner, id).files().unlock(fileId, unlocked);
 	}
 
 	/**

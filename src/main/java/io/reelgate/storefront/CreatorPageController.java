@@ -6,11 +6,11 @@ import io.reelgate.accounts.AccountService;
 import io.reelgate.accounts.AccountView;
 import io.reelgate.accounts.Role;
 import io.reelgate.catalog.BundleNotFoundException;
-import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.CoverRenditions;
 import io.reelgate.catalog.CoverView;
 import io.reelgate.catalog.CreatorProfile;
 import io.reelgate.catalog.CreatorProfiles;
+import io.reelgate.catalog.StorefrontListings;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.shared.PublicUrlProperties;
@@ -40,7 +40,7 @@ class CreatorPageController {
 
 	private static final String ORIGINAL_CACHE = "public, max-age=300";
 
-	private final Catalog catalog;
+	private final StorefrontListings listings;
 
 	private final AccountService accounts;
 
@@ -52,9 +52,9 @@ class CreatorPageController {
 
 	private final PublicUrlProperties publicUrl;
 
-	CreatorPageController(Catalog catalog, AccountService accounts, CreatorProfiles profiles,
+	CreatorPageController(StorefrontListings listings, AccountService accounts, CreatorProfiles profiles,
 			CoverRenditions renditions, BlobStore store, PublicUrlProperties publicUrl) {
-		this.catalog = catalog;
+		this.listings = listings;
 		this.accounts = accounts;
 		this.profiles = profiles;
 		this.renditions = renditions;
@@ -69,7 +69,7 @@ class CreatorPageController {
 		CreatorProfile profile = profiles.of(id);
 		model.addAttribute("creator", creator);
 		model.addAttribute("profile", profile);
-		model.addAttribute("bundles", catalog.publicBundlesOf(id, before, after));
+		model.addAttribute("bundles", listings.publicBundlesOf(id, before, after));
 		// Open Graph wants absolute URLs: from the configured public address, never the request's Host.
 		model.addAttribute("pageUrl", absolute("/creators/" + id.value()));
 		model.addAttribute("bannerUrl", profile.hasBanner()

@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.reelgate.catalog.BundleNotFoundException;
 import io.reelgate.catalog.BundleTags;
-import io.reelgate.catalog.Catalog;
 import io.reelgate.catalog.Sort;
+import io.reelgate.catalog.StorefrontListings;
 import io.reelgate.shared.BundleId;
 import org.jspecify.annotations.Nullable;
 
@@ -28,10 +28,10 @@ class StorefrontController {
 
 	private static final int MAX_QUERY_LENGTH = 200;
 
-	private final Catalog catalog;
+	private final StorefrontListings listings;
 
-	StorefrontController(Catalog catalog) {
-		this.catalog = catalog;
+	StorefrontController(StorefrontListings listings) {
+		this.listings = listings;
 	}
 
 	/**
@@ -48,12 +48,13 @@ class StorefrontController {
 		String shown = searching && query.length() > MAX_QUERY_LENGTH ? query.substring(0, MAX_QUERY_LENGTH) : query;
 		// Search results are ranked: the sort applies to the storefront's pages.
 		Sort sort = Sort.parse(sortParameter).orElse(Sort.NEW);
-		model.addAttribute("bundles", searching ? catalog.search(shown, page) : catalog.storefront(sort, before, after));
+		model.addAttribute("bundles",
+				searching ? listings.search(shown, page) : listings.storefront(sort, before, after));
 		model.addAttribute("query", searching ? shown : "");
 		sorted(model, sort, "/");
 		// The featured row heads the storefront's first page only: not search results, not older pages, not sorted.
 		boolean firstPage = !searching && before == null && after == null && sort.isDefault();
-		model.addAttribute("featured", firstPage ? catalog.featured() : List.of());
+		model.addAttribute("featured", firstPage ? listings.featured() : List.of());
 		return HOME_VIEW;
 	}
 
@@ -69,7 +70,7 @@ class StorefrontController {
 		}
 		Sort sort = Sort.parse(sortParameter).orElse(Sort.NEW);
 		model.addAttribute("tag", normalized);
-		model.addAttribute("bundles", catalog.tagged(normalized, sort, before, after));
+		model.addAttribute("bundles", listings.tagged(normalized, sort, before, after));
 		sorted(model, sort, "/tags/" + UriUtils.encodePathSegment(normalized, StandardCharsets.UTF_8));
 		return TAG_VIEW;
 	}

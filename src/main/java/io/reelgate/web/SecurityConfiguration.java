@@ -89,9 +89,26 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The URL rules in the order Spring Security tries them (the first match decides): factors first, then the
+	 * role areas, what anyone may see and do, and everything else for a signed-in account.
+	 */
 	private static void urlRules(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
 			StepUpRules stepUp, RequestMappingHandlerMapping controllers) {
+		factors(requests, stepUp);
+		roleAreas(requests);
+		publicPages(requests);
+		signedLinksAndPlayer(requests);
+		siteResources(requests);
+		anonymousActions(requests);
+		// A URL no controller maps is a 404 for everyone, not a login page (UnmappedPaths).
+		requests.requestMatchers(new UnmappedPaths(controllers)).permitAll().anyRequest().authenticated();
+	}
+
+	private static void factors(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+			StepUpRules stepUp) {
 		requests
 			// Typing the second factor (or setting one up) needs only the password (SecondFactorRules).
 			.requestMatchers(SecondFactorRules.PASSWORD_ONLY).access(AuthenticatedAuthorizationManager.authenticated())
@@ -107,11 +124,26 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, StepUpRules.COLLABORATOR).access(stepUp.signedIn())
 			.requestMatchers(HttpMethod.POST, StepUpRules.ADMIN).access(stepUp.role("ADMIN"))
 			// Passkeys are removed on the account page (with a security event), not through Spring Security's DELETE.
-			.requestMatchers(HttpMethod.DELETE, "/webauthn/register/*").denyAll()
-			.requestMatchers("/studio/**").hasRole("CREATOR")
-			.requestMatchers("/admin/**").hasRole("ADMIN")
-			.requestMatchers(HttpMethod.GET, "/", "/bundles/**", "/creators/**", "/tags/*").permitAll()
-			.requestMatchers(HttpMethod.HEAD, "/", "/bundles/**", "/creators/**", "/tags/*").permitAll()
+			.requestMatchers(HttpMethod.DELETE, "/webauthn/register/*").denyAll();
+	}
+
+	/** The creator studio and the admin pages, by role. */
+	private static void roleAreas(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests.requestMatchers("/studio/**").hasRole("CREATOR")
+			.requestMatchers("/admin/**").hasRole("ADMIN");
+	}
+
+	/** The storefront, bundle and creator pages, and the tag listings. */
+	private static void publicPages(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests.requestMatchers(HttpMethod.GET, "/", "/bundles/**", "/creators/**", "/tags/*").permitAll()
+			.requestMatchers(HttpMethod.HEAD, "/", "/bundles/**", "/creators/**", "/tags/*").permitAll();
+	}
+
+	private static void signedLinksAndPlayer(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests
 			// Signed download links carry their own authorization (library's DownloadLinks), for download managers.
 			.requestMatchers(HttpMethod.GET, "/dl/**").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/dl/**").permitAll()
@@ -119,7 +151,13 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/hls/**", "/watch/*").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/hls/**", "/watch/*").permitAll()
 			// The player says a preview started playing (storefront counts it), for anyone who may watch it.
-			.requestMatchers(HttpMethod.POST, "/bundles/*/previews/*/played").permitAll()
+			.requestMatchers(HttpMethod.POST, "/bundles/*/previews/*/played").permitAll();
+	}
+
+	/** Signing up and in, static files, health, crawlers' files, policy pages, mailed links, the API's docs. */
+	private static void siteResources(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests
 			.requestMatchers("/signup", "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
 					"/img/**", "/actuator/health/**")
 			.permitAll()
@@ -130,7 +168,13 @@ class SecurityConfiguration {
 			// Mailed links carry their own single-use token (accounts' LinkTokens); resets are asked for logged out.
 			.requestMatchers("/email/verify", "/password/forgot", "/password/reset").permitAll()
 			// The creator API's Swagger UI (springdoc), under this chain's strict CSP; its data needs a token.
-			.requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**").permitAll()
+			.requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**").permitAll();
+	}
+
+	/** What anyone may do without a session: callbacks, reports, the email gate, opening a gift's page. */
+	private static void anonymousActions(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests
 			// Payment provider callbacks authenticate by signature, not by session.
 			.requestMatchers(HttpMethod.POST, WEBHOOKS).permitAll()
 			// Anyone may report a bundle or a creator, logged in or not (rate limited per address, CSRF-protected).
@@ -140,10 +184,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/email-unlocks/**").permitAll()
 			.requestMatchers(HttpMethod.HEAD, "/email-unlocks/**").permitAll()
 			// A gift's claim page shows to anyone with the link; claiming it (POST) needs an account.
-			.requestMatchers(HttpMethod.GET, "/gifts/*").permitAll()
-			// A URL no controller maps is a 404 for everyone, not a login page (UnmappedPaths).
-			.requestMatchers(new UnmappedPaths(controllers)).permitAll()
-			.anyRequest().authenticated();
+			.requestMatchers(HttpMethod.GET, "/gifts/*").permitAll();
 	}
 
 	/**
