@@ -247,7 +247,7 @@ public class CheckoutService {
 
 	/** Whether the buyer bought the bundle for themselves (a rental is not ownership, nor is a gift they gave). */
 	public boolean owns(AccountId buyer, BundleId bundle) {
-		return orders.existsByBuyerIdAndBundleIdAndStatusAndKindAndGiftEmailIsNull(buyer.value(), bundle.value(),
+		return orders.existsByBuyerIdAndBundleIdAndStatusAndChargeKindAndGiftEmailIsNull(buyer.value(), bundle.value(),
 				OrderStatus.PAID, OrderKind.PURCHASE);
 	}
 
