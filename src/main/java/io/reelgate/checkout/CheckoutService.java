@@ -1,6 +1,5 @@
 package io.reelgate.checkout;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.List;
@@ -9,12 +8,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.reelgate.accounts.AccountService;
-import io.reelgate.accounts.AccountView;
 import io.reelgate.catalog.BundleSummary;
 import io.reelgate.catalog.Catalog;
-import io.reelgate.catalog.CatalogException;
 import io.reelgate.catalog.Gate;
-import io.reelgate.catalog.PriceRules;
 import io.reelgate.catalog.RentalTerms;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
@@ -30,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Turns "Buy" into an order and a payment. Idempotent throughout: a buyer who clicks twice gets the same open
  * order (and the gateway the same idempotency key), and a buyer who already owns the bundle is never charged
  * again. The order is saved before the gateway is called, and the gateway is called outside any transaction.
+ * {@link CheckoutTerms} checks what the buyer typed, {@link OpenOrders} opens the order and {@link GatewayCheckouts}
+ * takes it to the gateway.
  */
 @Service
 public class CheckoutService {
@@ -49,22 +47,19 @@ public class CheckoutService {
 
 	private final TransactionTemplate transactions;
 
-	private final PriceRules priceRules;
-
-	private final DiscountService discounts;
+	private final CheckoutTerms checkedTerms;
 
 	private final RentalsInProgress rentals;
 
 	private final OpenOrders openOrders;
 
-	private final Clock clock;
+	private final GatewayCheckouts gatewayCheckouts;
 
 	CheckoutService(Orders orders, Catalog catalog, AccountService accounts, Sellers sellers, OpenOrders openOrders,
-			PaymentGateway gateway, TransactionTemplate transactions, PriceRules priceRules, DiscountService discounts,
-			RentalsInProgress rentals, Clock clock) {
+			PaymentGateway gateway, TransactionTemplate transactions, CheckoutTerms checkedTerms, RentalsInProgress rentals,
+			GatewayCheckouts gatewayCheckouts) {
 		this.rentals = rentals;
-		this.priceRules = priceRules;
-		this.discounts = discounts;
+		this.checkedTerms = checkedTerms;
 		this.orders = orders;
 		this.catalog = catalog;
 		this.accounts = accounts;
@@ -72,7 +67,7 @@ public class CheckoutService {
 		this.openOrders = openOrders;
 		this.gateway = gateway;
 		this.transactions = transactions;
-		this.clock = clock;
+		this.gatewayCheckouts = gatewayCheckouts;
 	}
 
 	/** The order summary's address, followed by the order id, for gateways that have no page of ours. */
@@ -155,7 +150,7 @@ public class CheckoutService {
 	}
 
 	private Outcome checkout(AccountId buyer, BundleId bundleId, Terms terms, @Nullable Gift gift) {
-		Optional<Currency> currency = currency(terms.currency());
+		Optional<Currency> currency = CheckoutTerms.currency(terms.currency());
 		BundleSummary bundle = currency.isEmpty() ? catalog.acquirable(bundleId)
 				: catalog.acquirableIn(bundleId, currency.get())
 					.orElseThrow(() -> new CheckoutRefusedException("checkout.currency.unavailable"));
@@ -179,7 +174,7 @@ public class CheckoutService {
 		if (bundle.gate() == Gate.EMAIL) {
 			throw new CheckoutRefusedException("checkout.emailGate");
 		}
-		Optional<Money> chosen = chosenAmount(bundle, terms);
+		Optional<Money> chosen = checkedTerms.chosenAmount(bundle, terms);
 		Optional<String> destination = sellers.payoutDestination(bundle.creatorId());
 		if (gateway.paysSellersOut() && destination.isEmpty() && !chosen.filter(Money::isZero).isPresent()) {
 			throw new CheckoutRefusedException("checkout.sellerNotReady");
@@ -208,7 +203,7 @@ public class CheckoutService {
 	 */
 	@PreAuthorize("isAuthenticated()")
 	public Outcome rent(AccountId buyer, BundleId bundleId, @Nullable String currencyCode) {
-		Optional<Currency> currency = currency(currencyCode);
+		Optional<Currency> currency = CheckoutTerms.currency(currencyCode);
 		BundleSummary bundle = catalog.acquirable(bundleId);
 		if (bundle.creatorId().equals(buyer)) {
 			throw new CheckoutRefusedException("checkout.ownBundle");
@@ -232,22 +227,9 @@ public class CheckoutService {
 		return pay(buyer, order, bundle.title());
 	}
 
-	/** The currency the buyer asked to pay in, if any; one nobody knows is refused like one the bundle lacks. */
-	private static Optional<Currency> currency(@Nullable String code) {
-		if (code == null || code.isBlank()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(Money.currencyOf(code));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new CheckoutRefusedException("checkout.currency.unavailable");
-		}
-	}
-
 	/** Whether the buyer bought the bundle for themselves (a rental is not ownership, nor is a gift they gave). */
 	public boolean owns(AccountId buyer, BundleId bundle) {
-		return orders.existsByBuyerIdAndBundleIdAndStatusAndKindAndGiftEmailIsNull(buyer.value(), bundle.value(),
+		return orders.existsByBuyerIdAndBundleIdAndStatusAndChargeKindAndGiftEmailIsNull(buyer.value(), bundle.value(),
 				OrderStatus.PAID, OrderKind.PURCHASE);
 	}
 
@@ -260,7 +242,7 @@ public class CheckoutService {
 		if (!gateway.showsOrderSummary()) {
 			return new PayAt(SUMMARY_PATH + order.id());
 		}
-		return startPayment(buyer, order, title);
+		return gatewayCheckouts.startPayment(buyer, order, title);
 	}
 
 	/**
@@ -271,36 +253,7 @@ public class CheckoutService {
 	 */
 	@PreAuthorize("isAuthenticated()")
 	public PayAt payAtGateway(AccountId buyer, OrderId id) {
-		Order order = transactions.execute(status -> orders.findById(id.value())
-			.filter(o -> o.isFor(buyer))
-			.orElseThrow(OrderNotFoundException::new));
-		if (order.status() != OrderStatus.PENDING) {
-			throw new OrderClosedException();
-		}
-		return startPayment(buyer, order, catalog.acquirable(order.bundle()).title());
-	}
-
-	/** What the gateway's page calls the order: the title, as a gift or a rental where it is one. */
-	private static String itemName(Order order, String title) {
-		if (order.isGift()) {
-			return "Gift: " + title;
-		}
-		OrderView view = order.view();
-		return view.rental() ? "Rental (" + view.rentalHours() + " h): " + title : title;
-	}
-
-	private PayAt startPayment(AccountId buyer, Order order, String title) {
-		String itemName = itemName(order, title);
-		Money amount = order.amount().orElseThrow();
-		AccountView who = accounts.find(buyer).orElseThrow();
-		PaymentGateway.PaymentRedirect redirect = gateway.startPayment(new PaymentGateway.PaymentRequest(order.id(),
-				amount, order.kind(), itemName, who.email(), order.createdAt().plus(CHECKOUT_LIFETIME)));
-		if (redirect.checkoutSessionId() != null) {
-			transactions.executeWithoutResult(status -> orders.findForUpdate(order.id().value())
-				.orElseThrow(OrderNotFoundException::new)
-				.attachCheckoutSession(redirect.checkoutSessionId()));
-		}
-		return new PayAt(redirect.url());
+		return gatewayCheckouts.payOpenOrder(buyer, id);
 	}
 
 	/** Every order the account placed, newest first, whatever became of it: for the account's data export. */
@@ -325,35 +278,6 @@ public class CheckoutService {
 	 */
 	@PreAuthorize("isAuthenticated()")
 	public void cancel(AccountId buyer, OrderId id) {
-		Order order = transactions.execute(status -> {
-			Order found = orders.findForUpdate(id.value()).filter(o -> o.isFor(buyer))
-				.orElseThrow(OrderNotFoundException::new);
-			found.cancel(clock.instant());
-			return found;
-		});
-		if (order.status() == OrderStatus.CANCELLED) {
-			order.checkoutSessionId().ifPresent(session -> gateway.closeCheckout(id, session));
-		}
-	}
-
-	/** For pay what you want, the buyer's amount, checked against the bundle's minimum and the currency's range. */
-	private Optional<Money> chosenAmount(BundleSummary bundle, Terms terms) {
-		if (!bundle.isPayWhatYouWant()) {
-			return Optional.empty();
-		}
-		Money minimum = bundle.price();
-		if (terms.hasCode()) {
-			DiscountService.CodeCheck check = discounts.check(bundle, terms.discountCode());
-			if (!check.applies()) {
-				throw new CheckoutRefusedException(check.problem());
-			}
-			minimum = check.price();
-		}
-		try {
-			return Optional.of(priceRules.chosenAmount(minimum, terms.amount()));
-		}
-		catch (CatalogException ex) {
-			throw new CheckoutRefusedException(ex.code(), ex.arguments());
-		}
+		gatewayCheckouts.cancel(buyer, id);
 	}
 }

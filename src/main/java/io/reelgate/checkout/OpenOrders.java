@@ -52,7 +52,7 @@ class OpenOrders {
 
 	void claimFree(AccountId buyer, BundleSummary bundle) {
 		transactions.executeWithoutResult(status -> {
-			Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.empty(), 0, null, "free",
+			Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Charge.NONE, 0, null, "free",
 					clock.instant());
 			order.markPaid("free:" + order.id(), clock.instant());
 			orders.save(order);
@@ -85,17 +85,18 @@ class OpenOrders {
 					orders.saveAndFlush(o);
 				});
 				if (quote.charged().isZero()) {
-					Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote), 0, null,
+					Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Charge.purchase(quote), 0, null,
 							"free", now);
 					asGift(order, gift);
 					order.markPaid("free:" + order.id(), now);
 					return orders.saveAndFlush(order);
 				}
 				if (rental != null) {
-					return orders.saveAndFlush(Order.rental(buyer, bundle.id(), bundle.creatorId(), quote,
-							fees.of(quote.charged()).minor(), destination, gateway.name(), rental.hours(), now));
+					return orders.saveAndFlush(new Order(buyer, bundle.id(), bundle.creatorId(),
+							Charge.rental(quote, rental.hours()), fees.of(quote.charged()).minor(), destination,
+							gateway.name(), now));
 				}
-				Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Optional.of(quote),
+				Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Charge.purchase(quote),
 						fees.of(quote.charged()).minor(), destination, gateway.name(), now);
 				asGift(order, gift);
 				return orders.saveAndFlush(order);

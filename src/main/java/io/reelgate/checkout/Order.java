@@ -1,7 +1,6 @@
 package io.reelgate.checkout;
 
 import java.time.Instant;
-import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +9,7 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.shared.Money;
 import io.reelgate.shared.OrderId;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -39,54 +39,23 @@ class Order extends AbstractAggregateRoot<Order> {
 
 	private UUID sellerId;
 
-	private long amountMinor;
+	@Embedded
+	private Charge charge;
 
-	private @Nullable Currency currency;
+	@Embedded
+	private Proceeds proceeds;
 
-	/** The platform's share, of the net (gross less tax) once paid. */
-	private long feeMinor;
-
-	/** The tax in the gross, as the payment provider computed it; 0 until paid, and when none was due. */
-	private long taxMinor;
-
-	/** What the buyer paid, tax included; null until paid with a provider's settlement (then it is the amount). */
-	private @Nullable Long grossMinor;
-
-	private @Nullable String taxCountry;
-
-	/** The price before any discount; for pay what you want, the amount chosen. Null for a free bundle. */
-	private @Nullable Long listPriceMinor;
-
-	private @Nullable UUID discountCodeId;
-
-	/** The code as the buyer entered it (upper-case), kept with the order for its records. */
-	private @Nullable String discountCode;
-
-	private @Nullable String destinationAccount;
-
-	/** For a gift, the recipient's address; null when the buyer buys for themselves. */
-	private @Nullable String giftEmail;
-
-	private @Nullable String giftMessage;
-
-	@Enumerated(EnumType.STRING)
-	private OrderKind kind = OrderKind.PURCHASE;
-
-	/** For a rental, the streaming window in hours from the first play, copied from the offer. */
-	private @Nullable Integer rentalHours;
+	/** Null (all its columns are) when the buyer buys for themselves. */
+	@Embedded
+	private @Nullable Recipient gift;
 
 	@Enumerated(EnumType.STRING)
 	private OrderStatus status;
 
-	private String gateway;
-
-	private @Nullable String paymentRef;
-
-	private @Nullable String checkoutSessionId;
+	@Embedded
+	private Payment payment;
 
 	private Instant createdAt;
-
-	private @Nullable Instant paidAt;
 
 	private @Nullable Instant closedAt;
 
@@ -98,45 +67,25 @@ class Order extends AbstractAggregateRoot<Order> {
 	}
 
 	/**
-	 * @param quote what the order costs (list price, discount, amount charged), or empty for a free bundle
+	 * @param charge what the order charges for (a purchase, a rental) and how much; {@link Charge#NONE} when free
 	 * @param fee the platform's share of the amount charged (zero when nothing is charged)
 	 * @param destinationAccount the seller's payment account the net goes to, if the gateway pays sellers out
 	 */
-	Order(AccountId buyer, BundleId bundle, AccountId seller, Optional<Quote> quote, long fee,
+	Order(AccountId buyer, BundleId bundle, AccountId seller, Charge charge, long fee,
 			@Nullable String destinationAccount, String gateway, Instant now) {
 		this.id = UUID.randomUUID();
 		this.buyerId = buyer.value();
 		this.bundleId = bundle.value();
 		this.sellerId = seller.value();
-		this.amountMinor = quote.map(q -> q.charged().minor()).orElse(0L);
-		this.currency = quote.map(q -> q.charged().currency()).orElse(null);
-		this.listPriceMinor = quote.map(q -> q.listPrice().minor()).orElse(null);
-		this.discountCodeId = quote.map(Quote::discountCodeId).orElse(null);
-		this.discountCode = quote.map(Quote::discountCode).orElse(null);
-		if (fee < 0 || fee > amountMinor) {
-			throw new IllegalArgumentException("Fee " + fee + " outside 0.." + amountMinor);
-		}
-		this.feeMinor = fee;
-		this.destinationAccount = destinationAccount;
+		this.charge = charge;
+		this.proceeds = Proceeds.of(fee, charge.amountMinor(), destinationAccount);
 		this.status = OrderStatus.PENDING;
-		this.gateway = gateway;
+		this.payment = Payment.at(gateway);
 		this.createdAt = now;
 	}
 
-	/** A rental of the bundle at {@code quote}'s price, streaming for {@code hours} from the first play. */
-	static Order rental(AccountId buyer, BundleId bundle, AccountId seller, Quote quote, long fee,
-			@Nullable String destinationAccount, String gateway, int hours, Instant now) {
-		if (quote.discountCode() != null) {
-			throw new IllegalArgumentException("Rentals take no discount code");
-		}
-		Order order = new Order(buyer, bundle, seller, Optional.of(quote), fee, destinationAccount, gateway, now);
-		order.kind = OrderKind.RENTAL;
-		order.rentalHours = hours;
-		return order;
-	}
-
 	OrderKind kind() {
-		return kind;
+		return charge.kind();
 	}
 
 	OrderId id() {
@@ -164,38 +113,30 @@ class Order extends AbstractAggregateRoot<Order> {
 	}
 
 	long fee() {
-		return feeMinor;
-	}
-
-	Optional<String> destinationAccount() {
-		return Optional.ofNullable(destinationAccount);
+		return proceeds.feeMinor();
 	}
 
 	Optional<String> checkoutSessionId() {
-		return Optional.ofNullable(checkoutSessionId);
+		return Optional.ofNullable(payment.checkoutSessionId());
 	}
 
 	/** The gateway's id of the payment (for Stripe, the PaymentIntent), once known. */
 	Optional<String> paymentRef() {
-		return Optional.ofNullable(paymentRef);
+		return Optional.ofNullable(payment.ref());
 	}
 
 	String gateway() {
-		return gateway;
+		return payment.gateway();
 	}
 
 	/** The amount charged; empty for a free bundle's claim. */
 	Optional<Money> amount() {
-		return currency == null ? Optional.empty() : Optional.of(new Money(amountMinor, currency));
+		return charge.amount();
 	}
 
 	/** How the order was priced; empty for a free bundle's claim. */
 	Optional<Quote> quote() {
-		if (currency == null || listPriceMinor == null) {
-			return Optional.empty();
-		}
-		return Optional.of(new Quote(new Money(listPriceMinor, currency), new Money(amountMinor, currency),
-				discountCodeId, discountCode));
+		return charge.quote();
 	}
 
 	/**
@@ -203,15 +144,18 @@ class Order extends AbstractAggregateRoot<Order> {
 	 * {@link OrderPaid}, so the buyer is not granted the bundle.
 	 */
 	void giftTo(String email, @Nullable String message) {
-		if (status != OrderStatus.PENDING || paymentRef != null) {
+		if (status != OrderStatus.PENDING || payment.ref() != null) {
 			throw new IllegalStateException("Order " + id + " is no longer open");
 		}
-		this.giftEmail = email;
-		this.giftMessage = message;
+		this.gift = new Recipient(email, message);
 	}
 
 	boolean isGift() {
-		return giftEmail != null;
+		return recipient().isGift();
+	}
+
+	private Recipient recipient() {
+		return gift == null ? Recipient.BUYER : gift;
 	}
 
 	boolean isFor(AccountId buyer) {
@@ -224,10 +168,7 @@ class Order extends AbstractAggregateRoot<Order> {
 
 	/** Remembers the gateway's checkout for this order, so its webhooks and the return page can find it. */
 	void attachCheckoutSession(String sessionId) {
-		if (checkoutSessionId != null && !checkoutSessionId.equals(sessionId)) {
-			throw new IllegalStateException("Order " + id + " already has checkout session " + checkoutSessionId);
-		}
-		this.checkoutSessionId = sessionId;
+		this.payment = payment.withCheckoutSession(sessionId, id);
 	}
 
 	/**
@@ -237,7 +178,7 @@ class Order extends AbstractAggregateRoot<Order> {
 	 * @throws OrderClosedException if the order was closed (cancelled, expired, refunded) before the payment came
 	 */
 	boolean markPaid(String paymentRef, Instant now) {
-		return markPaid(paymentRef, null, feeMinor, now);
+		return markPaid(paymentRef, null, proceeds.feeMinor(), now);
 	}
 
 	/**
@@ -247,47 +188,30 @@ class Order extends AbstractAggregateRoot<Order> {
 	 */
 	boolean markPaid(String paymentRef, @Nullable Settlement settlement, long fee, Instant now) {
 		if (status == OrderStatus.PAID || status == OrderStatus.DISPUTED) {
-			if (!paymentRef.equals(this.paymentRef)) {
-				throw new IllegalStateException("Order " + id + " was already paid by " + this.paymentRef);
-			}
+			payment.assertPaidBy(paymentRef, id);
 			return false;
 		}
 		if (status != OrderStatus.PENDING) {
 			throw new OrderClosedException();
 		}
 		if (settlement != null) {
-			settle(settlement, fee);
+			charge.assertPayableIn(settlement.gross().currency(), id);
+			this.proceeds = proceeds.settled(settlement, fee);
 		}
 		this.status = OrderStatus.PAID;
-		this.paymentRef = paymentRef;
-		this.paidAt = now;
-		registerEvent(giftEmail != null ? new GiftPurchased(id(), buyer(), bundle(), giftEmail, giftMessage)
-				: new OrderPaid(id(), buyer(), bundle()));
+		this.payment = payment.paid(paymentRef, now);
+		registerEvent(recipient().paid(id(), buyer(), bundle()));
 		return true;
-	}
-
-	private void settle(Settlement settlement, long fee) {
-		if (currency == null || !settlement.gross().currency().equals(currency)) {
-			throw new IllegalArgumentException("Order " + id + " is not payable in " + settlement.gross().currency());
-		}
-		if (fee < 0 || fee > settlement.net().minor()) {
-			throw new IllegalArgumentException("Fee " + fee + " outside 0.." + settlement.net().minor());
-		}
-		this.grossMinor = settlement.gross().minor();
-		this.taxMinor = settlement.tax().minor();
-		this.taxCountry = settlement.taxCountry();
-		this.feeMinor = fee;
 	}
 
 	/** What the buyer paid, tax included; empty for a free bundle's claim. */
 	Optional<Money> gross() {
-		return currency == null ? Optional.empty()
-				: Optional.of(new Money(grossMinor == null ? amountMinor : grossMinor, currency));
+		return charge.amount().map(proceeds::gross);
 	}
 
 	/** The tax in {@link #gross()}; empty for a free bundle's claim. */
 	Optional<Money> tax() {
-		return currency == null ? Optional.empty() : Optional.of(new Money(taxMinor, currency));
+		return charge.amount().map(amount -> proceeds.tax(amount.currency()));
 	}
 
 	/** Buyer gave up before paying. Closing a closed order changes nothing. */
@@ -315,13 +239,11 @@ class Order extends AbstractAggregateRoot<Order> {
 			return Optional.empty();
 		}
 		OrderStatus previous = status;
-		if (this.paymentRef == null) {
-			this.paymentRef = paymentRef;
-		}
+		this.payment = payment.refunded(paymentRef);
 		this.status = OrderStatus.REFUNDED;
 		this.closedAt = now;
 		if (previous == OrderStatus.PAID) {
-			registerEvent(revoked(why));
+			registerEvent(recipient().revoked(id(), buyer(), bundle(), why));
 		}
 		return Optional.of(previous);
 	}
@@ -336,7 +258,7 @@ class Order extends AbstractAggregateRoot<Order> {
 			return false;
 		}
 		this.status = OrderStatus.REFUNDED;
-		this.paymentRef = paymentRef;
+		this.payment = payment.refundedLate(paymentRef);
 		this.closedAt = now;
 		return true;
 	}
@@ -347,7 +269,7 @@ class Order extends AbstractAggregateRoot<Order> {
 			return false;
 		}
 		this.status = OrderStatus.DISPUTED;
-		registerEvent(revoked(OrderRevoked.Reason.DISPUTED));
+		registerEvent(recipient().revoked(id(), buyer(), bundle(), OrderRevoked.Reason.DISPUTED));
 		return true;
 	}
 
@@ -357,12 +279,8 @@ class Order extends AbstractAggregateRoot<Order> {
 			return false;
 		}
 		this.status = OrderStatus.PAID;
-		registerEvent(isGift() ? new GiftReinstated(id(), buyer(), bundle()) : new OrderReinstated(id(), buyer(), bundle()));
+		registerEvent(recipient().reinstated(id(), buyer(), bundle()));
 		return true;
-	}
-
-	private Object revoked(OrderRevoked.Reason why) {
-		return isGift() ? new GiftRevoked(id(), buyer(), bundle(), why) : new OrderRevoked(id(), buyer(), bundle(), why);
 	}
 
 	private void close(OrderStatus closed, Instant now) {
@@ -373,9 +291,9 @@ class Order extends AbstractAggregateRoot<Order> {
 	}
 
 	OrderView view() {
-		return new OrderView(id(), buyer(), bundle(), seller(), amount().orElse(null),
-				listPriceMinor == null || currency == null ? null : new Money(listPriceMinor, currency), discountCode,
-				feeMinor, status, createdAt,
-				paidAt, kind, rentalHours, tax().orElse(null), gross().orElse(null), taxCountry);
+		return new OrderView(id(), buyer(), bundle(), seller(), amount().orElse(null), charge.listPrice(),
+				charge.discountCode(), proceeds.feeMinor(), status, createdAt, payment.paidAt(), kind(),
+				charge.rentalHours(),
+				tax().orElse(null), gross().orElse(null), proceeds.taxCountry());
 	}
 }

@@ -22,7 +22,7 @@ interface Orders extends JpaRepository<Order, UUID> {
 	Optional<Order> findByBuyerIdAndBundleIdAndStatusAndGiftEmail(UUID buyerId, UUID bundleId, OrderStatus status,
 			String giftEmail);
 
-	boolean existsByBuyerIdAndBundleIdAndStatusAndKindAndGiftEmailIsNull(UUID buyerId, UUID bundleId,
+	boolean existsByBuyerIdAndBundleIdAndStatusAndChargeKindAndGiftEmailIsNull(UUID buyerId, UUID bundleId,
 			OrderStatus status, OrderKind kind);
 
 	boolean existsByBundleIdAndStatusIn(UUID bundleId, Collection<OrderStatus> statuses);
@@ -48,13 +48,13 @@ interface Orders extends JpaRepository<Order, UUID> {
 			+ " and o.status = io.reelgate.checkout.OrderStatus.PAID")
 	List<UUID> findPaidBuyersOfBundle(UUID bundleId);
 
-	@Query("select o.id from Order o where o.paymentRef = :paymentRef")
+	@Query("select o.id from Order o where o.payment.ref = :paymentRef")
 	Optional<UUID> findIdByPaymentRef(String paymentRef);
 
 	/** Open checkouts old enough that their webhook should have arrived, young enough to still matter. */
 	@Query("""
 			select o.id from Order o where o.status = io.reelgate.checkout.OrderStatus.PENDING
-			and o.checkoutSessionId is not null and o.createdAt between :from and :to order by o.createdAt
+			and o.payment.checkoutSessionId is not null and o.createdAt between :from and :to order by o.createdAt
 			""")
 	List<UUID> findPendingCheckouts(Instant from, Instant to);
 
@@ -64,7 +64,7 @@ interface Orders extends JpaRepository<Order, UUID> {
 	 * checkout a new one replaces.
 	 */
 	@Query("""
-			select count(o) from Order o where o.discountCodeId = :codeId
+			select count(o) from Order o where o.charge.discountCodeId = :codeId
 			and (o.status in (io.reelgate.checkout.OrderStatus.PAID, io.reelgate.checkout.OrderStatus.DISPUTED,
 			                  io.reelgate.checkout.OrderStatus.REFUNDED)
 			     or (o.status = io.reelgate.checkout.OrderStatus.PENDING and o.createdAt > :openSince
@@ -74,10 +74,11 @@ interface Orders extends JpaRepository<Order, UUID> {
 
 	/** Paid uses of each of a seller's codes, as (code id, count) pairs. */
 	@Query("""
-			select o.discountCodeId, count(o) from Order o where o.sellerId = :sellerId and o.discountCodeId is not null
+			select o.charge.discountCodeId, count(o) from Order o where o.sellerId = :sellerId
+			and o.charge.discountCodeId is not null
 			and o.status in (io.reelgate.checkout.OrderStatus.PAID, io.reelgate.checkout.OrderStatus.DISPUTED,
 			                 io.reelgate.checkout.OrderStatus.REFUNDED)
-			group by o.discountCodeId
+			group by o.charge.discountCodeId
 			""")
 	List<Object[]> countPaidUsesBySeller(UUID sellerId);
 
