@@ -1,7 +1,5 @@
 package io.reelgate.storage.s3;
 
-import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -15,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import io.reelgate.storage.BlobDownload;
 import io.reelgate.storage.BlobStore;
@@ -26,17 +23,12 @@ import io.reelgate.storage.StoredBlob;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -45,8 +37,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * (never below S3's minimum of 5 MiB). One part at a time is held in memory. An object appears under its key only
  * when the upload completes; a failed or oversized upload is aborted, so no half object is ever visible.
  * <p>
- * Resumable uploads write blobs part by part across requests ({@link MultipartBlobs}); the bytes of such an upload
- * that do not fill a part yet wait in scratch objects under {@code staging/<upload id>/}.
+ * Resumable uploads write blobs part by part across requests ({@link MultipartBlobs}, kept in {@link S3Multipart});
+ * the bytes of such an upload that do not fill a part yet wait in scratch objects under
+ * {@code staging/<upload id>/}.
  */
 public class S3BlobStore implements BlobStore, PresignedUrls, MultipartBlobs, AutoCloseable {
 
@@ -61,15 +54,15 @@ public class S3BlobStore implements BlobStore, PresignedUrls, MultipartBlobs, Au
 
 	private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
 
-	private static final Pattern KEY = Pattern.compile("[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f-]{36}");
-
 	private final S3Client client;
 
 	private final @Nullable S3Presigner presigner;
 
 	private final String bucket;
 
-	private final String keyPrefix;
+	private final S3Bucket objects;
+
+	private final S3Multipart multipart;
 
 	public S3BlobStore(S3Client client, String bucket, String keyPrefix) {
 		this(client, null, bucket, keyPrefix);
@@ -80,7 +73,8 @@ public class S3BlobStore implements BlobStore, PresignedUrls, MultipartBlobs, Au
 		this.client = client;
 		this.presigner = presigner;
 		this.bucket = bucket;
-		this.keyPrefix = keyPrefix == null ? "" : keyPrefix;
+		this.objects = new S3Bucket(client, bucket, keyPrefix);
+		this.multipart = new S3Multipart(objects);
 	}
 
 	/** The part size that lets {@value #MAX_PARTS} parts hold {@code maxBytes}, within S3's part limits. */
@@ -91,8 +85,8 @@ public class S3BlobStore implements BlobStore, PresignedUrls, MultipartBlobs, Au
 
 	@Override
 	public StoredBlob store(InputStream content, long maxBytes) throws IOException {
-		String key = newKey();
-		String objectKey = objectKey(key);
+		String key = S3Bucket.newKey();
+		String objectKey = objects.objectKey(key);
 		MessageDigest sha256 = sha256();
 		int partSize = (int) Math.min(Integer.MAX_VALUE - 8, partSizeFor(maxBytes));
 		byte[] buffer = new byte[partSize];
@@ -102,7 +96,7 @@ public class S3BlobStore implements BlobStore, PresignedUrls, MultipartBlobs, Au
 		if (filled < partSize) {
 			try {
 				client.putObject(put -> put.bucket(bucket).key(objectKey).contentLength((long) filled),
-						body(buffer, filled));
+						S3Bucket.body(buffer, filled));
 			}
 			catch (SdkException ex) {
 				throw new IOException("Could not store blob " + key + " in bucket " + bucket, ex);
@@ -130,7 +124,7 @@ public class S3BlobStore implements BlobStore, PresignedUrls, MultipartBlobs, Au
 				int partNumber = parts.size() + 1;
 				int length = filled;
 				String etag = client.uploadPart(part -> part.bucket(bucket).key(objectKey).uploadId(uploadId)
-					.partNumber(partNumber).contentLength((long) length), body(buffer, length)).eTag();
+					.partNumber(partNumber).contentLength((long) length), S3Bucket.body(buffer, length)).eTag();
 				parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
 				size += length;
 				filled = fill(content, buffer, maxBytes, size);
@@ -167,11 +161,6 @@ public class S3BlobStore implements BlobStore, PresignedUrls, MultipartBlobs, Au
 		return filled;
 	}
 
-	private static RequestBody body(byte[] buffer, int length) {
-		return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
-				"application/octet-stream");
-	}
-
 	private void abort(String objectKey, String uploadId) {
 		try {
 			client.abortMultipartUpload(abort -> abort.bucket(bucket).key(objectKey).uploadId(uploadId));
@@ -184,129 +173,52 @@ public class S3BlobStore implements BlobStore, PresignedUrls, MultipartBlobs, Au
 
 	@Override
 	public Multipart start(long length) throws IOException {
-		String key = newKey();
-		try {
-			String uploadId = client.createMultipartUpload(create -> create.bucket(bucket).key(objectKey(key)))
-				.uploadId();
-			return new Multipart(key, uploadId, partSizeFor(length));
-		}
-		catch (SdkException ex) {
-			throw new IOException("Could not start a multipart upload of blob " + key, ex);
-		}
+		return multipart.start(length);
 	}
 
 	@Override
 	public String uploadPart(Multipart upload, int number, byte[] bytes, int length) throws IOException {
-		try {
-			return client.uploadPart(part -> part.bucket(bucket).key(objectKey(upload.key()))
-				.uploadId(upload.uploadId()).partNumber(number).contentLength((long) length), body(bytes, length))
-				.eTag();
-		}
-		catch (SdkException ex) {
-			throw new IOException("Could not store part " + number + " of blob " + upload.key(), ex);
-		}
+		return multipart.uploadPart(upload, number, bytes, length);
 	}
 
 	@Override
 	public StoredBlob complete(Multipart upload, List<Part> parts, String sha256) throws IOException {
-		String objectKey = objectKey(upload.key());
-		long size = parts.stream().mapToLong(Part::size).sum();
-		try {
-			client.completeMultipartUpload(complete -> complete.bucket(bucket).key(objectKey)
-				.uploadId(upload.uploadId())
-				.multipartUpload(CompletedMultipartUpload.builder()
-					.parts(parts.stream()
-						.map(part -> CompletedPart.builder().partNumber(part.number()).eTag(part.etag()).build())
-						.toList())
-					.build()));
-			long stored = client.headObject(head -> head.bucket(bucket).key(objectKey)).contentLength();
-			if (stored != size) {
-				delete(upload.key());
-				throw new IOException("Blob " + upload.key() + " was completed with " + stored + " bytes, not " + size);
-			}
-			return new StoredBlob(upload.key(), size, sha256);
-		}
-		catch (SdkException ex) {
-			throw new IOException("Could not complete blob " + upload.key(), ex);
-		}
+		return multipart.complete(upload, parts, sha256);
 	}
 
 	@Override
 	public void abort(Multipart upload) throws IOException {
-		try {
-			client.abortMultipartUpload(abort -> abort.bucket(bucket).key(objectKey(upload.key()))
-				.uploadId(upload.uploadId()));
-		}
-		catch (NoSuchUploadException ex) {
-			// Completed or aborted before: nothing is left.
-		}
-		catch (SdkException ex) {
-			throw new IOException("Could not abort the multipart upload of blob " + upload.key(), ex);
-		}
+		multipart.abort(upload);
 	}
 
 	@Override
 	public void putScratch(UUID upload, long offset, byte[] bytes, int length) throws IOException {
-		try {
-			client.putObject(put -> put.bucket(bucket).key(scratchKey(upload, offset)).contentLength((long) length),
-					body(bytes, length));
-		}
-		catch (SdkException ex) {
-			throw new IOException("Could not keep the tail of upload " + upload, ex);
-		}
+		multipart.putScratch(upload, offset, bytes, length);
 	}
 
 	@Override
 	public InputStream openScratch(UUID upload, long offset) throws IOException {
-		try {
-			return new Body(client.getObject(get -> get.bucket(bucket).key(scratchKey(upload, offset))));
-		}
-		catch (NoSuchKeyException ex) {
-			throw new NoSuchFileException(scratchKey(upload, offset));
-		}
-		catch (SdkException ex) {
-			throw new IOException("Could not read the tail of upload " + upload, ex);
-		}
+		return multipart.openScratch(upload, offset);
 	}
 
 	@Override
 	public void deleteScratch(UUID upload, long offset) throws IOException {
-		try {
-			client.deleteObject(delete -> delete.bucket(bucket).key(scratchKey(upload, offset)));
-		}
-		catch (SdkException ex) {
-			throw new IOException("Could not delete the tail of upload " + upload, ex);
-		}
+		multipart.deleteScratch(upload, offset);
 	}
 
 	@Override
 	public void deleteAllScratch(UUID upload) throws IOException {
-		String prefix = keyPrefix + "staging/" + upload + "/";
-		try {
-			for (S3Object object : client.listObjectsV2Paginator(list -> list.bucket(bucket).prefix(prefix)).contents()) {
-				client.deleteObject(delete -> delete.bucket(bucket).key(object.key()));
-			}
-		}
-		catch (SdkException ex) {
-			throw new IOException("Could not delete the tails of upload " + upload, ex);
-		}
-	}
-
-	private String scratchKey(UUID upload, long offset) {
-		if (offset < 0) {
-			throw new IllegalArgumentException("Negative offset " + offset);
-		}
-		return keyPrefix + "staging/" + upload + "/" + offset;
+		multipart.deleteAllScratch(upload);
 	}
 
 	@Override
 	public InputStream open(String key, long offset) throws IOException {
-		GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(objectKey(key));
+		GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(objects.objectKey(key));
 		if (offset > 0) {
 			request.range("bytes=" + offset + "-");
 		}
 		try {
-			return new Body(client.getObject(request.build()));
+			return new S3ObjectBody(client.getObject(request.build()));
 		}
 		catch (NoSuchKeyException ex) {
 			throw new NoSuchFileException(key);
@@ -318,12 +230,7 @@ public class S3BlobStore implements BlobStore, PresignedUrls, MultipartBlobs, Au
 
 	@Override
 	public void delete(String key) throws IOException {
-		try {
-			client.deleteObject(delete -> delete.bucket(bucket).key(objectKey(key)));
-		}
-		catch (SdkException ex) {
-			throw new IOException("Could not delete blob " + key, ex);
-		}
+		objects.delete(key);
 	}
 
 	@Override
@@ -344,7 +251,7 @@ public class S3BlobStore implements BlobStore, PresignedUrls, MultipartBlobs, Au
 		}
 		GetObjectRequest get = GetObjectRequest.builder()
 			.bucket(bucket)
-			.key(objectKey(key))
+			.key(objects.objectKey(key))
 			.responseContentType(contentType)
 			.responseContentDisposition(BlobDownload.ContentDispositions.of(true, filename))
 			.build();
@@ -365,63 +272,12 @@ public class S3BlobStore implements BlobStore, PresignedUrls, MultipartBlobs, Au
 		}
 	}
 
-	private String objectKey(String key) {
-		// Keys are ours, but a corrupted row must never reach another object of a shared bucket.
-		if (!KEY.matcher(key).matches()) {
-			throw new IllegalArgumentException("Not a blob key: " + key);
-		}
-		return keyPrefix + key;
-	}
-
-	private static String newKey() {
-		String id = UUID.randomUUID().toString();
-		return id.substring(0, 2) + "/" + id.substring(2, 4) + "/" + id;
-	}
-
 	private static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JDK has SHA-256", ex);
-		}
-	}
-
-	/**
-	 * An object's body that, when closed before its end (a client stopped a download), aborts the connection
-	 * instead of reading the rest of a possibly huge object just to reuse it.
-	 */
-	private static final class Body extends FilterInputStream {
-
-		private final ResponseInputStream<GetObjectResponse> response;
-
-		private boolean ended;
-
-		Body(ResponseInputStream<GetObjectResponse> response) {
-			super(response);
-			this.response = response;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int read = super.read();
-			ended |= read < 0;
-			return read;
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			int read = super.read(b, off, len);
-			ended |= read < 0;
-			return read;
-		}
-
-		@Override
-		public void close() throws IOException {
-			if (!ended) {
-				response.abort();
-			}
-			super.close();
 		}
 	}
 }
