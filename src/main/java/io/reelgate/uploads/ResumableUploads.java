@@ -3,9 +3,7 @@ package io.reelgate.uploads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -21,7 +19,6 @@ import io.reelgate.catalog.UploadLimits;
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleId;
 import io.reelgate.storage.MultipartBlobs.Multipart;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +57,8 @@ public class ResumableUploads {
 
 	private final UploadPieces pieces;
 
+	private final UploadCheckpoints checkpoints;
+
 	/** Requests writing bytes right now on this instance ({@code reelgate.uploads.in.flight}). */
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -77,6 +76,7 @@ public class ResumableUploads {
 		this.clock = clock;
 		this.types = new UploadTypes(media, sessions, staging);
 		this.recovery = new StagedBytesRecovery(sessions, staging, types, properties, clock);
+		this.checkpoints = new UploadCheckpoints(sessions, properties, clock, pieces);
 		this.bytesReceived = meters.counter("reelgate.uploads.bytes.received");
 		meters.gauge("reelgate.uploads.in.flight", inFlight);
 		if (ResumableSha256.jdk()) {
@@ -158,7 +158,7 @@ public class ResumableUploads {
 		inFlight.incrementAndGet();
 		try (StagedWrite staged = staging.open(session);
 				PipelinedSha256 digest = new PipelinedSha256(session.sha256State(), pieces.resume(session))) {
-			long end = write(session, token, staged, body, checksum, digest);
+			long end = new ChunkWrite(checkpoints, session, token, staged, checksum, digest).write(body, types);
 			bytesReceived.increment(end - offset);
 			if (end == session.length()) {
 				finish(session, token, staged, digest);
@@ -208,153 +208,6 @@ public class ResumableUploads {
 			throw new UploadException(409, "tus.busy");
 		}
 		deleteStaged(session);
-	}
-
-	/**
-	 * Appends the body and returns the new end. Bytes are made durable in checkpoints, except the very last ones:
-	 * the offset reaches the full length only together with the finished file, so that a client never sees a
-	 * complete upload whose file could not be added, and sends the tail again instead.
-	 */
-	private long write(UploadSession session, UUID token, StagedWrite staged, InputStream body,
-			Optional<Checksum> checksum, PipelinedSha256 digest) throws IOException {
-		ChunkWrite chunk = new ChunkWrite(session, token, staged, checksum, digest);
-		Body reader = new Body(body);
-		// Read (and drop) the rest of a refused chunk as large as the uploader's own, so that the client reads the
-		// answer rather than a connection reset; a longer body is cut off by the container.
-		UploadTypes.Check type = types.check(session, token, staged::head,
-				() -> reader.discard(properties.chunkSize().toBytes()));
-		try {
-			chunk.copy(reader, type);
-		}
-		catch (IOException ex) {
-			chunk.keepWhatArrived();
-			throw new UncheckedIOException("Upload " + session.id() + " was interrupted at " + chunk.position, ex);
-		}
-		chunk.verify();
-		// A verified chunk's bytes are judged only now: a corrupted head must not refuse a good file.
-		type.onceArrived(chunk.position);
-		if (chunk.position > chunk.durable && chunk.position < session.length()) {
-			checkpoint(session, token, staged, chunk.position, digest);
-		}
-		return chunk.position;
-	}
-
-	/** One request's bytes on their way into the staged upload: how far they got, and how far is durable. */
-	private final class ChunkWrite {
-
-		private final UploadSession session;
-
-		private final UUID token;
-
-		private final StagedWrite staged;
-
-		private final Optional<Checksum> checksum;
-
-		/** The whole chunk's digest when the client sent a checksum (then the chunk is all or nothing), else null. */
-		private final @Nullable MessageDigest chunkDigest;
-
-		private final PipelinedSha256 digest;
-
-		private final Duration renewEvery = properties.lease().dividedBy(3);
-
-		private long durable;
-
-		private long position;
-
-		private Instant renewed = clock.instant();
-
-		ChunkWrite(UploadSession session, UUID token, StagedWrite staged, Optional<Checksum> checksum,
-				PipelinedSha256 digest) {
-			this.session = session;
-			this.token = token;
-			this.staged = staged;
-			this.checksum = checksum;
-			this.chunkDigest = checksum.map(Checksum::newDigest).orElse(null);
-			this.digest = digest;
-			this.durable = session.offset();
-			this.position = durable;
-		}
-
-		/** Copies the body until it ends, in checkpoints unless the chunk is verified as a whole. */
-		void copy(Body reader, UploadTypes.Check type) throws IOException {
-			while (true) {
-				// Bytes are read into the digest's buffers, stored, and then handed over to be hashed meanwhile.
-				byte[] buffer = digest.buffer();
-				int read = reader.fill(buffer, Math.min(buffer.length, staged.room()));
-				if (read == 0) {
-					digest.unused(buffer);
-					reader.rethrow();
-					return;
-				}
-				if (position + read > session.length()) {
-					staged.discard();
-					throw new UploadException(413, "tus.length.exceeded", session.length());
-				}
-				keepLease();
-				store(buffer, read);
-				if (chunkDigest == null) {
-					type.onceArrived(position);
-				}
-				if (chunkDigest == null && position < session.length() && staged.checkpointDue(position - durable)) {
-					checkpoint(session, token, staged, position, digest);
-					durable = position;
-					renewed = clock.instant();
-				}
-				reader.rethrow();
-			}
-		}
-
-		/** Refuses to write once the lease may have passed to another request or instance; renews it in time. */
-		private void keepLease() {
-			// Nor once this instance's heartbeat lapsed: another instance may have taken the upload over.
-			if (!sessions.leasesHold()) {
-				throw new UploadException(503, "tus.busy");
-			}
-			Instant now = clock.instant();
-			if (Duration.between(renewed, now).compareTo(renewEvery) >= 0) {
-				// Never write after losing the lease: another request may own the upload by now.
-				if (!sessions.renew(session.id(), token, now.plus(properties.lease()))) {
-					throw new UploadException(409, "tus.busy");
-				}
-				renewed = now;
-			}
-		}
-
-		private void store(byte[] buffer, int read) throws IOException {
-			staged.append(buffer, read);
-			if (chunkDigest != null) {
-				chunkDigest.update(buffer, 0, read);
-			}
-			digest.update(buffer, read);
-			position += read;
-		}
-
-		/** The client went away: keep what arrived unless the chunk had to be verified as a whole. */
-		void keepWhatArrived() throws IOException {
-			if (chunkDigest == null && position > durable && position < session.length()) {
-				checkpoint(session, token, staged, position, digest);
-			}
-		}
-
-		/** A chunk whose bytes do not match the client's checksum is dropped whole. */
-		void verify() throws IOException {
-			if (chunkDigest != null && !checksum.get().matches(chunkDigest)) {
-				staged.discard();
-				throw new UploadException(UploadException.CHECKSUM_MISMATCH, "tus.checksum.mismatch");
-			}
-		}
-	}
-
-	private void checkpoint(UploadSession session, UUID token, StagedWrite staged, long position,
-			PipelinedSha256 digest) throws IOException {
-		StagedWrite.Checkpoint recorded = staged.sync();
-		Instant now = clock.instant();
-		if (!sessions.checkpoint(session.id(), token, position, digest.encodedState(), recorded,
-				now.plus(properties.lease()), now.plus(properties.expireAfter()))) {
-			throw new UploadException(409, "tus.busy");
-		}
-		staged.synced();
-		pieces.checkpointed(session, token, digest.pieces());
 	}
 
 	private void finish(UploadSession session, UUID token, StagedWrite staged, PipelinedSha256 digest)
@@ -414,64 +267,6 @@ public class ResumableUploads {
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("Could not delete the staged bytes of upload {}", session.id(), ex);
-		}
-	}
-
-	/**
-	 * The request body, read a buffer at a time: the servlet stream returns what one socket read brought (a few KiB),
-	 * and a file write and a handover to the digest for each of those cost more than the bytes (uploads ran at half
-	 * the speed). When the client goes away mid-buffer, the bytes that did arrive are returned first and the failure
-	 * afterwards, so that they are kept.
-	 */
-	private static final class Body {
-
-		private final InputStream in;
-
-		private @Nullable IOException failure;
-
-		Body(InputStream in) {
-			this.in = in;
-		}
-
-		/** Reads until {@code length} bytes, the end of the body or a failure; 0 only at the end or after a failure. */
-		int fill(byte[] buffer, int length) {
-			int filled = 0;
-			while (filled < length && failure == null) {
-				try {
-					int read = in.read(buffer, filled, length - filled);
-					if (read == -1) {
-						break;
-					}
-					filled += read;
-				}
-				catch (IOException ex) {
-					failure = ex;
-				}
-			}
-			return filled;
-		}
-
-		/** Reads and drops up to {@code max} more bytes, stopping quietly at the end or a failure. */
-		void discard(long max) {
-			byte[] scratch = new byte[8192];
-			long left = max;
-			try {
-				int read;
-				while (left > 0 && failure == null
-						&& (read = in.read(scratch, 0, (int) Math.min(scratch.length, left))) != -1) {
-					left -= read;
-				}
-			}
-			catch (IOException ex) {
-				failure = ex;
-			}
-		}
-
-		/** Throws the failure that ended the last fill, if one did. */
-		void rethrow() throws IOException {
-			if (failure != null) {
-				throw failure;
-			}
 		}
 	}
 }
