@@ -3,11 +3,9 @@ package io.reelgate.accounts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * accepted for the current 30-second step or the one on either side (phones' clocks drift), and only for a step
  * later than the last one accepted, so no code works twice. Recovery codes work once each. Every outcome that
  * matters is written to {@code security_events}. Rate limits are the caller's ({@link SecondFactorThrottle}), since
- * their buckets live outside this transaction.
+ * their buckets live outside this transaction. The recovery codes themselves are {@link RecoveryCodes}'.
  */
 @Service
 @Transactional
@@ -43,9 +41,6 @@ public class SecondFactors {
 
 	private static final int SECRET_BYTES = 20;
 
-	/** No 0/o, 1/l/i: codes are read off paper. 31 symbols, ten of them: about 50 random bits a code. */
-	private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
-
 	private final JdbcClient jdbc;
 
 	private final SecretBox box;
@@ -58,9 +53,12 @@ public class SecondFactors {
 
 	private final SecondFactorPolicy policy;
 
+	private final RecoveryCodes recoveryCodes;
+
 	SecondFactors(JdbcClient jdbc, SecretBox box, SecurityEvents events, SecondFactorProperties properties,
-			Clock clock, SecondFactorPolicy policy) {
+			Clock clock, SecondFactorPolicy policy, RecoveryCodes recoveryCodes) {
 		this.policy = policy;
+		this.recoveryCodes = recoveryCodes;
 		this.jdbc = jdbc;
 		this.box = box;
 		this.events = events;
@@ -153,7 +151,7 @@ public class SecondFactors {
 		jdbc.sql("update totp_secrets set confirmed_at = ?, last_used_step = ? where account_id = ?")
 			.params(Timestamp.from(clock.instant()), step, account.value()).update();
 		events.record(account, SecurityEvent.Kind.TOTP_ENABLED, clientAddress);
-		return Optional.of(newRecoveryCodes(account));
+		return Optional.of(recoveryCodes.renew(account));
 	}
 
 	/** Checks a code typed at sign-in or for a step-up: an authenticator code, or failing that a recovery code. */
@@ -164,7 +162,7 @@ public class SecondFactors {
 		}
 		String code = normalize(typed);
 		Check check = code.length() == Totp.DIGITS && code.chars().allMatch(Character::isDigit)
-				? checkTotp(account, stored.get(), code) : checkRecoveryCode(account, code);
+				? checkTotp(account, stored.get(), code) : recoveryCodes.spend(account, code);
 		switch (check) {
 			case WRONG -> events.record(account, SecurityEvent.Kind.SECOND_FACTOR_WRONG, clientAddress);
 			case REPLAYED -> events.record(account, SecurityEvent.Kind.SECOND_FACTOR_REPLAYED, clientAddress);
@@ -184,13 +182,13 @@ public class SecondFactors {
 			return Optional.empty();
 		}
 		events.record(account, SecurityEvent.Kind.RECOVERY_CODES_RENEWED, clientAddress);
-		return Optional.of(newRecoveryCodes(account));
+		return Optional.of(recoveryCodes.renew(account));
 	}
 
 	/** Switches the authenticator off and drops the recovery codes. */
 	public void disable(AccountId account, @Nullable String clientAddress) {
 		boolean wasEnabled = isEnabled(account);
-		jdbc.sql("delete from recovery_codes where account_id = ?").param(account.value()).update();
+		recoveryCodes.drop(account);
 		jdbc.sql("delete from totp_secrets where account_id = ?").param(account.value()).update();
 		if (wasEnabled) {
 			events.record(account, SecurityEvent.Kind.TOTP_DISABLED, clientAddress);
@@ -199,8 +197,7 @@ public class SecondFactors {
 
 	@Transactional(readOnly = true)
 	public int recoveryCodesLeft(AccountId account) {
-		return jdbc.sql("select count(*) from recovery_codes where account_id = ? and used_at is null")
-			.param(account.value()).query(Integer.class).single();
+		return recoveryCodes.left(account);
 	}
 
 	/** The account's latest security events, newest first. */
@@ -213,7 +210,7 @@ public class SecondFactors {
 	void forget(AccountId account) {
 		jdbc.sql("delete from user_entities where name = (select email from accounts where id = ?)")
 			.param(account.value()).update();
-		jdbc.sql("delete from recovery_codes where account_id = ?").param(account.value()).update();
+		recoveryCodes.drop(account);
 		jdbc.sql("delete from totp_secrets where account_id = ?").param(account.value()).update();
 		jdbc.sql("delete from security_events where account_id = ?").param(account.value()).update();
 	}
@@ -227,19 +224,6 @@ public class SecondFactors {
 		int updated = jdbc.sql("update totp_secrets set last_used_step = ? where account_id = ? and last_used_step < ?")
 			.params(step, account.value(), step).update();
 		return updated == 1 ? Check.ACCEPTED : Check.REPLAYED;
-	}
-
-	private Check checkRecoveryCode(AccountId account, String code) {
-		byte[] hash = sha256(code);
-		int spent = jdbc.sql("""
-				update recovery_codes set used_at = ? where account_id = ? and code_hash = ? and used_at is null""")
-			.params(Timestamp.from(clock.instant()), account.value(), hash).update();
-		if (spent == 1) {
-			return Check.RECOVERY_CODE_USED;
-		}
-		boolean usedBefore = jdbc.sql("select count(*) from recovery_codes where account_id = ? and code_hash = ?")
-			.params(account.value(), hash).query(Long.class).single() > 0;
-		return usedBefore ? Check.REPLAYED : Check.WRONG;
 	}
 
 	/** The step in the allowed window (one step either side of now) whose code is {@code code}, if any. */
@@ -256,23 +240,6 @@ public class SecondFactors {
 		return match;
 	}
 
-	private List<String> newRecoveryCodes(AccountId account) {
-		jdbc.sql("delete from recovery_codes where account_id = ?").param(account.value()).update();
-		Timestamp now = Timestamp.from(clock.instant());
-		List<String> codes = new ArrayList<>(RECOVERY_CODES);
-		for (int i = 0; i < RECOVERY_CODES; i++) {
-			StringBuilder code = new StringBuilder(11);
-			for (int c = 0; c < 10; c++) {
-				code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
-			}
-			code.insert(5, '-');
-			jdbc.sql("insert into recovery_codes (account_id, code_hash, created_at) values (?, ?, ?)")
-				.params(account.value(), sha256(normalize(code.toString())), now).update();
-			codes.add(code.toString());
-		}
-		return codes;
-	}
-
 	private String uri(String email, String secret) {
 		String issuer = properties.issuer();
 		String label = URLEncoder.encode(issuer + ":" + email, StandardCharsets.UTF_8).replace("+", "%20");
@@ -282,17 +249,8 @@ public class SecondFactors {
 	}
 
 	/** Spaces and dashes as people type them, and any case, are ignored. */
-	private static String normalize(String code) {
+	static String normalize(String code) {
 		return code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
-	}
-
-	private static byte[] sha256(String code) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
-		}
 	}
 
 	private Optional<Stored> stored(AccountId account) {

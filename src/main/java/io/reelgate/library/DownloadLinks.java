@@ -1,29 +1,13 @@
 package io.reelgate.library;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.reelgate.shared.AccountId;
 import io.reelgate.shared.BundleFileId;
 import io.reelgate.shared.BundleId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -36,12 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DownloadLinks {
 
-	private static final Logger LOG = LoggerFactory.getLogger(DownloadLinks.class);
-
-	private static final String ALGORITHM = "HmacSHA256";
-
-	private static final int SIGNATURE_CHARS = 43;
-
 	private static final String DOWNLOAD = "reelgate-download-v1";
 
 	private static final String EMAIL_UNLOCK = "reelgate-email-unlock-v1";
@@ -53,14 +31,7 @@ public class DownloadLinks {
 	/** Long enough for a long film with pauses; the player page makes a fresh one each time it loads. */
 	private static final Duration WATCH_LIFETIME = Duration.ofHours(12);
 
-	/**
-	 * Initialized once and cloned for each signature: {@code Mac.getInstance} looks the provider up and
-	 * {@code init} derives the key's pads every time, which showed in the tracker's profile (every announce checks
-	 * a passkey), while a clone copies the initialized state.
-	 */
-	private final Mac prototype;
-
-	private final SecretKeySpec key;
+	private final LinkSigner signer;
 
 	private final Clock clock;
 
@@ -69,8 +40,7 @@ public class DownloadLinks {
 	DownloadLinks(DownloadLinkProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
-		this.key = new SecretKeySpec(secret(properties), ALGORITHM);
-		this.prototype = initialized(key);
+		this.signer = new LinkSigner(properties);
 	}
 
 	public Duration lifetime() {
@@ -98,14 +68,13 @@ public class DownloadLinks {
 		if (purpose.equals(DOWNLOAD) || purpose.equals(EMAIL_UNLOCK) || purpose.contains("\n")) {
 			throw new IllegalArgumentException("Reserved or malformed signature purpose " + purpose);
 		}
-		return mac(purpose + "\n" + subject);
+		return signer.sign(purpose + "\n" + subject);
 	}
 
 	/** Whether {@code signature} is {@link #signature(String, String)} of the subject, compared in constant time. */
 	public boolean signed(String purpose, String subject, String signature) {
-		return signature.length() == SIGNATURE_CHARS && MessageDigest.isEqual(
-				signature(purpose, subject).getBytes(StandardCharsets.US_ASCII),
-				signature.getBytes(StandardCharsets.US_ASCII));
+		return signature.length() == LinkSigner.SIGNATURE_CHARS
+				&& LinkSigner.same(signature(purpose, subject), signature);
 	}
 
 	/**
@@ -182,10 +151,8 @@ public class DownloadLinks {
 		}
 		// UUID.fromString accepts non-canonical forms; only the exact text we signed may pass.
 		if (!fileId.toString().equals(file) || !holderId.toString().equals(holder)
-				|| !Long.toString(expirySeconds).equals(expiry) || signature.length() != SIGNATURE_CHARS
-				|| !MessageDigest.isEqual(
-						sign(purpose, fileId, holderId, expirySeconds).getBytes(StandardCharsets.US_ASCII),
-						signature.getBytes(StandardCharsets.US_ASCII))) {
+				|| !Long.toString(expirySeconds).equals(expiry) || signature.length() != LinkSigner.SIGNATURE_CHARS
+				|| !LinkSigner.same(sign(purpose, fileId, holderId, expirySeconds), signature)) {
 			throw new DownloadLinkException(LinkProblem.FORGED);
 		}
 		Instant expiresAt = Instant.ofEpochSecond(expirySeconds);
@@ -204,80 +171,13 @@ public class DownloadLinks {
 
 	/** {@code purpose} keeps an account link and an unlock link with the same ids from ever sharing a signature. */
 	private String sign(String purpose, UUID file, UUID holder, long expiry) {
-		return mac(purpose + "\n" + file + "\n" + holder + "\n" + expiry);
-	}
-
-	private String mac(String text) {
-		byte[] digest = mac().doFinal(text.getBytes(StandardCharsets.UTF_8));
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-	}
-
-	private Mac mac() {
-		try {
-			return (Mac) prototype.clone();
-		}
-		catch (CloneNotSupportedException ex) {
-			return initialized(key); // a security provider whose Mac cannot be cloned
-		}
-	}
-
-	private static Mac initialized(SecretKeySpec key) {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(key);
-			return mac;
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Every JDK has HmacSHA256", ex);
-		}
+		return signer.sign(purpose + "\n" + file + "\n" + holder + "\n" + expiry);
 	}
 
 	/** ASCII letters, digits, dots, dashes and underscores: a name no proxy or firewall mangles. */
 	static String pathSafe(String filename) {
 		String safe = filename.replaceAll("[^A-Za-z0-9._-]", "_");
 		return safe.isEmpty() || safe.startsWith(".") ? "file" + safe : safe;
-	}
-
-	private static byte[] secret(DownloadLinkProperties properties) {
-		if (properties.secret() != null && !properties.secret().isBlank()) {
-			return properties.secret().getBytes(StandardCharsets.UTF_8);
-		}
-		Path file = Path.of(properties.secretFile()).toAbsolutePath();
-		try {
-			if (!Files.exists(file)) {
-				byte[] fresh = new byte[32];
-				new SecureRandom().nextBytes(fresh);
-				Files.createDirectories(file.getParent());
-				Path temp = Files.createTempFile(file.getParent(), "download-link-secret", ".tmp");
-				try {
-					trySetOwnerOnly(temp);
-					Files.writeString(temp, Base64.getEncoder().encodeToString(fresh));
-					Files.move(temp, file);
-					LOG.warn("Generated a download link secret in {}. Links signed by this instance work only on "
-							+ "instances that read the same file; with several instances set "
-							+ "reelgate.downloads.links.secret instead.", file);
-				}
-				catch (FileAlreadyExistsException ex) {
-					// Another process made it first: use theirs.
-				}
-				finally {
-					Files.deleteIfExists(temp);
-				}
-			}
-			return Base64.getDecoder().decode(Files.readString(file).strip());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or create the download link secret " + file, ex);
-		}
-	}
-
-	private static void trySetOwnerOnly(Path path) {
-		try {
-			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException | IOException ex) {
-			LOG.debug("Cannot restrict permissions of {}", path, ex);
-		}
 	}
 
 	/** A genuine, unexpired link: which file, for whom, until when. */

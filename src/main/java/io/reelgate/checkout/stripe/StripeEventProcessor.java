@@ -121,39 +121,14 @@ class StripeEventProcessor {
 
 	/** Fetches what the event is about and says what to do about it; called outside any transaction. */
 	private Optional<Runnable> resolve(WebhookEvent event) {
-		String type = event.type();
 		try {
-			if (SESSION_EVENTS.contains(type)) {
-				Session session = sessions.fetch(event.objectId());
-				return Optional.of(() -> sessions.settle(session));
-			}
-			if ("charge.refunded".equals(type)) {
-				Charge charge = stripe.v1().charges().retrieve(event.objectId());
-				if (!Boolean.TRUE.equals(charge.getRefunded())) {
-					log.info("Partial refund of charge {} ignored: Reelgate refunds whole orders only", charge.getId());
-					return Optional.empty();
-				}
-				return orderPaidBy(charge.getPaymentIntent()).map(order -> () -> {
-					payments.refunded(order, charge.getPaymentIntent());
-					transfers.reverse(order);
-				});
-			}
-			if (DISPUTE_EVENTS.contains(type)) {
-				Dispute dispute = stripe.v1().disputes().retrieve(event.objectId());
-				return orderPaidBy(dispute.getPaymentIntent()).map(order -> () -> applyDispute(order, dispute));
-			}
-			if ("account.updated".equals(type)) {
-				Account account = stripe.v1().accounts().retrieve(event.objectId());
-				return Optional.of(() -> sellers.update(account.getId(), Boolean.TRUE.equals(account.getChargesEnabled()),
-						Boolean.TRUE.equals(account.getPayoutsEnabled()),
-						Boolean.TRUE.equals(account.getDetailsSubmitted())));
-			}
+			return change(event);
 		}
 		catch (InvalidRequestException ex) {
 			if (Integer.valueOf(404).equals(ex.getStatusCode())) {
 				// A retry would get the same answer for three days: an object of another account or mode, or deleted.
 				log.warn("Stripe event {} ({}) is about {}, which Stripe does not know: acknowledged, nothing done",
-						event.id(), type, event.objectId());
+						event.id(), event.type(), event.objectId());
 				return Optional.empty();
 			}
 			throw new PaymentGatewayException("Could not fetch the object of Stripe event " + event.id(), ex);
@@ -161,7 +136,41 @@ class StripeEventProcessor {
 		catch (StripeException ex) {
 			throw new PaymentGatewayException("Could not fetch the object of Stripe event " + event.id(), ex);
 		}
+	}
+
+	/** The change for the event, from its object as Stripe has it now; none for event types we do not use. */
+	private Optional<Runnable> change(WebhookEvent event) throws StripeException {
+		String type = event.type();
+		if (SESSION_EVENTS.contains(type)) {
+			Session session = sessions.fetch(event.objectId());
+			return Optional.of(() -> sessions.settle(session));
+		}
+		if ("charge.refunded".equals(type)) {
+			return refund(stripe.v1().charges().retrieve(event.objectId()));
+		}
+		if (DISPUTE_EVENTS.contains(type)) {
+			Dispute dispute = stripe.v1().disputes().retrieve(event.objectId());
+			return orderPaidBy(dispute.getPaymentIntent()).map(order -> () -> applyDispute(order, dispute));
+		}
+		if ("account.updated".equals(type)) {
+			Account account = stripe.v1().accounts().retrieve(event.objectId());
+			return Optional.of(() -> sellers.update(account.getId(), Boolean.TRUE.equals(account.getChargesEnabled()),
+					Boolean.TRUE.equals(account.getPayoutsEnabled()),
+					Boolean.TRUE.equals(account.getDetailsSubmitted())));
+		}
 		return Optional.empty();
+	}
+
+	/** A charge refunded in full closes its order and takes the parties' shares back; a partial refund is ignored. */
+	private Optional<Runnable> refund(Charge charge) throws StripeException {
+		if (!Boolean.TRUE.equals(charge.getRefunded())) {
+			log.info("Partial refund of charge {} ignored: Reelgate refunds whole orders only", charge.getId());
+			return Optional.empty();
+		}
+		return orderPaidBy(charge.getPaymentIntent()).map(order -> () -> {
+			payments.refunded(order, charge.getPaymentIntent());
+			transfers.reverse(order);
+		});
 	}
 
 	/** A dispute the seller won restores access; an open one suspends it; a lost one leaves it suspended. */

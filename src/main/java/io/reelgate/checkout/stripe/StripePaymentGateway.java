@@ -81,6 +81,22 @@ class StripePaymentGateway implements PaymentGateway {
 	@Override
 	public PaymentRedirect startPayment(PaymentRequest request) {
 		String orderId = request.orderId().toString();
+		SessionCreateParams params = sessionParams(request);
+		try {
+			Session session = stripe.v1().checkout().sessions().create(params, idempotent("checkout-" + orderId));
+			return new PaymentRedirect(session.getUrl(), session.getId());
+		}
+		catch (StripeException ex) {
+			throw new PaymentGatewayException("Stripe refused to create a checkout session for order " + orderId, ex);
+		}
+	}
+
+	/**
+	 * The Checkout Session of one order: one line item at the server's price, taxed as configured, with the order's
+	 * id on the session and its PaymentIntent, and the PaymentIntent in the order's transfer group.
+	 */
+	private SessionCreateParams sessionParams(PaymentRequest request) {
+		String orderId = request.orderId().toString();
 		PaymentIntentData.Builder intent = PaymentIntentData.builder()
 			.putMetadata(ORDER_ID, orderId)
 			.setTransferGroup(transferGroup(request.orderId()));
@@ -90,15 +106,9 @@ class StripePaymentGateway implements PaymentGateway {
 			.setUnitAmount(request.amount().minor());
 		SessionCreateParams.Builder builder = SessionCreateParams.builder();
 		if (tax.enabled()) {
-			product.setTaxCode(tax.codeFor(request.kind()));
-			price.setTaxBehavior(tax.behavior() == TaxProperties.Behavior.INCLUSIVE
-					? PriceData.TaxBehavior.INCLUSIVE : PriceData.TaxBehavior.EXCLUSIVE);
-			builder.setAutomaticTax(SessionCreateParams.AutomaticTax.builder().setEnabled(true).build())
-				.setBillingAddressCollection("auto".equals(tax.billingAddress())
-						? SessionCreateParams.BillingAddressCollection.AUTO
-						: SessionCreateParams.BillingAddressCollection.REQUIRED);
+			automaticTax(request, product, price, builder);
 		}
-		SessionCreateParams params = builder
+		return builder
 			.setMode(SessionCreateParams.Mode.PAYMENT)
 			.addLineItem(LineItem.builder()
 				.setQuantity(1L)
@@ -113,13 +123,18 @@ class StripePaymentGateway implements PaymentGateway {
 			.setSuccessUrl(site.link("/checkout/stripe/return") + "?session_id={CHECKOUT_SESSION_ID}")
 			.setCancelUrl(site.link("/checkout/stripe/cancelled") + "?order=" + orderId)
 			.build();
-		try {
-			Session session = stripe.v1().checkout().sessions().create(params, idempotent("checkout-" + orderId));
-			return new PaymentRedirect(session.getUrl(), session.getId());
-		}
-		catch (StripeException ex) {
-			throw new PaymentGatewayException("Stripe refused to create a checkout session for order " + orderId, ex);
-		}
+	}
+
+	/** Stripe Tax on the session: the product's tax code for the kind of order, the price's behaviour, an address. */
+	private void automaticTax(PaymentRequest request, PriceData.ProductData.Builder product, PriceData.Builder price,
+			SessionCreateParams.Builder session) {
+		product.setTaxCode(tax.codeFor(request.kind()));
+		price.setTaxBehavior(tax.behavior() == TaxProperties.Behavior.INCLUSIVE
+				? PriceData.TaxBehavior.INCLUSIVE : PriceData.TaxBehavior.EXCLUSIVE);
+		session.setAutomaticTax(SessionCreateParams.AutomaticTax.builder().setEnabled(true).build())
+			.setBillingAddressCollection("auto".equals(tax.billingAddress())
+					? SessionCreateParams.BillingAddressCollection.AUTO
+					: SessionCreateParams.BillingAddressCollection.REQUIRED);
 	}
 
 	/**
