@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
 import io.reelgate.catalog.BundleFileLadderChosen;
@@ -175,45 +176,12 @@ class HlsPackaging {
 				return;
 			}
 			dir = Files.createTempDirectory("reelgate-hls-");
-			int[] reported = { -1 };
 			HlsPackager.Packaged packaged = packager.packageInto(input.get(), file.get().media(),
-					file.get().adaptiveLadder(), dir, percent -> {
-				boolean ours = packages.progress(claim, Math.max(percent, reported[0]), properties.lease());
-				reported[0] = Math.max(percent, reported[0]);
-				return ours && catalog.file(claim.file()).isPresent();
-			});
-			List<StoredRendition> renditions = new ArrayList<>();
-			for (HlsPackager.Output output : packaged.renditions()) {
-				StoredBlob blob;
-				try (InputStream content = Files.newInputStream(output.file())) {
-					blob = store.store(content, Files.size(output.file()));
-				}
-				stored.add(blob.key());
-				renditions.add(new StoredRendition(output.name(), output.playlist(), blob.key(), blob.size(),
-						blob.sha256(), output.contentType(), clock.instant()));
-			}
-			boolean stillThere = catalog.file(claim.file()).isPresent();
-			Optional<List<String>> replaced = stillThere
-					? packages.complete(claim, packaged.method(), packaged.master(), renditions) : Optional.empty();
-			if (replaced.isPresent()) {
-				stored.clear();
-				// The package made before was served until the commit; nothing refers to its blobs now.
-				replaced.get().forEach(this::deleteQuietly);
-				log.info("Packaged file {} for online playback ({}, {} renditions)", claim.file(), packaged.method(),
-						renditions.size());
-			}
-			else if (!stillThere) {
-				packages.forget(claim.file()).forEach(this::deleteQuietly);
-			}
+					file.get().adaptiveLadder(), dir, progressOf(claim));
+			commit(claim, packaged, storeRenditions(packaged, stored), stored);
 		}
 		catch (PackagingException ex) {
-			if (catalog.file(claim.file()).isEmpty()) {
-				packages.forget(claim.file()).forEach(this::deleteQuietly);
-			}
-			else {
-				log.info("Could not package file {}: {}", claim.file(), ex.getMessage());
-				packages.fail(claim, ex.getMessage());
-			}
+			failed(claim, ex);
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("Packaging file {} broke off; it is queued again", claim.file(), ex);
@@ -222,6 +190,60 @@ class HlsPackaging {
 		finally {
 			stored.forEach(this::deleteQuietly);
 			deleteDirectory(dir);
+		}
+	}
+
+	/** Reports progress that never goes back, and asks ffmpeg to stop once the claim or the file is gone. */
+	private IntPredicate progressOf(Claim claim) {
+		int[] reported = { -1 };
+		return percent -> {
+			boolean ours = packages.progress(claim, Math.max(percent, reported[0]), properties.lease());
+			reported[0] = Math.max(percent, reported[0]);
+			return ours && catalog.file(claim.file()).isPresent();
+		};
+	}
+
+	/** Stores each rendition, noting every key in {@code stored} so that a failure can delete it. */
+	private List<StoredRendition> storeRenditions(HlsPackager.Packaged packaged, List<String> stored)
+			throws IOException {
+		List<StoredRendition> renditions = new ArrayList<>();
+		for (HlsPackager.Output output : packaged.renditions()) {
+			StoredBlob blob;
+			try (InputStream content = Files.newInputStream(output.file())) {
+				blob = store.store(content, Files.size(output.file()));
+			}
+			stored.add(blob.key());
+			renditions.add(new StoredRendition(output.name(), output.playlist(), blob.key(), blob.size(),
+					blob.sha256(), output.contentType(), clock.instant()));
+		}
+		return renditions;
+	}
+
+	/** Records the package if the claim and the file still stand; {@code stored} is emptied once it is kept. */
+	private void commit(Claim claim, HlsPackager.Packaged packaged, List<StoredRendition> renditions,
+			List<String> stored) {
+		boolean stillThere = catalog.file(claim.file()).isPresent();
+		Optional<List<String>> replaced = stillThere
+				? packages.complete(claim, packaged.method(), packaged.master(), renditions) : Optional.empty();
+		if (replaced.isPresent()) {
+			stored.clear();
+			// The package made before was served until the commit; nothing refers to its blobs now.
+			replaced.get().forEach(this::deleteQuietly);
+			log.info("Packaged file {} for online playback ({}, {} renditions)", claim.file(), packaged.method(),
+					renditions.size());
+		}
+		else if (!stillThere) {
+			packages.forget(claim.file()).forEach(this::deleteQuietly);
+		}
+	}
+
+	private void failed(Claim claim, PackagingException ex) {
+		if (catalog.file(claim.file()).isEmpty()) {
+			packages.forget(claim.file()).forEach(this::deleteQuietly);
+		}
+		else {
+			log.info("Could not package file {}: {}", claim.file(), ex.getMessage());
+			packages.fail(claim, ex.getMessage());
 		}
 	}
 

@@ -12,6 +12,7 @@ import io.reelgate.catalog.CaptionView;
 import io.reelgate.catalog.MediaInfo;
 import io.reelgate.media.HlsPackager.Output;
 import io.reelgate.media.HlsPackager.PackagingException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The playlists of a package (RFC 8216). Media playlists are ffmpeg's, checked to be VOD playlists whose every URI
@@ -132,23 +133,30 @@ final class HlsPlaylists {
 			master.append(audioMedia(audios.get(i), i, i == defaultAudio, audios.size(), names));
 		}
 		for (HlsPlan.Rendition rendition : videos) {
-			Output video = output(outputs, rendition);
-			master.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(bandwidth(video) + audioBandwidth);
-			String videoCodec = HlsCodecs.of(video.file());
-			if (videoCodec != null) {
-				master.append(",CODECS=\"").append(videoCodec).append(audioCodec == null ? "" : "," + audioCodec)
-					.append('"');
-			}
-			if (media.width() != null && media.height() != null && rendition.height() != null) {
-				long width = Math.round(media.width() * (double) rendition.height() / media.height() / 2) * 2;
-				master.append(String.format(Locale.ROOT, ",RESOLUTION=%dx%d", width, rendition.height()));
-			}
-			if (!audios.isEmpty()) {
-				master.append(",AUDIO=\"aud\"");
-			}
-			master.append('\n').append(video.name()).append(".m3u8\n");
+			master.append(videoStream(rendition, output(outputs, rendition), media, audioBandwidth, audioCodec,
+					!audios.isEmpty()));
 		}
 		return master.toString();
+	}
+
+	/** One video variant: its peak bandwidth with the audio's, codecs, resolution and the audio group it plays. */
+	private static String videoStream(HlsPlan.Rendition rendition, Output video, MediaInfo media, long audioBandwidth,
+			@Nullable String audioCodec, boolean withAudio) throws IOException {
+		StringBuilder stream = new StringBuilder("#EXT-X-STREAM-INF:BANDWIDTH=")
+			.append(bandwidth(video) + audioBandwidth);
+		String videoCodec = HlsCodecs.of(video.file());
+		if (videoCodec != null) {
+			stream.append(",CODECS=\"").append(videoCodec).append(audioCodec == null ? "" : "," + audioCodec)
+				.append('"');
+		}
+		if (media.width() != null && media.height() != null && rendition.height() != null) {
+			long width = Math.round(media.width() * (double) rendition.height() / media.height() / 2) * 2;
+			stream.append(String.format(Locale.ROOT, ",RESOLUTION=%dx%d", width, rendition.height()));
+		}
+		if (withAudio) {
+			stream.append(",AUDIO=\"aud\"");
+		}
+		return stream.append('\n').append(video.name()).append(".m3u8\n").toString();
 	}
 
 	/** The stream marked default, else the first that is not an audio description, else the first. */
