@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 
 import io.reelgate.storage.BlobStore;
 import io.reelgate.torrents.PieceHashes.FileHashes;
@@ -56,7 +55,25 @@ class PieceHasher {
 		ByteArrayOutputStream pieces = new ByteArrayOutputStream();
 		pieces.write(done.pieces(), 0, (int) (offset / PIECE_LENGTH * HASH_LENGTH));
 		MessageDigest sha1 = sha1();
+		long inPiece = hashFrom(file, offset, pieces, sha1);
+		// A short last piece has two hashes: alone, for the torrent's last file, and padded with zeros to a full
+		// piece, for a file that a BEP 47 padding file follows.
+		byte[] alone = inPiece > 0 ? clone(sha1).digest() : null;
+		byte[] padded = inPiece > 0 ? paddedDigest(sha1, inPiece) : null;
+		FileHashes finished = new FileHashes(file.fileId(), PIECE_LENGTH, file.size(), pieces.toByteArray(), alone,
+				padded);
+		hashes.save(finished);
+		return finished;
+	}
+
+	/**
+	 * Hashes the file's whole pieces from {@code start} into {@code pieces}, saving progress now and then, and
+	 * leaves the last short piece in {@code sha1}; returns that piece's length.
+	 */
+	private long hashFrom(Unhashed file, long start, ByteArrayOutputStream pieces, MessageDigest sha1)
+			throws IOException {
 		byte[] buffer = new byte[BUFFER];
+		long offset = start;
 		long inPiece = 0;
 		int sinceSave = 0;
 		try (InputStream in = store.open(file.storageKey(), offset)) {
@@ -79,20 +96,15 @@ class PieceHasher {
 				}
 			}
 		}
-		byte[] alone = null;
-		byte[] padded = null;
-		if (inPiece > 0) {
-			alone = clone(sha1).digest();
-			Arrays.fill(buffer, (byte) 0);
-			for (long zeros = PIECE_LENGTH - inPiece; zeros > 0; zeros -= Math.min(zeros, buffer.length)) {
-				sha1.update(buffer, 0, (int) Math.min(zeros, buffer.length));
-			}
-			padded = sha1.digest();
+		return inPiece;
+	}
+
+	private static byte[] paddedDigest(MessageDigest sha1, long inPiece) {
+		byte[] zeros = new byte[BUFFER];
+		for (long left = PIECE_LENGTH - inPiece; left > 0; left -= Math.min(left, zeros.length)) {
+			sha1.update(zeros, 0, (int) Math.min(left, zeros.length));
 		}
-		FileHashes finished = new FileHashes(file.fileId(), PIECE_LENGTH, file.size(), pieces.toByteArray(), alone,
-				padded);
-		hashes.save(finished);
-		return finished;
+		return sha1.digest();
 	}
 
 	private static MessageDigest sha1() {
