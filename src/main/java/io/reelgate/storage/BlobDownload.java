@@ -68,11 +68,7 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 	public void respond(HttpServletRequest request, HttpServletResponse response, BlobStore store,
 			@Nullable String accelRedirectPrefix) throws IOException {
 		if (accelRedirectPrefix != null) {
-			response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
-			response.setHeader("X-Content-Type-Options", "nosniff");
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.of(attachment, filename));
-			response.setContentType(contentType);
-			response.setHeader(X_ACCEL_REDIRECT, accelRedirectPrefix + key);
+			handToNginx(response, accelRedirectPrefix);
 			return;
 		}
 		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
@@ -93,7 +89,20 @@ public record BlobDownload(String key, long size, String etag, Instant lastModif
 		}
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.of(attachment, filename));
 		response.setContentType(contentType);
+		sendWanted(request, response, store);
+	}
 
+	private void handToNginx(HttpServletResponse response, String accelRedirectPrefix) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.of(attachment, filename));
+		response.setContentType(contentType);
+		response.setHeader(X_ACCEL_REDIRECT, accelRedirectPrefix + key);
+	}
+
+	/** Sends what the Range header asks for: one range, several as multipart/byteranges, 416 or the whole file. */
+	private void sendWanted(HttpServletRequest request, HttpServletResponse response, BlobStore store)
+			throws IOException {
 		ByteRange.Request wanted = wanted(request);
 		if (wanted instanceof ByteRange.Unsatisfiable) {
 			response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
