@@ -107,7 +107,15 @@ public class CoverRenditions {
 	}
 
 	private Optional<byte[]> scaled(CoverView cover, int width) throws IOException {
-		BufferedImage source;
+		Optional<BufferedImage> source = decoded(cover, width);
+		return source.isEmpty() ? Optional.empty() : Optional.of(jpeg(resized(source.get(), width)));
+	}
+
+	/**
+	 * The cover decoded at no more than twice {@code width} (subsampled while read, so a large image never sits
+	 * in memory whole); empty when it cannot be read or is too large to try.
+	 */
+	private Optional<BufferedImage> decoded(CoverView cover, int width) {
 		try (InputStream in = store.open(cover.storageKey(), 0);
 				ImageInputStream images = ImageIO.createImageInputStream(in)) {
 			Iterator<ImageReader> readers = images == null ? null : ImageIO.getImageReaders(images);
@@ -125,7 +133,7 @@ public class CoverRenditions {
 				ImageReadParam param = reader.getDefaultReadParam();
 				int step = Math.max(1, reader.getWidth(0) / (2 * width));
 				param.setSourceSubsampling(step, step, 0, 0);
-				source = reader.read(0, param);
+				return Optional.of(reader.read(0, param));
 			}
 			finally {
 				reader.dispose();
@@ -135,6 +143,9 @@ public class CoverRenditions {
 			log.warn("Cover {} could not be decoded for resizing; served as uploaded", cover.sha256(), unreadable);
 			return Optional.empty();
 		}
+	}
+
+	private static BufferedImage resized(BufferedImage source, int width) {
 		int targetWidth = Math.min(width, source.getWidth());
 		int targetHeight = Math.max(1, Math.round((float) source.getHeight() * targetWidth / source.getWidth()));
 		BufferedImage target = new BufferedImage(targetWidth, targetHeight, BufferedImage.TYPE_INT_RGB);
@@ -149,7 +160,7 @@ public class CoverRenditions {
 		finally {
 			graphics.dispose();
 		}
-		return Optional.of(jpeg(target));
+		return target;
 	}
 
 	private static byte[] jpeg(BufferedImage image) throws IOException {
