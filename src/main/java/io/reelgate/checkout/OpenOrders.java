@@ -84,28 +84,33 @@ class OpenOrders {
 					o.expire(now);
 					orders.saveAndFlush(o);
 				});
-				if (quote.charged().isZero()) {
-					Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Charge.purchase(quote), 0, null,
-							"free", now);
-					asGift(order, gift);
-					order.markPaid("free:" + order.id(), now);
-					return orders.saveAndFlush(order);
-				}
-				if (rental != null) {
-					return orders.saveAndFlush(new Order(buyer, bundle.id(), bundle.creatorId(),
-							Charge.rental(quote, rental.hours()), fees.of(quote.charged()).minor(), destination,
-							gateway.name(), now));
-				}
-				Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Charge.purchase(quote),
-						fees.of(quote.charged()).minor(), destination, gateway.name(), now);
-				asGift(order, gift);
-				return orders.saveAndFlush(order);
+				return orders.saveAndFlush(newOrder(buyer, bundle, destination, quote, rental, gift, now));
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			// A concurrent click opened the order first; use that one.
 			return transactions.execute(status -> openOrder(buyer, bundle, gift).orElseThrow(() -> ex));
 		}
+	}
+
+	/** A new order for the quote; with nothing to charge it is paid at once, without the payment gateway. */
+	private Order newOrder(AccountId buyer, BundleSummary bundle, @Nullable String destination, Quote quote,
+			@Nullable RentalTerms rental, @Nullable Gift gift, Instant now) {
+		if (quote.charged().isZero()) {
+			Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Charge.purchase(quote), 0, null, "free",
+					now);
+			asGift(order, gift);
+			order.markPaid("free:" + order.id(), now);
+			return order;
+		}
+		if (rental != null) {
+			return new Order(buyer, bundle.id(), bundle.creatorId(), Charge.rental(quote, rental.hours()),
+					fees.of(quote.charged()).minor(), destination, gateway.name(), now);
+		}
+		Order order = new Order(buyer, bundle.id(), bundle.creatorId(), Charge.purchase(quote),
+				fees.of(quote.charged()).minor(), destination, gateway.name(), now);
+		asGift(order, gift);
+		return order;
 	}
 
 	/** The buyer's open order for the bundle, for themselves or as a gift to the same address. */
