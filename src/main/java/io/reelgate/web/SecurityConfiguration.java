@@ -23,10 +23,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -231,19 +227,5 @@ class SecurityConfiguration {
 				}
 			}))
 			.addFilterBefore(signIn.refusals(), AuthorizationFilter.class);
-	}
-
-	/**
-	 * Hashes new passwords with Argon2id (Spring Security's 5.8 parameters: 16 MiB, 2 passes) and still verifies the
-	 * bcrypt hashes stored before ({id} prefix); those are rehashed at the next login (accounts'
-	 * {@code UserDetailsPasswordService}). Bcrypt reads only 72 bytes and Spring Security refuses to hash more,
-	 * which made a long passphrase a 500; Argon2 takes the whole passphrase, so none is cut or refused.
-	 */
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		String argon2 = "argon2@SpringSecurity_v5_8";
-		Map<String, PasswordEncoder> encoders = Map.of(argon2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-				"bcrypt", new BCryptPasswordEncoder());
-		return new DelegatingPasswordEncoder(argon2, encoders);
 	}
 }

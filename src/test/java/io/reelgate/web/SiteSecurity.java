@@ -39,7 +39,7 @@ public @interface SiteSecurity {
 
 	@TestConfiguration(proxyBeanMethods = false)
 	@Import({ SecurityConfiguration.class, SecondFactorRules.class, StepUpRules.class, ClockConfiguration.class,
-			AnonymousPages.class })
+			AnonymousPages.class, PasswordHashing.class })
 	@EnableConfigurationProperties({ SecondFactorProperties.class, PublicUrlProperties.class,
 			PublicCacheProperties.class })
 	class Configuration {
