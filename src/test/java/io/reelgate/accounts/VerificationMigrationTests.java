@@ -2,6 +2,7 @@ package io.reelgate.accounts;
 
 import java.util.UUID;
 
+import io.reelgate.support.RunsAlongside;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A database with accounts from before verification existed keeps them usable: nobody is locked out by V12. */
+@RunsAlongside
 class VerificationMigrationTests {
 
 	@Test

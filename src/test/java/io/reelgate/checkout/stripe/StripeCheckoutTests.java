@@ -8,6 +8,7 @@ import io.reelgate.catalog.CatalogService;
 import io.reelgate.library.Library;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
+import io.reelgate.support.RunsAlongside;
 import io.reelgate.support.Sounds;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
@@ -32,6 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @StripeIntegrationTest
+@RunsAlongside
 class StripeCheckoutTests {
 
 	private final StripeStub stripe = StripeStub.get();
