@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.reelgate.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModule;
@@ -23,7 +22,6 @@ import org.springframework.modulith.docs.Documenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@RunsAlongside
 class ModularityTests {
 
 	/** The files whose module diagram must be the one the code has; the block sits between these markers. */

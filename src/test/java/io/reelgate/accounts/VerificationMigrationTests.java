@@ -2,7 +2,6 @@ package io.reelgate.accounts;
 
 import java.util.UUID;
 
-import io.reelgate.support.RunsAlongside;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A database with accounts from before verification existed keeps them usable: nobody is locked out by V12. */
-@RunsAlongside
 class VerificationMigrationTests {
 
 	@Test

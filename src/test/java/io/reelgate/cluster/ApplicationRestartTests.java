@@ -18,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.reelgate.ReelgateApplication;
-import io.reelgate.support.RunsAlongside;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole application stopped in the middle of an upload and started again on the same database and storage, as
  * after a deployment or a crash: the creator's client asks for the offset and resumes from there.
  */
-@RunsAlongside
 class ApplicationRestartTests {
 
 	@TempDir

@@ -28,9 +28,7 @@ import io.reelgate.catalog.CatalogService;
 import io.reelgate.checkout.Sellers;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
-import io.reelgate.support.RunsAlongside;
 import io.reelgate.support.S3Server;
-import io.reelgate.support.SharedResources;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
 import io.reelgate.support.StripeWebhooks;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -61,8 +58,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * did, the other must see.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@RunsAlongside
-@ResourceLock(SharedResources.STRIPE)
 class MultiInstanceTests {
 
 	@TempDir

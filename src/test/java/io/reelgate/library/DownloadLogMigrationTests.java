@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.reelgate.support.RunsAlongside;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Downloads logged row by row before V6 are kept as download activity when V22 drops the old table. */
-@RunsAlongside
 class DownloadLogMigrationTests {
 
 	private static final Instant MORNING = Instant.parse("2025-03-01T09:00:00Z");

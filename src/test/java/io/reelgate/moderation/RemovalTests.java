@@ -14,10 +14,8 @@ import io.reelgate.notifications.SentMails;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
-import io.reelgate.support.SharedResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -42,7 +40,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Removal with revocation: the bundle leaves for good, buyers lose it at once and are refunded exactly once. */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-@ResourceLock(SharedResources.LOGS)
 class RemovalTests {
 
 	private static final Duration ASYNC = Duration.ofSeconds(20);

@@ -7,10 +7,8 @@ import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
-import io.reelgate.support.SharedResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -38,7 +36,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-@ResourceLock(SharedResources.LOGS)
 class LoggedReceiptTests {
 
 	private static final String RESET_LINK = "https://films.example.com/password/reset?token=" + "S".repeat(43);

@@ -2,14 +2,12 @@ package io.reelgate.storage;
 
 import java.net.URI;
 
-import io.reelgate.support.RunsAlongside;
 import io.reelgate.support.S3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The S3 store against S3Proxy in this JVM: runs everywhere, no Docker needed. */
-@RunsAlongside
 class S3ProxyBlobStoreTests extends S3BlobStoreContract {
 
 	private static S3Server server;

@@ -6,8 +6,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 
-
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContextInitializer;
@@ -19,9 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole application in Stripe mode, its Stripe client pointed at the local {@link StripeStub}. A context of its
- * own (with its own embedded PostgreSQL and its own storage and upload folders), shared by every Stripe test class.
- * Those run one at a time (they share the stub and the database), and most of them {@link RunsAlongside} the
- * shared-context classes.
+ * own (with its own embedded PostgreSQL), shared by every Stripe test class.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,15 +26,11 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("test")
 @Import({ Fixtures.class, DatabaseOutage.class })
 @ContextConfiguration(initializers = StripeIntegrationTest.StripeKeys.class)
-@ResourceLock(SharedResources.STRIPE)
 public @interface StripeIntegrationTest {
 
 	String WEBHOOK_SECRET = "whsec_test_reelgate";
 
-	/**
-	 * Turns Stripe mode on with test keys and the stub's address. Blobs and staged uploads go to folders of their
-	 * own, so that the shared-context tests that count the files in theirs (StoredFiles) see none of these.
-	 */
+	/** Turns Stripe mode on with test keys and the stub's address. */
 	class StripeKeys implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
@@ -49,9 +41,7 @@ public @interface StripeIntegrationTest {
 					"reelgate.stripe.webhook-secret", WEBHOOK_SECRET,
 					"reelgate.stripe.api-base", StripeStub.get().baseUrl(),
 					"reelgate.stripe.reconcile-after", "0s",
-					"reelgate.stripe.reconcile-interval", "1h",
-					"reelgate.storage.filesystem-root", "target/test-storage-stripe",
-					"reelgate.uploads.staging-directory", "target/test-uploads-stripe")));
+					"reelgate.stripe.reconcile-interval", "1h")));
 		}
 	}
 }

@@ -17,13 +17,11 @@ import io.reelgate.storage.BlobStore;
 import io.reelgate.support.CapturedLogs;
 import io.reelgate.support.Fixtures;
 import io.reelgate.support.IntegrationTest;
-import io.reelgate.support.SharedResources;
 import io.reelgate.torrents.HashFailures.Failure;
 import io.reelgate.torrents.HashFailures.Reason;
 import io.reelgate.torrents.PieceHashes.Unhashed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +36,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /** Files the piece-hash job cannot read: recorded once, shown to the creator and admins, not retried every run. */
 @IntegrationTest
-@ResourceLock(SharedResources.LOGS)
 class PieceHashFailureTests {
 
 	@Autowired

@@ -2,7 +2,6 @@ package io.reelgate.checkout.stripe;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.reelgate.support.RunsAlongside;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.CannotAcquireLockException;
@@ -14,7 +13,6 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@RunsAlongside
 class RaceRetriesTests {
 
 	private final AtomicInteger runs = new AtomicInteger();

@@ -8,7 +8,6 @@ import io.reelgate.catalog.CatalogService;
 import io.reelgate.library.Library;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
-import io.reelgate.support.RunsAlongside;
 import io.reelgate.support.Sounds;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
@@ -33,7 +32,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @StripeIntegrationTest
-@RunsAlongside
 class StripeCheckoutTests {
 
 	private final StripeStub stripe = StripeStub.get();

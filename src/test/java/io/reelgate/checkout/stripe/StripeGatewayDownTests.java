@@ -5,7 +5,6 @@ import io.reelgate.catalog.CatalogService;
 import io.reelgate.library.Library;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
-import io.reelgate.support.RunsAlongside;
 import io.reelgate.support.Sounds;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
@@ -27,7 +26,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * refusal advice's answer to a gateway failure), never an error page, and nothing owned.
  */
 @StripeIntegrationTest
-@RunsAlongside
 class StripeGatewayDownTests {
 
 	private final StripeStub stripe = StripeStub.get();

@@ -10,7 +10,6 @@ import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.catalog.CatalogService;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
-import io.reelgate.support.RunsAlongside;
 import io.reelgate.support.Sounds;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
@@ -39,7 +38,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * party) and the creator's transfer are in euros, and the rental streams for its window from the first play.
  */
 @StripeIntegrationTest
-@RunsAlongside
 class StripeRentalInEurosTests {
 
 	private final StripeStub stripe = StripeStub.get();

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
-import io.reelgate.support.RunsAlongside;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * socket, as only there can the Host header be forged.
  */
 @StripeIntegrationTest
-@RunsAlongside
 class StripeReturnUrlTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

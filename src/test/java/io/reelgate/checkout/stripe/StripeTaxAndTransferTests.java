@@ -6,7 +6,6 @@ import java.util.List;
 import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
-import io.reelgate.support.RunsAlongside;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
 import io.reelgate.support.StripeWebhooks;
@@ -37,7 +36,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * idempotency key per order and recipient), and refunds and lost disputes reverse it.
  */
 @StripeIntegrationTest
-@RunsAlongside
 class StripeTaxAndTransferTests {
 
 	private final StripeStub stripe = StripeStub.get();

@@ -21,13 +21,11 @@ import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.CapturedLogs;
 import io.reelgate.support.Fixtures;
-import io.reelgate.support.SharedResources;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
 import io.reelgate.support.StripeWebhooks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,7 +44,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * shows in one run of three would slip through a single run.
  */
 @StripeIntegrationTest
-@ResourceLock(SharedResources.LOGS)
 class StripeWebhookRaceTests {
 
 	private static final int RUNS = 12;

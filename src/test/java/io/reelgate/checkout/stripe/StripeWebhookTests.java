@@ -14,7 +14,6 @@ import io.reelgate.accounts.AccountPrincipal;
 import io.reelgate.library.Library;
 import io.reelgate.shared.BundleId;
 import io.reelgate.support.Fixtures;
-import io.reelgate.support.RunsAlongside;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
 import io.reelgate.support.StripeWebhooks;
@@ -41,7 +40,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * checkout (through the stripe-java client and the stub), then tells the stub what Stripe knows and delivers events.
  */
 @StripeIntegrationTest
-@RunsAlongside
 class StripeWebhookTests {
 
 	private final StripeStub stripe = StripeStub.get();

@@ -18,13 +18,11 @@ import io.reelgate.shared.BundleId;
 import io.reelgate.support.CapturedLogs;
 import io.reelgate.support.DatabaseOutage;
 import io.reelgate.support.Fixtures;
-import io.reelgate.support.SharedResources;
 import io.reelgate.support.StripeIntegrationTest;
 import io.reelgate.support.StripeStub;
 import io.reelgate.support.StripeWebhooks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +41,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * like Stripe signs (or not), asserting the status Stripe would see, what changed, and what was logged.
  */
 @StripeIntegrationTest
-@ResourceLock(SharedResources.LOGS)
 class StripeWebhookWireTests {
 
 	private static final String VALID_HMAC = "0".repeat(64);
