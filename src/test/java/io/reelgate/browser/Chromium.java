@@ -1,9 +1,11 @@
 package io.reelgate.browser;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -19,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What every browser test class shares: {@code @RegisterExtension static final Chromium chromium = new Chromium();}
- * gives one headless system Chromium per class (skipping, or in CI failing, the class when none is installed; see
- * {@link BrowserSupport}), the shared test application's address ({@link #url}), pages that record what the
- * Content-Security-Policy blocked ({@link #page}), failing the test if anything was, and the login form.
+ * gives the headless system Chromium that every browser class of the run shares (skipping, or in CI failing, the
+ * class when none is installed; see {@link BrowserSupport}), the shared test application's address ({@link #url}),
+ * pages in browser contexts of their own that record what the Content-Security-Policy blocked ({@link #page}),
+ * failing the test if anything was, and the login form.
  */
 final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -30,8 +33,6 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
 
 	private final List<String> blockedByContentSecurityPolicy = new CopyOnWriteArrayList<>();
 
-	private Playwright playwright;
-
 	private Browser browser;
 
 	private int port;
@@ -39,8 +40,12 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		var executable = BrowserSupport.chromium();
-		playwright = BrowserSupport.playwright();
-		browser = BrowserSupport.launch(playwright, executable);
+		// Starting Playwright's driver and Chromium costs a second or two of both cores; once per run is enough,
+		// since each test's pages live in browser contexts of their own. JUnit closes it after the last class.
+		browser = context.getRoot()
+			.getStore(ExtensionContext.Namespace.create(Chromium.class))
+			.computeIfAbsent(SharedBrowser.class, key -> new SharedBrowser(executable), SharedBrowser.class)
+			.browser();
 	}
 
 	@Override
@@ -59,13 +64,36 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, BeforeEachC
 
 	@Override
 	public void afterAll(ExtensionContext context) {
-		if (playwright != null) {
-			playwright.close();
+		if (browser != null) {
+			// Nothing a class opened (a playing video, a page still polling) runs on into the next class.
+			browser.contexts().forEach(BrowserContext::close);
 		}
 	}
 
 	Browser browser() {
 		return browser;
+	}
+
+	/** Playwright's driver and the browser, closed by JUnit with the root context's store at the end of the run. */
+	private static final class SharedBrowser implements AutoCloseable {
+
+		private final Playwright playwright;
+
+		private final Browser browser;
+
+		SharedBrowser(Path executable) {
+			playwright = BrowserSupport.playwright();
+			browser = BrowserSupport.launch(playwright, executable);
+		}
+
+		Browser browser() {
+			return browser;
+		}
+
+		@Override
+		public void close() {
+			playwright.close();
+		}
 	}
 
 	/** The address of {@code path} on the test application. */
