@@ -1,5 +1,6 @@
 package io.reelgate.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -34,7 +36,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * JSON with the refusal's status, translated reason and message code. In a form flow: the reason as the flash
  * message {@code error} (its arguments as {@code errorArgs}) and a redirect to the handler's
  * {@link RedirectOnRefusal} page. A payment provider that fails ({@link PaymentGatewayException}: nothing changed)
- * is answered the same way with {@code checkout.gatewayDown}, or a 503 problem on the API. A controller's own
+ * is answered the same way with {@code checkout.gatewayDown}, or a 503 problem on the API. A request that lost a
+ * race with another change of the same rows ({@link ConcurrencyFailureException}: a stale version, a deadlock, a
+ * lock not granted; its transaction rolled back) is answered the same way with {@code error.concurrentChange}, a
+ * 409 problem on the API, or the 409 error page. A controller's own
  * {@code @ExceptionHandler} still comes first where a protocol needs another shape (tus, the tracker); a refusal
  * from a handler with neither is left to the error page. Ordered before the API's catch-all so a refusal is never
  * answered as a 500.
@@ -46,6 +51,8 @@ class Refusals {
 	private static final Logger log = LoggerFactory.getLogger(Refusals.class);
 
 	private static final String GATEWAY_DOWN = "checkout.gatewayDown";
+
+	private static final String CONCURRENT_CHANGE = "error.concurrentChange";
 
 	private final MessageSource messages;
 
@@ -76,6 +83,22 @@ class Refusals {
 		log.warn("{} {} failed at the payment provider", request.getMethod(), request.getRequestURI(), ex);
 		return isApi(request) ? problem(HttpStatus.SERVICE_UNAVAILABLE, GATEWAY_DOWN, new Object[0])
 				: redirect(back, GATEWAY_DOWN, new Object[0], request, response);
+	}
+
+	@ExceptionHandler(ConcurrencyFailureException.class)
+	ResponseEntity<?> lostARace(ConcurrencyFailureException ex, HandlerMethod handler, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		log.warn("{} {} lost a race with another change ({}); nothing of it was stored", request.getMethod(),
+				request.getRequestURI(), ex.getClass().getSimpleName());
+		if (isApi(request)) {
+			return problem(HttpStatus.CONFLICT, CONCURRENT_CHANGE, new Object[0]);
+		}
+		RedirectOnRefusal back = backTo(handler);
+		if (back == null) {
+			response.sendError(HttpStatus.CONFLICT.value());
+			return null;
+		}
+		return redirect(back, CONCURRENT_CHANGE, new Object[0], request, response);
 	}
 
 	private static boolean isApi(HttpServletRequest request) {
