@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -154,16 +155,13 @@ class ConcurrentChangeTests {
 		}
 	}
 
-	private void awaitABackendWaitingForARowLock() throws InterruptedException {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (jdbc.sql("""
-				SELECT count(*) FROM pg_stat_activity
-				WHERE wait_event_type = 'Lock' AND query ILIKE 'update bundles%'""")
-			.query(Long.class)
-			.single() == 0) {
-			assertThat(System.nanoTime()).as("the request reached the bundle's row").isLessThan(deadline);
-			Thread.sleep(20);
-		}
+	private void awaitABackendWaitingForARowLock() {
+		await("the request reached the bundle's row").atMost(WAIT).pollInterval(Duration.ofMillis(20))
+			.until(() -> jdbc.sql("""
+					SELECT count(*) FROM pg_stat_activity
+					WHERE wait_event_type = 'Lock' AND query ILIKE 'update bundles%'""")
+				.query(Long.class)
+				.single() > 0);
 	}
 
 	private String storedTitle() {
