@@ -18,6 +18,11 @@ import static org.junit.jupiter.api.Assumptions.abort;
 /**
  * Starts Playwright on the system's Chromium, never a downloaded browser. Outside CI a machine without Chromium
  * skips the browser tests with a message saying how to install it; in CI (CI=true) that is a failure.
+ *
+ * <p>Debian's {@code chromium-headless-shell} comes first: the same Chromium release (Blink, V8, the media stack)
+ * built without the desktop browser around it, which is what Playwright itself runs for headless tests. On a
+ * 2-core machine it took 79 s of CPU for the browser classes where the full browser in headless mode took 192 s, and
+ * those classes 170 s instead of 257 s. The full {@code chromium} is the fallback (Ubuntu has no headless shell).
  */
 public final class BrowserSupport {
 
@@ -28,14 +33,16 @@ public final class BrowserSupport {
 	}
 
 	public static Path chromium() {
-		Optional<Path> found = Stream.of(System.getenv("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser")
+		Optional<Path> found = Stream.of(System.getenv("CHROMIUM_PATH"), "/usr/bin/chromium-headless-shell",
+				"/usr/bin/chromium", "/usr/bin/chromium-browser")
 			.filter(p -> p != null && !p.isBlank())
 			.map(Path::of)
 			.filter(Files::isExecutable)
 			.findFirst();
 		if (found.isEmpty()) {
-			String message = "No Chromium found at /usr/bin/chromium (or CHROMIUM_PATH): browser tests need it. "
-					+ "Install it with: apt-get install -y chromium";
+			String message = "No Chromium found at /usr/bin/chromium-headless-shell or /usr/bin/chromium (or "
+					+ "CHROMIUM_PATH): browser tests need it. "
+					+ "Install it with: apt-get install -y chromium-headless-shell";
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 				fail(message);
 			}
