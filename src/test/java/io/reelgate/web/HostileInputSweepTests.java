@@ -142,6 +142,8 @@ class HostileInputSweepTests {
 
 	private final List<String> failures = new ArrayList<>();
 
+	private int requests;
+
 	@BeforeEach
 	void aCreatorWithAPricedBundleAViewerAndAnAdmin() {
 		creator = fixtures.creator();
@@ -159,15 +161,22 @@ class HostileInputSweepTests {
 		List<Endpoint> endpoints = endpoints();
 		assertThat(endpoints).as("the sweep finds the application's endpoints").hasSizeGreaterThan(50);
 		for (Endpoint endpoint : endpoints) {
-			for (Map.Entry<String, String> value : REFUSED.entrySet()) {
-				send(endpoint, value.getKey(), value.getValue(), !endpoint.fields().isEmpty());
+			if (endpoint.bindsValues()) {
+				for (Map.Entry<String, String> value : REFUSED.entrySet()) {
+					send(endpoint, value.getKey(), value.getValue(), !endpoint.fields().isEmpty());
+				}
+				for (Map.Entry<String, String> value : ODD.entrySet()) {
+					send(endpoint, value.getKey(), value.getValue(), false);
+				}
 			}
-			for (Map.Entry<String, String> value : ODD.entrySet()) {
-				send(endpoint, value.getKey(), value.getValue(), false);
+			else {
+				// Nothing would carry a value: one request stands for every value of the corpus.
+				send(endpoint, "no field", "", false);
 			}
 			sendBodies(endpoint);
 			sendHostilePaths(endpoint);
 		}
+		System.out.printf("MEASURED the sweep sent %,d requests to %d endpoints%n", requests, endpoints.size());
 		assertThat(failures).isEmpty();
 	}
 
@@ -220,6 +229,7 @@ class HostileInputSweepTests {
 		String where = endpoint.method() + " " + endpoint.pattern() + " with " + label;
 		authenticate(endpoint, request);
 		Map<String, Long> before = unchanged ? tables() : Map.of();
+		requests++;
 		MockHttpServletResponse response;
 		try {
 			response = mvc.perform(request).andReturn().getResponse();
@@ -350,6 +360,11 @@ class HostileInputSweepTests {
 
 		private static final Set<Class<?>> NOT_BOUND = Set.of(Model.class, Errors.class, RedirectAttributes.class,
 				Locale.class, Principal.class, ServletRequest.class, ServletResponse.class);
+
+		/** Whether a value sent to this endpoint reaches its handler: a query or form field, or a JSON body. */
+		boolean bindsValues() {
+			return !fields.isEmpty() || json != null;
+		}
 
 		boolean changesState() {
 			return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
