@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v ffmpeg >/dev/null || { echo "needs ffmpeg (apt-get install ffmpeg)" >&2; exit 1; }
-[ -x /usr/bin/chromium ] || [ -n "${CHROMIUM_PATH:-}" ] || { echo "needs chromium (apt-get install chromium)" >&2; exit 1; }
+[ -x /usr/bin/chromium-headless-shell ] || [ -x /usr/bin/chromium ] || [ -n "${CHROMIUM_PATH:-}" ] \
+  || { echo "needs chromium (apt-get install chromium-headless-shell)" >&2; exit 1; }
 
 # JDK 25 when present (the app's requests then run on virtual threads, as in production), else java on the PATH.
 JAVA=java
