@@ -156,7 +156,7 @@ class ConcurrentChangeTests {
 	}
 
 	private void awaitABackendWaitingForARowLock() {
-		await("the request reached the bundle's row").atMost(WAIT).pollInterval(Duration.ofMillis(20))
+		await("the request reached the bundle's row").atMost(WAIT)
 			.until(() -> jdbc.sql("""
 					SELECT count(*) FROM pg_stat_activity
 					WHERE wait_event_type = 'Lock' AND query ILIKE 'update bundles%'""")
